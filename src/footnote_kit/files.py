@@ -1,0 +1,112 @@
+"""Reading users' files safely and writing ours without ever leaving half a file.
+
+Every command reads through ``read_text`` so that an empty, binary or wrongly encoded
+file gives the same one-line error everywhere, and writes through ``write_atomic`` so that
+an interrupted run never destroys what was there before.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from footnote_kit.errors import InputError
+
+_BOMS = {
+    b"\xff\xfe": "utf-16",
+    b"\xfe\xff": "utf-16",
+}
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes -> text, or an ``InputError`` that says what the file is and how to fix it.
+
+    UTF-8 is the default because every tool writers use (pandoc, LaTeX, Zotero) writes
+    it. Other encodings are refused with a hint rather than guessed: a wrong guess
+    silently corrupts names (``Kölner`` -> ``KÃ¶lner``) and the user would cite them.
+    ``encoding`` is the user's explicit choice (``--encoding cp1252``).
+    """
+    if encoding:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError) as err:
+            raise InputError(f"cannot decode as {encoding}: {err}", file=name) from None
+    if not data.strip():
+        raise InputError("the file is empty", file=name)
+    for bom, enc in _BOMS.items():
+        if data.startswith(bom):
+            raise InputError(
+                f"the file is {enc.upper()}, not UTF-8; pass --encoding {enc} or convert it "
+                f"(iconv -f {enc} -t utf-8)",
+                file=name,
+            )
+    if b"\x00" in data[:8192]:
+        raise InputError("this is a binary file, not text", file=name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        guess = "cp1252" if _looks_like_cp1252(data) else "latin-1"
+        raise InputError(
+            f"not UTF-8 (byte 0x{data[err.start]:02x}; looks like {guess}); pass --encoding "
+            f"{guess} or convert it (iconv -f {guess} -t utf-8)",
+            file=name,
+            line=line,
+        ) from None
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise InputError("the file is empty", file=name)
+    return text
+
+
+def _looks_like_cp1252(data: bytes) -> bool:
+    # Curly quotes and dashes (0x91-0x97) are what Word's cp1252 exports are full of.
+    return any(b in data for b in (b"\x91", b"\x92", b"\x93", b"\x94", b"\x96", b"\x97"))
+
+
+def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
+    """Read a user's text file; every failure is an ``InputError`` naming the file."""
+    name = os.fspath(path)
+    p = Path(path)
+    if name == "-":
+        import sys
+
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", file=name)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=name) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", file=name) from None
+    return decode(data, name, encoding)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, backup: bool = False) -> Path | None:
+    """Write ``text`` to ``path`` all at once: a temporary file beside it, then a rename.
+
+    With ``backup``, the previous content is kept as ``path~`` first. Returns the backup's
+    path when one was made.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    kept: Path | None = None
+    if backup and target.exists():
+        kept = target.with_name(target.name + "~")
+        kept.write_bytes(target.read_bytes())
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return kept

@@ -1,0 +1,67 @@
+"""Document -> parsed notes: the ``parse`` stage that every other command builds on.
+
+Two steps, each its own package: ``notes`` finds the footnotes in a document (plain text
+copied from a PDF, Markdown, LaTeX, HTML) and mends what wrapping broke; ``sources``
+splits each note's text into parts (citations, remarks, ibid.) and resolves ibid. to the
+note it repeats.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from footnote_kit.files import read_text
+from footnote_kit.model import ParseResult
+
+
+def parse_text(
+    text: str,
+    *,
+    file: str | None = None,
+    notes: tuple[int, int] | None = None,
+    fmt: str | None = None,
+) -> ParseResult:
+    """Parse the footnotes of a document given as text.
+
+    ``fmt`` is ``plain``, ``markdown``, ``latex`` or ``html``; ``None`` guesses it from the
+    file name and the text. ``notes`` restricts plain-text notes to a range of numbers.
+    Raises ``InputError`` when no notes are found (or none in the range).
+    """
+    from footnote_kit.notes import read_notes
+    from footnote_kit.sources import parse_notes
+
+    found = read_notes(text, file=file, fmt=fmt, notes=notes)
+    parsed, problems = parse_notes(found.notes)
+    return ParseResult(notes=tuple(parsed), warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    notes: tuple[int, int] | None = None,
+    encoding: str | None = None,
+    fmt: str | None = None,
+) -> ParseResult:
+    """Read and parse a document; every failure is an ``InputError`` naming the file."""
+    name = os.fspath(path)
+    text = read_text(Path(path) if name != "-" else name, encoding=encoding)
+    return parse_text(text, file=name, notes=notes, fmt=fmt)
+
+
+def describe(result: ParseResult) -> str:
+    """A human reading of a parse: one line a part, for ``parse --format text``."""
+    lines: list[str] = []
+    for note in result.notes:
+        lines.append(f"{note.number}")
+        for part in note.parts:
+            if part.kind == "citation":
+                s = part.source  # type: ignore[union-attr]
+                who = "; ".join(n.display() for n in s.author) or "-"
+                date = "-".join(str(p) for p in s.issued) if s.issued else "n.d."
+                lines.append(f"  [{s.type}] {who} | {s.title or '?'} | {s.container_title or s.publisher or '-'} | {date} | {s.URL or ''}")
+            elif part.kind == "ibid":
+                lines.append(f"  [ibid -> {part.refers_to}] {part.text}")  # type: ignore[union-attr]
+            else:
+                lines.append(f"  [note] {part.text}")
+    return "\n".join(lines)
