@@ -125,6 +125,60 @@ def parse(
         raise UsageError(f"--format must be json or text, not {format!r}")
 
 
+# --- export -------------------------------------------------------------------
+
+
+@app.command(hidden=True)
+def export() -> None:
+    """Not built yet: export (issue 3)."""
+    raise UsageError("'export' is not built yet")
+
+
+# --- check --------------------------------------------------------------------
+
+
+@app.command(hidden=True)
+def check() -> None:
+    """Not built yet: check (issue 4)."""
+    raise UsageError("'check' is not built yet")
+
+
+# --- render -------------------------------------------------------------------
+
+
+@app.command(hidden=True)
+def render() -> None:
+    """Not built yet: render (issue 5)."""
+    raise UsageError("'render' is not built yet")
+
+
+# --- styles -------------------------------------------------------------------
+
+
+@app.command(hidden=True)
+def styles() -> None:
+    """Not built yet: render (issue 5)."""
+    raise UsageError("'styles' is not built yet")
+
+
+# --- lint ---------------------------------------------------------------------
+
+
+@app.command(hidden=True)
+def lint() -> None:
+    """Not built yet: lint (issue 6)."""
+    raise UsageError("'lint' is not built yet")
+
+
+# --- fix ----------------------------------------------------------------------
+
+
+@app.command(hidden=True)
+def fix() -> None:
+    """Not built yet: fix (issue 7)."""
+    raise UsageError("'fix' is not built yet")
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Console entry point: our errors become one line and exit 2, bugs exit 3.
 
