@@ -25,7 +25,7 @@ _CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
 _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
 _EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
 _ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
-_EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.|edn\.?|edition)$", re.I)
+_EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
 _INTERVIEW = re.compile(r"^(?:(?:personal|telephone|phone|skype|zoom|author'?s?|email|e-mail)\s+)?(?:interview|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
 _GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report)$", re.I)
 _ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
@@ -55,6 +55,17 @@ class Draft:
             return False
         self.text[key] = value
         return True
+
+
+def chunks(text: str) -> list[str]:
+    """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
+    out: list[str] = []
+    for piece in top_level_split(text, ","):
+        if out and dates.is_partial_date(out[-1]) and re.match(r"^\s*(?:1[5-9]\d\d|20\d\d)\b", piece):
+            out[-1] = out[-1] + "," + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _clip(text: str) -> str:
@@ -232,7 +243,7 @@ def _rest(after: str, d: Draft) -> None:
         d.ev.shapes.add("journal")
         text = text[j.end :]
     text = _book_paren(text, d)
-    for chunk in top_level_split(text, ","):
+    for chunk in chunks(text):
         _classify(chunk, d)
 
 
@@ -268,11 +279,11 @@ def _chapter(text: str, d: Draft) -> None:
         if m2 and names.looks_like_names(m2.group("eds")):
             d.editor.extend(names.parse_names(m2.group("eds"))[0])
             text = m2.group("book") + "," + m2.group("rest")
-    chunks = top_level_split(text, ",")
-    q = first_quoted(chunks[0]) if chunks else None
-    book = q.text if q and q.start == 0 else chunks[0] if chunks else ""
+    pieces = chunks(text)
+    q = first_quoted(pieces[0]) if pieces else None
+    book = q.text if q and q.start == 0 else pieces[0] if pieces else ""
     d.set("container_title", book)
-    for chunk in chunks[1:]:
+    for chunk in pieces[1:]:
         c = chunk.strip(" .")
         page = locators.bare_page(c)
         if page and "page" not in d.text:
@@ -281,29 +292,38 @@ def _chapter(text: str, d: Draft) -> None:
             _classify(chunk, d)
 
 
+def _could_be_title(chunk: str) -> bool:
+    c = chunk.strip(" .")
+    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c))
+
+
 def _unquoted(head: str, d: Draft) -> None:
     """No quoted title: a book (``Author, Title (Place: Publisher, Year), 12``) or a
     bare web reference (``Outlet, date``)."""
     text = _book_paren(head, d)
-    chunks = [c for c in top_level_split(text, ",")]
-    lead = _LEAD.match(chunks[0].strip()) if chunks else None
+    pieces = chunks(text)
+    lead = _LEAD.match(pieces[0].strip()) if pieces else None
     if lead and lead.group(0).strip():
         d.notes.append(lead.group(0).strip())
-        chunks[0] = chunks[0].strip()[lead.end() :]
-    chunks = [c for c in chunks if c.strip(" .")]
+        pieces[0] = pieces[0].strip()[lead.end() :]
+    pieces = [c for c in pieces if c.strip(" .")]
     k = 0
-    if len(chunks) >= 2 and names.looks_like_names(chunks[0]):
-        if len(chunks) >= 3 and names.looks_like_names(chunks[0] + "," + chunks[1]) and "," not in chunks[0] and len(chunks[1].split()) <= 3 and not dates.parse_date(chunks[2]):
+    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _INTERVIEW.match(pieces[0].strip(" .")):
+        if len(pieces) >= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and "," not in pieces[0] and len(pieces[1].split()) <= 3 and not dates.parse_date(pieces[2]):
             k = 2
         else:
             k = 1
-        found, role = names.parse_names(",".join(chunks[:k]))
+        found, role = names.parse_names(",".join(pieces[:k]))
         (d.editor if role and role.startswith("ed") else d.author).extend(found)
-    if k < len(chunks) and "book" in d.ev.shapes or (k < len(chunks) and len(chunks) - k >= 2 and not dates.parse_date(chunks[k])):
-        d.set("title", chunks[k].strip(" ."))
+    if k < len(pieces) and _INTERVIEW.match(pieces[k].strip(" .")):
+        d.ev.shapes.add("interview")
+        d.notes.append(pieces[k].strip(" ."))
+        k += 1
+    elif k < len(pieces) and _could_be_title(pieces[k]) and ("book" in d.ev.shapes or len(pieces) - k >= 2):
+        d.set("title", pieces[k].strip(" ."))
         k += 1
     after_page = "book" in d.ev.shapes
-    for chunk in chunks[k:]:
+    for chunk in pieces[k:]:
         page = locators.bare_page(chunk.strip(" .")) if after_page else None
         if page and "page" not in d.text:
             d.set("page", page)
@@ -399,7 +419,10 @@ def _finish(d: Draft) -> Source | None:
         doi=t.get("DOI"),
         url=t.get("URL"),
         issued=d.issued is not None,
+        accessed=d.accessed is not None,
     )
+    if kind == "interview" and "container_title" in t and "publisher_place" not in t and len(t["container_title"].split()) <= 3:
+        t["publisher_place"] = t.pop("container_title")
     if kind in ("report", "book") and "container_title" in t and "publisher" not in t:
         body = t.pop("container_title")
         t["publisher"] = body

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from footnote_kit.sources.names import is_org
+
 _REPORT = re.compile(r"\b(?:report|working paper|policy brief|policy paper|briefing|white paper|discussion paper|occasional paper|research paper|issue brief|annual review|resolution|fact sheet|press release|statement|arrest warrant|indictment|judgment|judgement|communiqu[ée]|testimony|hearing)\b", re.I)
 _JOURNALISH = re.compile(r"\b(?:journal|review|quarterly|studies|annals|proceedings|transactions|zeitschrift|revue|revista|bulletin of)\b", re.I)
 _NEWSISH = re.compile(r"\b(?:times|post|news|herald|gazette|tribune|daily|guardian|telegraph|monitor|agency|radio|tv|television|press|wire|service)\b", re.I)
@@ -39,6 +41,7 @@ def decide(
     doi: str | None,
     url: str | None,
     issued: bool,
+    accessed: bool = False,
 ) -> str:
     shapes = ev.shapes
     if "interview" in shapes:
@@ -51,10 +54,15 @@ def decide(
         return "article-journal"
     if "symbol" in shapes or (genre and _REPORT.search(genre)) or (title and _REPORT.match(title)):
         return "report"
+    issuer = container or publisher
+    if title and issuer and _REPORT.search(title) and is_org(issuer) and not _NEWSISH.search(issuer):
+        return "report"
     if "book" in shapes and not container:
         return "report" if title and _REPORT.search(title) else "book"
     if genre and container is None and publisher:
         return "report"
+    if container and accessed and not issued:
+        return "webpage"
     if container:
         if _BLOG.search(container):
             return "post-weblog"

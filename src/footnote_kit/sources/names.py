@@ -63,9 +63,19 @@ def looks_like_names(text: str) -> bool:
     return all(looks_like_person(p) or _is_org_name(p) for p in parts)
 
 
+_ORG_LOWER = frozenset("of the for and on in at de du des la le el del der die und für am an to".split())
+
+
 def _is_org_name(text: str) -> bool:
+    """An institution's name: capitalised words (bar ``of``, ``the``, ``for``...) with an
+    institution word among them."""
     words = text.split()
-    return 1 <= len(words) <= 10 and words[0][:1].isupper() and is_org(text)
+    return (
+        1 <= len(words) <= 12
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _ORG_LOWER or not w[:1].isalpha() for w in words)
+        and is_org(text)
+    )
 
 
 def split_names(text: str) -> list[str]:
@@ -89,7 +99,7 @@ def split_names(text: str) -> list[str]:
 def _is_inverted(family: str, given: str) -> bool:
     """``Mokrenko, Anastasia``: one or two words, then one or more given names or initials."""
     return (
-        1 <= len(family.split()) <= 2
+        (len(family.split()) == 1 or family.split()[0].lower() in _PARTICLES)
         and not re.match(r"^[A-Z]\.", family)
         and 1 <= len(given.split()) <= 3
         and family[:1].isupper()

@@ -80,7 +80,7 @@ def first_quoted(text: str, start: int = 0) -> Quoted | None:
     """The first quotation at or after ``start`` whose opening quote starts a word."""
     for i in range(start, len(text)):
         ch = text[i]
-        if ch in _CLOSERS and (i == 0 or not _is_letter(text[i - 1])) and i + 1 < len(text) and not text[i + 1].isspace():
+        if ch in _CLOSERS and (i == 0 or not _is_letter(text[i - 1])) and i + 1 < len(text) and (not text[i + 1].isspace() or ch in "«‹"):
             q = quoted_at(text, i)
             if q is not None and q.text:
                 return q
