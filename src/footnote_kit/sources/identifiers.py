@@ -35,6 +35,8 @@ class Found(NamedTuple):
 def find_url(text: str) -> Found | None:
     """The first URL in ``text``, trimmed of trailing punctuation and mended across a space
     when the fragment after the space plainly completes it."""
+    if "http" not in text and "www." not in text and "ftp" not in text and "WWW." not in text and "HTTP" not in text:
+        return None
     m = URL_RE.search(text)
     if not m:
         return None
@@ -73,6 +75,8 @@ def trim_url(url: str) -> str:
 
 
 def find_doi(text: str) -> Found | None:
+    if "10." not in text:
+        return None
     m = DOI_RE.search(text)
     if not m:
         return None
@@ -80,6 +84,8 @@ def find_doi(text: str) -> Found | None:
 
 
 def find_isbn(text: str) -> Found | None:
+    if "ISBN" not in text and "isbn" not in text:
+        return None
     m = ISBN_RE.search(text)
     return Found(m.group(1).strip(), m.start(), m.end()) if m else None
 
