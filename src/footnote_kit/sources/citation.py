@@ -36,7 +36,7 @@ _PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|said|says|
 _TRAILING = " ,.;:–—-"
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     author: list[Name] = field(default_factory=list)
     editor: list[Name] = field(default_factory=list)
@@ -57,11 +57,16 @@ class Draft:
         return True
 
 
+_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+_LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
+_YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)\b")
+
+
 def chunks(text: str) -> list[str]:
     """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
     out: list[str] = []
     for piece in top_level_split(text, ","):
-        if out and dates.is_partial_date(out[-1]) and re.match(r"^\s*(?:1[5-9]\d\d|20\d\d)\b", piece):
+        if out and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
             out[-1] = out[-1] + "," + piece
         else:
             out.append(piece)
@@ -121,7 +126,7 @@ def _take_accessed(text: str, d: Draft) -> str:
         return text
     d.accessed = found.parts
     end = found.end
-    close = re.match(r"\s*[)\]]", text[end:])
+    close = _CLOSE_BRACKET.match(text, end)
     start = m.start()
     if close and "(" in text[max(0, start - 2) : m.end()] or (close and text[start : start + 1] in "(["):
         end += close.end()
@@ -206,7 +211,7 @@ def _classify(chunk: str, d: Draft) -> None:
             d.set("publisher_place", m.group("place"))
             d.set("publisher", m.group("pub"))
             return
-    if c[:1].islower() and " " in c and not re.match(r"^(?:the|al-|el-|e-|i[A-Z])\b", c):
+    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
         d.notes.append(c)
         return
     body = c[4:] if c.startswith("the ") else c

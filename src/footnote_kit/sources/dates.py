@@ -57,6 +57,7 @@ _DATE = re.compile(
 _ISO = re.compile(rf"({_Y})-([01]\d)-([0-3]\d)")
 _DOTS = re.compile(rf"([0-3]?\d)\.([01]?\d)\.({_Y})")
 _DIGIT = re.compile(r"\d")
+_LEADING_DIGITS = re.compile(r"\d+")
 _YEAR_ONLY = re.compile(rf"^\(?(?:{_SEASON}\s+)?(?P<year>{_Y})[a-z]?\)?$", re.I)
 _YEAR_ANY = re.compile(rf"(?<![\w/.-])(?P<year>{_Y})(?![\w/-])")
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?!\d)")
@@ -80,7 +81,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    return int(_LEADING_DIGITS.match(text).group(0))  # type: ignore[union-attr]
 
 
 def find_date(text: str, start: int = 0) -> FoundDate | None:

@@ -26,6 +26,9 @@ SYMBOL_RE = re.compile(r"\b((?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?
 _SYMBOL_IN_URL = re.compile(r"^https?://(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org/symbol)(?:/[a-z]{2})?/((?:[A-Za-z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5})/?$", re.I)
 
 
+_DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
+
+
 class Found(NamedTuple):
     value: str
     start: int
@@ -102,5 +105,7 @@ def symbol_from_url(url: str) -> str | None:
 
 
 def doi_from_url(url: str) -> str | None:
-    m = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", url, re.I)
+    if "doi" not in url.lower():
+        return None
+    m = _DOI_URL.match(url)
     return m.group(1) if m else None

@@ -67,10 +67,11 @@ for _lang, _words in _STOP.items():
         _STOP_INDEX[_w] = _STOP_INDEX.get(_w, ()) + (_lang,)
 
 
-def scores(title: str) -> dict[str, float]:
+def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
     """Evidence per language: stop words count 1; in lower-case words (a transliterated
     title is in sentence case, and ``Kazakhstan`` is a name in any language), a typical
-    ending or letter counts 0.5."""
+    ending or letter counts 0.5. With ``english_exit``, a title whose stop words are
+    plainly English is not scored further (most titles are; this is the fast path)."""
     words = _WORD.findall(title)
     out = {lang: 0.0 for lang in _STOP}
     lower_words = []
@@ -80,10 +81,13 @@ def scores(title: str) -> dict[str, float]:
             out[lang] += 1
         if word[:1].islower():
             lower_words.append(low)
-            if len(low) > 4:
-                for lang, endings in _ENDINGS.items():
-                    if low.endswith(endings):
-                        out[lang] += 0.5
+    if english_exit and out["en"] >= 2 and out["en"] >= 2 * max(v for k, v in out.items() if k != "en"):
+        return out
+    for low in lower_words:
+        if len(low) > 4:
+            for lang, endings in _ENDINGS.items():
+                if low.endswith(endings):
+                    out[lang] += 0.5
     if lower_words:
         joined = " ".join(lower_words)
         for lang, pat in _LETTERS.items():
@@ -109,7 +113,7 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
         return "fa" if _PERSIAN.search(title) else "ar"
     elif _CJK.search(title):
         return None
-    s = scores(title)
+    s = scores(title, english_exit=not translated and title.isascii())
     if context:
         for word in _WORD.findall(context):
             if len(word) > 1:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 _RANGE = r"[A-Za-z]?\d+[a-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[a-z]?)?"
 _PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.|passim))?"
+_SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
 PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)\.?\s*(?P<page>{_PAGES})\.?$")
 BARE_PAGE_RE = re.compile(rf"^(?P<page>{_RANGE})\.?$")
 VOLUME_RE = re.compile(r"^(?:vol|volume|bd|t|tom)(?:\.\s*|\s+)(?P<v>\d[\w.-]*|[IVXLC]+)$", re.I)
@@ -35,7 +36,7 @@ class Journal(NamedTuple):
 
 def normalise_pages(pages: str) -> str:
     """``3 – 5`` -> ``3–5``: spacing only; the dash the writer printed is kept."""
-    return re.sub(r"\s*([-–—,])\s*", lambda m: m.group(1) + (" " if m.group(1) == "," else ""), pages.strip()).rstrip(".")
+    return _SPACED_DASH.sub(lambda m: m.group(1) + (" " if m.group(1) == "," else ""), pages.strip()).rstrip(".")
 
 
 def page(chunk: str) -> str | None:

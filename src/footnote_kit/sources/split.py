@@ -103,6 +103,9 @@ _OPEN_OR_BRACKET = re.compile("[" + re.escape(OPENERS) + "()\\[\\]]")
 _SPECIAL = re.compile("https?://\\S+|[" + re.escape(OPENERS) + "()\\[\\]]")
 
 
+_SPECIAL_BY_SEP: dict[str, re.Pattern[str]] = {}
+
+
 def top_level_split(text: str, sep: str) -> list[str]:
     """Split on ``sep`` outside quotes, brackets and URLs."""
     if sep not in text:
@@ -113,7 +116,9 @@ def top_level_split(text: str, sep: str) -> list[str]:
     pos = 0
     tries = 0
     n = len(text)
-    special = re.compile(_SPECIAL.pattern[:-1] + re.escape(sep) + "]")
+    special = _SPECIAL_BY_SEP.get(sep)
+    if special is None:
+        special = _SPECIAL_BY_SEP[sep] = re.compile(_SPECIAL.pattern[:-1] + re.escape(sep) + "]")
     while pos < n:
         m = special.search(text, pos)
         if not m:
