@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from footnote_kit.errors import UsageError
+from footnote_kit.errors import InputError, UsageError
 from footnote_kit.model import Problem, RawNote
 
 FORMATS = ("plain", "markdown", "latex", "html")
@@ -85,8 +85,30 @@ def read_notes(
     numbered in that range, in every format.
     """
     fmt = detect_format(text, file) if fmt is None else fmt.lower()
-    if fmt in FORMATS:  # the other readers land in the next commits
+    if fmt == "plain":
         from footnote_kit.notes import plain
 
         return plain.find_notes(text, file=file, notes=notes)
-    raise UsageError(f"unknown document format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if fmt == "markdown":
+        from footnote_kit.notes import markdown as reader
+    elif fmt == "latex":
+        from footnote_kit.notes import latex as reader  # type: ignore[no-redef]
+    elif fmt == "html":
+        from footnote_kit.notes import html as reader  # type: ignore[no-redef]
+    else:
+        raise UsageError(f"unknown document format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    found = reader.find_notes(text, file=file)
+    return found if notes is None else select(found, notes, file)
+
+
+def select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> FoundNotes:
+    """Keep the notes numbered in ``notes``; nothing there is an ``InputError``."""
+    kept = tuple(n for n in found.notes if notes[0] <= n.number <= notes[1])
+    if not kept:
+        asked = f"{notes[0]}-{notes[1]}" if notes[0] != notes[1] else str(notes[0])
+        have = ", ".join(f"{a}-{b}" for a, b in found.ranges)
+        raise InputError(f"--notes {asked} matches no note; notes found: {have}", file=file)
+    lines = {n.location.line for n in kept}
+    problems = tuple(p for p in found.problems if p.note is None or notes[0] <= p.note <= notes[1] or p.location.line in lines)
+    numbers = [n.number for n in kept]
+    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),))
