@@ -146,9 +146,8 @@ BODY_NUMBERS = """\
 
 def test_numbers_in_the_body_are_not_notes() -> None:
     found = find_notes(BODY_NUMBERS, notes=None)
-    assert found.ranges == ((10, 12),) or (1, 2) in found.ranges
-    assert [n.number for n in found.notes if n.number >= 10] == [10, 11, 12]
-    assert 2019 not in numbers(found) and 19 not in numbers(found)
+    assert found.ranges == ((10, 12),)
+    assert [n.text for n in found.notes] == ["This note explains a point.", "Sam Author, “Title,” Outlet, 5 May 2020.", "Ibid."]
 
 
 def test_a_numbered_list_is_dropped_when_the_notes_are_called_from_the_body() -> None:
@@ -189,6 +188,49 @@ def test_a_wrapped_line_starting_with_the_next_number_is_not_a_note() -> None:
     assert numbers(found) == [7, 8, 9]
     assert by_number(found)[7].text == "A. Author, “Title,” Outlet, 8 July 2020, https://example.com/a."
     assert found.problems == ()
+
+
+PDF_PAGES = """\
+The first page of the body says something.1 And something else.2
+It goes on for a while, as bodies do.
+1 A. Author, “First,” Outlet, 2019.
+2 B. Author, “Second,” Outlet,
+2020.
+\f2
+The second page of the body goes on.3 And on.4
+3 C. Author, “Third,” Outlet, 2021.
+4 Ibid., p. 7.
+"""
+
+
+def test_footnotes_at_the_foot_of_each_pdf_page() -> None:
+    found = find_notes(PDF_PAGES)
+    assert found.ranges == ((1, 4),)
+    assert [n.text for n in found.notes] == [
+        "A. Author, “First,” Outlet, 2019.",
+        "B. Author, “Second,” Outlet, 2020.",
+        "C. Author, “Third,” Outlet, 2021.",
+        "Ibid., p. 7.",
+    ]
+
+
+def test_a_page_of_body_between_notes_is_not_glued_on_without_a_page_break() -> None:
+    body = "\n".join(f"Body line {i} of the next page, which runs on." for i in range(12))
+    text = f"1 First note.\n2 Second note.\n{body}\n3 Third note.\n"
+    found = find_notes(text)
+    assert [n.text for n in found.notes] == ["First note.", "Second note.", "Third note."]
+
+
+def test_two_notes_alone_are_notes_but_not_beside_a_longer_block() -> None:
+    assert numbers(find_notes("Text.\n\n1 One.\n2 Two.\n")) == [1, 2]
+    text = "1. A list item.\n2. Another.\n\nBody.\n\n1 Note one.\n2 Note two.\n3 Note three.\n"
+    assert [n.text for n in find_notes(text).notes] == ["Note one.", "Note two.", "Note three."]
+
+
+def test_a_single_note_needs_a_range() -> None:
+    with pytest.raises(InputError, match="no numbered notes found"):
+        find_notes("Text.\n\n5 The only note.\n")
+    assert [n.text for n in find_notes("Text.\n\n5 The only note.\n", notes=(5, 5)).notes] == ["The only note."]
 
 
 # --- warnings ---------------------------------------------------------------------------

@@ -33,11 +33,12 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 _START = re.compile(
-    r"[ \t\f\v\u00a0]*(?:"
+    r"^[ \t\f\v\u00a0]*(?:"
     r"\[(?P<b>[1-9]\d{0,4})\][ \t]*"  # [12] Text
     r"|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,4})[ \t]*"  # ¹² Text
     r"|(?P<n>[1-9]\d{0,4})(?P<sep>[.)]?)[ \t\u00a0]+"  # 12 Text / 12. Text / 12) Text
-    r")(?P<text>\S.*)"
+    r")(?P<text>\S.*)",
+    re.MULTILINE,
 )
 # A note reference in running text: digits glued to the word or punctuation before them
 # (``to date.698 Some``, ``online,751 while``) or superscript digits anywhere.
@@ -52,6 +53,8 @@ _NOTES_HEADING = re.compile(
 
 _MAX_GAP = 3
 """Missing notes tolerated between two links of a chain (each reported as a warning)."""
+_LONG_RUN = 8
+"""More lines than this between two notes, with no blank line, is body text, not wrap."""
 _MAX_DISTANCE = 400
 """Lines allowed between two consecutive notes (a PDF puts a page of body between them)."""
 
@@ -87,7 +90,7 @@ def find_notes(text: str, *, file: str | None = None, notes: tuple[int, int] | N
     first, so that a note's text stops where the next note starts, selected or not).
     """
     lines = text.split("\n")
-    candidates = _candidates(lines)
+    candidates = _candidates(text)
     _link(candidates)
     chains = _chains(candidates)
     blocks = _choose(chains, lines, candidates, notes)
@@ -113,23 +116,21 @@ def find_notes(text: str, *, file: str | None = None, notes: tuple[int, int] | N
     return FoundNotes(notes=tuple(out), problems=tuple(problems), ranges=tuple(ranges))
 
 
-def _candidates(lines: list[str]) -> list[_Candidate]:
+def _candidates(text: str) -> list[_Candidate]:
+    """Every line that starts like a note, found by one scan of the whole text."""
     out: list[_Candidate] = []
-    digits_or_mark = "0123456789[" + _SUPERSCRIPTS
-    for index, line in enumerate(lines):
-        head = line.lstrip(" \t\f\v\u00a0")[:1]
-        if not head or head not in digits_or_mark:
-            continue
-        m = _START.match(line)
-        if m is None:
-            continue
+    line, counted = 0, 0
+    for m in _START.finditer(text):
+        start = m.start()
+        line += text.count("\n", counted, start)
+        counted = start
         if m.group("b"):
             number, form = int(m.group("b")), "[n]"
         elif m.group("s"):
             number, form = int(m.group("s").translate(_SUPER_DIGITS)), "sup"
         else:
             number, form = int(m.group("n")), "n" + m.group("sep")
-        out.append(_Candidate(index, number, form, m.group("text").rstrip("\r")))
+        out.append(_Candidate(line, number, form, m.group("text").rstrip("\r")))
     return out
 
 
@@ -181,12 +182,13 @@ def _qualifies(block: _Block) -> bool:
     """Is this chain long enough to be notes rather than numbers that happen to count?
 
     Years start paragraphs in sequence (``2019 saw…``, ``2020 brought…``), so numbers in
-    the range of years need a longer chain.
+    the range of years need a longer chain. Two lines ``1. …`` / ``2. …`` are as often a
+    short list as two notes: they count only when nothing longer is found (``_choose``).
     """
     size = len(block.members)
     if 1000 <= block.first <= 2100:
         return size >= 5
-    return size >= 3 or (size == 2 and block.first == 1)
+    return size >= 3
 
 
 def _choose(chains: list[_Block], lines: list[str], candidates: list[_Candidate], notes: tuple[int, int] | None) -> list[_Block]:
@@ -195,7 +197,7 @@ def _choose(chains: list[_Block], lines: list[str], candidates: list[_Candidate]
         good = [c for c in hits if _qualifies(c) or len(c.members) >= 2]
         chosen = good or hits
     else:
-        chosen = [c for c in chains if _qualifies(c)] or [c for c in chains if len(c.members) >= 2 and c.first < 1000]
+        chosen = [c for c in chains if _qualifies(c)] or [c for c in chains if len(c.members) == 2 and c.first < 1000]
         chosen = _drop_lists(chosen, lines)
     chosen = _without_overlaps(chosen)
     return sorted(chosen, key=lambda c: c.members[0].index)
@@ -289,16 +291,27 @@ def _is_spaced(block: _Block, lines: list[str]) -> bool:
 
 
 def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | None) -> list[RawNote]:
+    """Each note's text: its first line and the lines after it that belong to it.
+
+    A note stops at a blank line or a page break (form feed). Between two notes every
+    line belongs to the upper one, unless there are many (``_LONG_RUN``): then body text
+    sits between them (a PDF page of body between two pages' footnotes), and the note
+    stops where it stops looking wrapped, as the last note of a block always does.
+    """
     out: list[RawNote] = []
     for k, start in enumerate(starts):
         last = k + 1 == len(starts)
         end = limit if last else starts[k + 1].index
         body = [start.text]
+        careful = last
+        if not careful:
+            careful = end - start.index > _LONG_RUN and all(lines[i].strip() for i in range(start.index + 1, start.index + _LONG_RUN + 1))
         for index in range(start.index + 1, end):
-            line = lines[index].strip()
-            if not line:
+            raw = lines[index]
+            line = raw.strip()
+            if not line or "\f" in raw:
                 break
-            if last and not _continues(body[-1], line):
+            if careful and not _continues(body[-1], line):
                 break
             body.append(line)
         out.append(RawNote(number=start.number, text=join(body), location=Location(file, start.index + 1)))

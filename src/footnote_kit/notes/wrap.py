@@ -24,7 +24,6 @@ import re
 from typing import Iterable
 
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
-_SPACES = re.compile("[ \t\u00a0\u202f\u2007\f\v]+")
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
 # Characters that cannot end a URL as printed in prose: a URL broken right after one of
 # them is carried on by the next line.
@@ -39,8 +38,10 @@ def clean_line(line: str) -> str:
 
     Soft hyphens are kept here: ``join`` needs them to know a word was broken.
     """
-    line = _INVISIBLE.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if "\u200b" in line or "\u2060" in line or "\ufeff" in line:
+        line = _INVISIBLE.sub("", line)
+    # str.split() splits on every Unicode space (no-break, narrow, tab, form feed…).
+    return " ".join(line.split())
 
 
 def join(lines: Iterable[str]) -> str:
