@@ -101,3 +101,9 @@ def test_clashing_keys_get_suffixes_and_are_stable() -> None:
 def test_same_input_gives_same_keys() -> None:
     notes = [note(1, Citation(NEWS)), note(2, Citation(UN_JULY)), note(3, Citation(UN_JAN))]
     assert [r.key for r in build(notes).records] == [r.key for r in build(list(notes)).records]
+
+
+def test_a_citation_that_names_nothing_makes_no_entry() -> None:
+    bib = build([note(1, Citation(Source())), note(2, Citation(NEWS))])
+    assert [r.notes for r in bib.records] == [(2,)]
+    assert bib.note_keys[1] == ()

@@ -122,6 +122,12 @@ def merge(kept: Source, new: Source) -> Source:
     return replace(kept, **changes) if changes else kept
 
 
+def citable(source: Source) -> bool:
+    """A citation with nothing that names a work (no title, URL, DOI, author or outlet)
+    cannot become an entry anyone could cite; ``lint`` reports such notes."""
+    return any((source.title, source.URL, source.DOI, source.author, source.container_title, source.publisher))
+
+
 @dataclass(frozen=True)
 class Cite:
     """One citation in a note: which record, its locator, and whether it came by ibid."""
@@ -207,6 +213,8 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
         here: list[tuple[int, str | None, bool]] = []
         for part in note.parts:
             if isinstance(part, Citation):
+                if not citable(part.source):
+                    continue
                 here.append((index.add(part.source, note.number), part.source.page, False))
             elif isinstance(part, Ibid):
                 here.extend(_ibid(index, part, note.number, placed))

@@ -52,6 +52,13 @@ ENTRY_TYPES: dict[str, tuple[str, str]] = {
     "post": ("online", "misc"),
     "post-weblog": ("online", "misc"),
 }
+CSL_TYPES = frozenset(
+    """article article-journal article-magazine article-newspaper bill book broadcast chapter
+    classic collection dataset document entry entry-dictionary entry-encyclopedia figure graphic
+    hearing interview legal_case legislation manuscript map motion_picture musical_score pamphlet
+    paper-conference patent performance periodical personal_communication post post-weblog
+    regulation report review review-book software song speech standard thesis treaty webpage""".split()
+)
 SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
 # Entry type read back -> CSL type (entrysubtype decides between the article kinds).
 READ_TYPES: dict[str, str] = {
@@ -117,6 +124,10 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
             f["organization" if biblatex else "howpublished"] = org
         if body and issuer and body != issuer:
             f["publisher"] = issuer
+    if biblatex and "entrysubtype" not in f and READ_TYPES.get(etype) != source.type and source.type in CSL_TYPES:
+        # No entry type of its own (interview, speech, legislation...): biblatex's
+        # entrysubtype carries it, which styles may use and the reader maps back.
+        f["entrysubtype"] = source.type
     if source.genre and "type" not in f:
         f["type"] = source.genre
     if source.number and "number" not in f:
@@ -183,6 +194,12 @@ def write(records: Sequence[Record], *, dialect: str = "biblatex", ascii: bool =
         etype, plain, persons = fields_of(record.source, dialect)
         raw = dict((record.source.extra.get("_bibtex") or {}).get("fields") or {})
         raw_type = (record.source.extra.get("_bibtex") or {}).get("type")
+        if "date" in plain and "year" in raw and "date" not in raw:
+            # The user's file said year/month: keep saying it (biblatex reads both).
+            del plain["date"]
+            plain["year"] = str(record.source.issued[0]) if record.source.issued else raw["year"]
+            if record.source.issued and len(record.source.issued) > 1:
+                plain["month"] = MONTHS[record.source.issued[1] - 1]
         encoded: dict[str, str] = {}
         for name, value in plain.items():
             old = raw.pop(name, None)
@@ -314,6 +331,8 @@ def _record(etype: str, key: str, raw: dict[str, str]) -> Record:
     low = etype.lower()
     sub = raw.get("entrysubtype", "").lower()
     ctype = {"newspaper": "article-newspaper", "magazine": "article-magazine"}.get(sub) if low == "article" else None
+    if not ctype and sub in CSL_TYPES:
+        ctype = sub
     ctype = ctype or READ_TYPES.get(low, "document")
     d = {k: decode(v) for k, v in raw.items() if k not in PERSON_ROLES}
     kw: dict[str, Any] = {"type": ctype, "id": key or None}

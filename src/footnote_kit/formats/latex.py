@@ -94,8 +94,13 @@ def encode(text: str, *, ascii: bool = False, protect: bool = False, whole: bool
         if not part or part.isspace():
             out.append(part)
             continue
-        escaped = _escape(part, ascii)
-        out.append("{" + escaped + "}" if _needs_braces(part, first) else escaped)
+        if _needs_braces(part, first):
+            # Braces round the word itself, not the quotes or brackets around it.
+            m = re.match(r"^(\W*)(.*?)(\W*)$", part, flags=re.S)
+            lead, core, trail = m.groups() if m else ("", part, "")
+            out.append(_escape(lead, ascii) + "{" + _escape(core, ascii) + "}" + _escape(trail, ascii))
+        else:
+            out.append(_escape(part, ascii))
         first = False
     return "".join(out)
 
