@@ -165,3 +165,12 @@ def assign(sources: Iterable[Source], taken: Iterable[str] = ()) -> list[str]:
         used.add(key)
         out.append(key)
     return out
+
+
+def unique(key: str, used: Iterable[str]) -> str:
+    """``key`` with the first free suffix (``a``, ``b``...): for a file's duplicate keys."""
+    taken = set(used)
+    n = 0
+    while f"{key}{_suffix(n)}" in taken:
+        n += 1
+    return f"{key}{_suffix(n)}"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from footnote_kit import citekeys
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Name, Problem, Record, Source
 from footnote_kit.formats.latex import (
@@ -203,7 +204,7 @@ def write(records: Sequence[Record], *, dialect: str = "biblatex", ascii: bool =
         encoded: dict[str, str] = {}
         for name, value in plain.items():
             old = raw.pop(name, None)
-            if old is not None and decode(old) == value:
+            if old is not None and decode(old) == value and (old.isascii() or not ascii):
                 encoded[name] = old
             elif name == "month" and value in MONTHS:
                 encoded[name] = value
@@ -288,9 +289,12 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
             where = Location(file, line)
             raw = _raw_fields(fields, key, where)
             record = _record(etype, key or "", raw)
-            if key in seen:
-                problems.append(Problem(f"duplicate key {key!r} (first at line {seen[key]})", where, code="duplicate-key"))
-            else:
+            if key and key in seen:
+                new = citekeys.unique(key, seen)
+                problems.append(Problem(f"duplicate key {key!r} (first at line {seen[key]}): written as {new!r}", where, code="duplicate-key"))
+                record = Record(key=new, source=record.source.with_changes(id=new))
+                key = new
+            if key:
                 seen[key] = line
             if not record.source.title:
                 problems.append(Problem(f"entry {key!r} has no title", where, code="no-title"))

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any, Sequence
 
+from footnote_kit import citekeys
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, Record, Source
 
@@ -81,7 +82,10 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
         key = source.id or ""
         where = Location(file, _line_of(text, key or None, n))
         if key and key in seen:
-            problems.append(Problem(f"duplicate id {key!r}: a second item with this key", where, code="duplicate-key"))
+            new = citekeys.unique(key, seen)
+            problems.append(Problem(f"duplicate id {key!r}: written as {new!r}", where, code="duplicate-key"))
+            key = new
+            source = source.with_changes(id=key)
         if not source.title:
             problems.append(Problem(f"item {key or n} has no title", where, code="no-title"))
         seen.add(key)
