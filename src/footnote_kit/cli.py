@@ -128,10 +128,52 @@ def parse(
 # --- export -------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def export() -> None:
-    """Not built yet: export (issue 3)."""
-    raise UsageError("'export' is not built yet")
+@app.command()
+def export(
+    file: Path = typer.Argument(..., help="A document with footnotes, or a .bib / CSL-JSON file to convert; - for stdin."),
+    notes: Optional[str] = NOTES_OPTION,
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="bibtex, biblatex or csl-json. Default: from -o's suffix (.bib = biblatex, .json = csl-json), else biblatex."
+    ),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", metavar="OUT", help="Write here (atomically). Default: stdout."),
+    map_path: Optional[Path] = typer.Option(
+        None, "--map", metavar="MAP", help="Also write which keys each note cites, Ibid. included (.json or .csv)."
+    ),
+    ascii: bool = typer.Option(False, "--ascii", help="LaTeX escapes instead of UTF-8 (for classic BibTeX)."),
+    encoding: Optional[str] = ENCODING_OPTION,
+) -> None:
+    """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
+
+    Example: footnote-kit export examples/central-asia-notes.txt -o refs.bib --map notes.csv
+
+    Keys read like Better BibTeX's (safar2019istochniki). A source cited in several notes,
+    or repeated by Ibid., is one entry. A .bib or CSL-JSON FILE is converted between formats,
+    keeping every entry and field. The input is never overwritten.
+    """
+    from footnote_kit.export import choose_format, export_text, map_text, same_file
+    from footnote_kit.files import write_atomic
+    from footnote_kit.inputs import load
+
+    for target in (out, map_path):
+        if target is not None and same_file(file, target):
+            raise UsageError(f"{target} is the input file; write the result somewhere else")
+    if out is not None and map_path is not None and same_file(out, map_path):
+        raise UsageError("-o and --map name the same file")
+    fmt = choose_format(format, str(out) if out is not None else None)
+    loaded = load(file, notes=parse_range(notes), encoding=encoding)
+    for problem in loaded.warnings:
+        warn(str(problem))
+    text = export_text(loaded, fmt, ascii=ascii)
+    mapping = map_text(loaded, map_path) if map_path is not None else None
+    if out is None or str(out) == "-":
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+    if map_path is not None and mapping is not None:
+        write_atomic(map_path, mapping)
+    where = "stdout" if out is None or str(out) == "-" else str(out)
+    cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
+    warn(f"{file}: {len(loaded.records)} entries{cited} -> {where} ({fmt.name})")
 
 
 # --- check --------------------------------------------------------------------
