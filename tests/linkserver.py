@@ -157,11 +157,11 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(301, b"", {"Location": "/loop/a"}, head)
         if path == "/to404":
             return self._send(301, b"", {"Location": "/status/404"}, head)
-        if path == "/nohead":
+        if path.startswith("/nohead"):
             if head:
                 return self._send(405, b"", {"Allow": "GET"}, head)
             return self._page(200, "GET only", head)
-        if path == "/headlies":
+        if path.startswith("/headlies"):
             if head:
                 return self._send(404, b"", {}, head)
             return self._page(200, "HEAD lies", head)
@@ -179,6 +179,13 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/cp1251":
             body = "<html><head><meta charset='windows-1251'><title>Новости</title></head><body>Привет</body></html>"
             return self._send(200, body.encode("cp1251"), head=head, ctype="text/html; charset=windows-1251")
+        if path == "/cp1251-404":
+            body = "<html><head><meta charset='windows-1251'><title>Страница не найдена</title></head><body>Увы</body></html>"
+            return self._send(200, body.encode("cp1251"), head=head, ctype="text/html; charset=windows-1251")
+        if path == "/home-redirect/article-123":
+            return self._send(301, b"", {"Location": "/"}, head)
+        if path == "/":
+            return self._page(200, "Front page", head)
         if path == "/challenge":
             body = "<html><head><title>Just a moment...</title></head><body>Checking your browser before accessing. cf-chl</body></html>"
             return self._send(403, body.encode(), {"Server": "cloudflare", "cf-mitigated": "challenge"}, head)
