@@ -179,10 +179,102 @@ def export(
 # --- check --------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def check() -> None:
-    """Not built yet: check (issue 4)."""
-    raise UsageError("'check' is not built yet")
+@app.command()
+def check(
+    paths: list[str] = typer.Argument(..., metavar="PATHS...", help="Documents with notes, .bib, CSL-JSON, Markdown, LaTeX, HTML files or folders."),
+    include: list[str] = typer.Option([], "--include", metavar="GLOB", help="In folders, only files matching (repeatable; default: every format we read)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files or folders matching (repeatable)."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json (stable, see README), sarif or github (annotations)."),
+    archive: str = typer.Option("failed", "--archive", help="Find Wayback copies for: failed links, all links, or none."),
+    archive_url: Optional[str] = typer.Option(None, "--archive-url", metavar="URL", help="Wayback base address (default $FOOTNOTE_KIT_ARCHIVE_URL or https://web.archive.org)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the link cache."),
+    cache: Optional[Path] = typer.Option(None, "--cache", metavar="PATH", help="The cache file (default: $XDG_CACHE_HOME/footnote-kit/links.sqlite3)."),
+    confirm_days: float = typer.Option(0, "--confirm-days", metavar="N", help="Call a link dead only once it has failed in runs N days apart (needs the cache)."),
+    fail_on: str = typer.Option("dead", "--fail-on", metavar="STATUSES", help="Comma-separated statuses that make the exit code 1 (default: dead)."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", metavar="UA", help="User-Agent to send; 'browser' for a browser-like one."),
+    timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", help="Read timeout per request (connecting: at most 5 s)."),
+    max_concurrency: int = typer.Option(32, "--max-concurrency", metavar="N", help="Requests in flight at once, all hosts together."),
+    per_host: int = typer.Option(2, "--per-host", metavar="N", help="Requests in flight at once to one host."),
+    offline: bool = typer.Option(False, "--offline", help="No network: report from the cache only (links not in it are 'excluded')."),
+    skip: list[str] = typer.Option([], "--skip-url", metavar="REGEX", help="URLs matching are not checked ('excluded'), e.g. 'advance\\.lexis\\.com'."),
+    notes: Optional[str] = NOTES_OPTION,
+    encoding: Optional[str] = ENCODING_OPTION,
+) -> None:
+    """Find dead citation links, and the Wayback copy nearest the date each was cited.
+
+    Example: footnote-kit check examples/central-asia-notes.txt --format json
+
+    Each URL is checked once however often it is cited, and ends in one status: ok,
+    redirected, dead, error, timeout, blocked, soft-404, invalid, unsupported, excluded
+    (see README, "Checking links"). Exit code 1 when a link is dead (or has a status
+    named by --fail-on), 0 otherwise. Results are cached, so a second run is instant.
+    """
+    from footnote_kit.links.check import ARCHIVE_MODES, CheckConfig, run_check
+    from footnote_kit.links.collect import collect
+    from footnote_kit.links.http import BROWSER_UA, CheckOptions, DEFAULT_UA
+    from footnote_kit.links.report import FORMATS, render
+    from footnote_kit.model import LinkStatus
+
+    if format not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if archive not in ARCHIVE_MODES:
+        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {archive!r}")
+    statuses = {s.value: s for s in LinkStatus}
+    fail = set()
+    for name in filter(None, (x.strip() for x in fail_on.split(","))):
+        if name not in statuses:
+            raise UsageError(f"--fail-on: unknown status {name!r} (one of {', '.join(statuses)})")
+        fail.add(statuses[name])
+    if timeout <= 0 or max_concurrency < 1 or per_host < 1:
+        raise UsageError("--timeout, --max-concurrency and --per-host must be positive")
+    if confirm_days < 0:
+        raise UsageError("--confirm-days must not be negative")
+    if confirm_days and no_cache:
+        raise UsageError("--confirm-days needs the cache's history: drop --no-cache")
+    import re
+
+    for pattern in skip:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise UsageError(f"--skip-url {pattern!r}: not a regular expression ({err})") from None
+    ua = BROWSER_UA if user_agent == "browser" else (user_agent or DEFAULT_UA)
+    options = CheckOptions(user_agent=ua, connect_timeout=min(5.0, timeout), read_timeout=timeout, max_concurrency=max_concurrency, per_host=per_host)
+    config = CheckConfig(
+        options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
+        confirm_days=confirm_days, offline=offline, skip=tuple(skip),
+    )
+    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding)
+    if not refs:
+        warn("footnote-kit: no links found in " + ", ".join(paths))
+    progress = _progress_bar("checking") if sys.stderr.isatty() and refs else None
+    try:
+        results = run_check(refs, config, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+    text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
+    if text:
+        typer.echo(text)
+    if any(r.status in fail for r in results):
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _progress_bar(label: str) -> Any:
+    """A one-line progress bar on stderr (only called when stderr is a terminal)."""
+    import time
+
+    start = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / max(time.monotonic() - start, 1e-3)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:.0f}/s)")
+        sys.stderr.flush()
+
+    return show
 
 
 # --- render -------------------------------------------------------------------
