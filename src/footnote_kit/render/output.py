@@ -126,6 +126,16 @@ def notes_document(notes: Sequence[RenderedNote], fmt: str) -> str:
     raise ValueError(fmt)
 
 
+def references_block(entries: Sequence[tuple[str, str]], fmt: str) -> str:
+    """The reference list that follows notes rendered in an author-date or numeric style."""
+    body = bibliography_document(entries, fmt)
+    if fmt == "html":
+        return f"<h2>References</h2>\n{body}"
+    if fmt == "markdown":
+        return f"\n## References\n\n{body}"
+    return f"\nReferences\n\n{body}"
+
+
 # ---------------------------------------------------------------------------------------
 # HTML helpers
 # ---------------------------------------------------------------------------------------

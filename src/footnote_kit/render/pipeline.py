@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from footnote_kit.errors import InputError, UsageError
 from footnote_kit.model import Note, Problem, Severity, Source
 from footnote_kit.render.items import Catalogue, Item, catalogue_notes, catalogue_sources, check, engine_item
-from footnote_kit.render.output import FORMATS, Piece, RenderedNote, bibliography_document, notes_document
+from footnote_kit.render.output import FORMATS, Piece, RenderedNote, bibliography_document, notes_document, references_block
 from footnote_kit.render.positions import Cluster, plan_notes
 from footnote_kit.render.styles import ResolvedStyle, resolve_style
 
@@ -109,7 +109,14 @@ def render_notes(notes: Sequence[Note], style: str | ResolvedStyle, *, locale: s
     # Notes that cite nothing are rendered as written; only when every citation failed has
     # nothing been rendered.
     rendered = 0 if failed and not done else len(out)
-    return Rendered(notes_document(out, fmt), resolved, lang, rendered, failed, tuple(problems))
+    text = notes_document(out, fmt)
+    if resolved.style_class != "note" and cat.items:
+        # An author-date or numeric style has no note form: its citations in the notes are
+        # "(Safar 2019)" or "[3]", so the reference list must follow, or the URLs and full
+        # details are lost.
+        entries, bad = _bibliography_entries(resolved, lang, list(cat.items))
+        text += references_block(entries, fmt)
+    return Rendered(text, resolved, lang, rendered, failed, tuple(problems))
 
 
 # ---------------------------------------------------------------------------------------
