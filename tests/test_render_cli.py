@@ -109,7 +109,7 @@ def test_notes_mode_keeps_numbers_remarks_and_gives_ibid() -> None:
         Note(701, "Ibid., 17.", parts=(Ibid("Ibid., 17.", refers_to=700, sources=(REPORT,), locator="17"),)),
         Note(702, "Safar.", parts=(Citation(NEWS, "Safar"),)),
     ]
-    result = render_notes(notes, "chicago-notes-bibliography")
+    result = render_notes(notes, "chicago-notes-bibliography-subsequent-ibid")
     blocks = result.text.strip().split("\n\n")
     assert [b.split(" ", 1)[0] for b in blocks] == ["698", "699", "700", "701", "702"]
     assert blocks[0].startswith("698 i) Tokhir Safar") and "; ii) The figure was revealed in Tbilisi." in blocks[0]

@@ -135,17 +135,8 @@ def _literal_date(value: Any) -> bool:
 
 
 def engine_item(item: Item) -> dict[str, Any]:
-    """The CSL-JSON the engine gets: ``Source.to_csl`` with the id, and CSL's conventions.
-
-    CSL has no variable for a title's translation; the common practice (Zotero's) is
-    ``Title [Translation]`` in ``title``, which note and bibliography styles then print in
-    place. Our own ``translated-title`` key is folded in that way, and removed.
-    """
+    """The CSL-JSON the engine gets: ``Source.to_csl`` under the item's id (the engine folds
+    our ``translated-title`` into the title as ``Title [Translation]``)."""
     data = item.source.to_csl()
     data["id"] = item.id
-    translation = data.pop("translated-title", None)
-    if translation and data.get("title") and f"[{translation}]" not in data["title"]:
-        data["title"] = f"{data['title']} [{translation}]"
-    elif translation and not data.get("title"):
-        data["title"] = translation
     return data
