@@ -33,7 +33,6 @@ keys under ``[tool.footnote-kit]``)::
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -42,11 +41,6 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from footnote_kit.errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 CONFIG_FILE = ".footnote-kit.toml"
 
@@ -119,7 +113,7 @@ class Settings:
 
     def skips(self, url: str) -> bool:
         """True when ``url`` matches one of the ``skip-urls`` patterns."""
-        return any(re.search(p, url) for p in self.skip_urls)
+        return bool(self.skip_urls) and any(re.search(p, url) for p in self.skip_urls)
 
     def selects(self, path: str | os.PathLike[str]) -> bool:
         """Whether include/exclude let ``path`` through (globs relative to the config's folder)."""
@@ -251,12 +245,17 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a repository without settings (the common case) never pays for it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"cannot read: {err}", file=os.fspath(path)) from None
     try:
-        return tomllib.loads(text)
+        return dict(tomllib.loads(text))
     except tomllib.TOMLDecodeError as err:
         line = _error_line(str(err))
         raise ConfigError(f"not valid TOML: {_strip_position(str(err))}", file=os.fspath(path), line=line) from None
@@ -361,14 +360,18 @@ def _names(values: list[str], known: tuple[str, ...], what: str, key: str, short
         return known
     for v in values:
         if v not in known:
-            hint = difflib.get_close_matches(v, known, n=1)
+            from difflib import get_close_matches
+
+            hint = get_close_matches(v, known, n=1)
             also = f" (did you mean '{hint[0]}'?)" if hint else f" (known: {', '.join(known)})"
             raise _error(f"'{key}': unknown {what} '{v}'{also}", short, file, text)
     return tuple(values)
 
 
 def _unknown(key: str, known: list[str], where: str, file: str | None, text: str) -> ConfigError:
-    hint = difflib.get_close_matches(key, known, n=1)
+    from difflib import get_close_matches
+
+    hint = get_close_matches(key, known, n=1)
     also = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
     return _error(f"unknown key '{key}' in {where}{also}", key, file, text)
 

@@ -16,8 +16,6 @@ the cache). ``lint`` runs the lint rules the settings enable on the committed fi
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import os
 import re
 import sys
@@ -72,8 +70,10 @@ def find_urls(path: str, text: str) -> list[Cited]:
     for number, line in enumerate(text.splitlines(), 1):
         if "http" not in line or (is_tex and line.lstrip().startswith("%")):
             continue
-        if is_html:
-            line = html.unescape(line)
+        if is_html and "&" in line:
+            from html import unescape
+
+            line = unescape(line)
         for m in _URL.finditer(line):
             url = _trim(m.group(0))
             if len(url) > len("https://") + 3:
@@ -83,6 +83,8 @@ def find_urls(path: str, text: str) -> list[Cited]:
 
 def _csl_json_urls(path: str, text: str) -> list[Cited]:
     """URLs of a CSL-JSON file's items; other JSON files (package.json...) cite nothing."""
+    import json
+
     try:
         data = json.loads(text)
     except ValueError:
