@@ -356,10 +356,42 @@ def styles(
 # --- lint ---------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def lint() -> None:
-    """Not built yet: lint (issue 6)."""
-    raise UsageError("'lint' is not built yet")
+@app.command()
+def lint(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the current folder): .md, .tex, .html, .txt, .bib."),
+    format: str = typer.Option("text", "--format", "-f", help="text (path:line: rule: message) or json."),
+    disable: Optional[list[str]] = typer.Option(None, "--disable", "-d", metavar="RULE", help="Switch a rule off for this run (repeatable)."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Settings file (default: .footnote-kit.toml or pyproject.toml, found upwards to the git root)."),
+) -> None:
+    """Find citation problems in notes and bibliographies, with file and line.
+
+    Example: footnote-kit lint chapters/ refs.bib
+
+    Rules: unparsed-citation, date-mismatch, damaged-url, duplicate-source, orphan-ibid,
+    missing-cite-key, uncited-entry (see the README). Exit 1 when a rule that fails a run
+    fires (configurable: [tool.footnote-kit.lint] fail-on / disable), 2 for bad input.
+    """
+    from dataclasses import replace
+
+    from footnote_kit.config import LINT_RULES, load_settings
+    from footnote_kit.lint import failed, format_line, lint as run_lint, to_json
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    settings = load_settings(config=config)
+    for rule in disable or []:
+        if rule not in LINT_RULES:
+            raise UsageError(f"--disable: unknown rule {rule!r} (rules: {', '.join(LINT_RULES)})")
+    if disable:
+        settings = replace(settings, lint=replace(settings.lint, disable=settings.lint.disable + tuple(disable)))
+    problems = run_lint(paths or [Path(".")], settings)
+    if format == "json":
+        echo_json(to_json(problems))
+    else:
+        for problem in problems:
+            typer.echo(format_line(problem))
+    if failed(problems):
+        raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 # --- fix ----------------------------------------------------------------------
