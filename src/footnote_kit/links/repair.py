@@ -1,359 +1,46 @@
-"""Repairing URLs that copying out of a PDF damaged: candidates, then evidence.
+"""Repairing URLs that copying out of a PDF damaged: a candidate needs evidence.
 
-A PDF has no URLs, only lines of text. Copying a note out of one joins the lines again,
-and three things go wrong where a URL crossed a line end: the hyphen at the break is lost
-(``indian-doctorsuspected``), a space is left inside (``eksperty.h tml``), or an
-identifier loses a dash (``92abab1ea56e4a06`` in an 8-4-4-4-12 UUID). About half the
-URLs in a long report come out this way, and every link checker calls them dead.
+``links.damage`` proposes the plausible originals of a printed URL (pure, no network).
+Here a candidate becomes a repair only with evidence: it answers where the printed URL
+does not (``live``), or the archive holds good captures of it and none of the printed URL
+(``archive``). Without evidence the candidates stay suggestions, ranked, never applied:
+a wrong "repair" written into a user's bibliography is worse than a dead link.
 
-``candidates`` reads a printed URL against what the document says (the note's title and
-its translation, the site's other URLs, the rest of the text) and proposes the plausible
-originals, ranked. It is pure and never invents a word: every candidate is the printed
-URL with white space removed and separators inserted, nothing else
-(``only_separators_added`` holds that, and every candidate is checked against it).
-
-``find_repair`` turns a candidate into a repair only with evidence: the candidate
-answers where the printed URL does not (``live``), or the archive has captures of it and
-none of the printed URL (``archive``). Without evidence the candidates stay suggestions.
+Public API (``check --repair``, ``lint``, ``fix`` and the hook call it; keep it stable):
+``candidates``, ``damaged`` (re-exported from ``links.damage``), ``find_repair``,
+``repair_all``, ``live_probe``, ``archive_probe``, ``Cited``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
-from footnote_kit.links.slugs import (
-    COMMON,
-    DOCUMENT,
-    SITE,
-    TITLE,
-    Lexicon,
-    camel_split,
-    splits,
-    words_of,
-)
+from footnote_kit.links.damage import candidates, damaged, only_separators_added, ranked
 from footnote_kit.model import Repair
 
-SEPARATORS = "-_"
-"""What a repair may insert. Nothing else is ever added to a printed URL."""
+__all__ = [
+    "Cited",
+    "NoAnswer",
+    "Probe",
+    "archive_probe",
+    "candidates",
+    "damaged",
+    "find_repair",
+    "live_probe",
+    "only_separators_added",
+    "ranked",
+    "repair_all",
+]
 
-# Gains (see ``_Option``): a removed space, a fixed-format dash and a camel-case seam are
-# near-certain; a split is as good as the words on both sides of it.
-_SPACE_GAIN = 3.0
-_FIXED_GAIN = 4.0
-_CAMEL_GAIN = 2.5
-_BIAS = 1.0
-"""An edit is in the first candidate only when its gain exceeds this."""
-DAMAGED_THRESHOLD = 1.0
-"""The best candidate's score above which ``damaged`` calls a URL damaged."""
-
-_HOST = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)?([^/?#]*)")
-_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|pdf)$", re.I)
-_TOKEN = re.compile(r"[^-_.~+,;:!/]+")
-
-# Identifiers with a fixed shape: (character class, group lengths). A run that matches
-# the class, already has some of the dashes, and whose groups are a coarsening of the
-# shape lost the others. A bare 32-hex hash is left alone: nothing says it is a UUID.
-FIXED_FORMATS: tuple[tuple[str, str, tuple[int, ...]], ...] = (
-    ("uuid", "0-9a-fA-F", (8, 4, 4, 4, 12)),
-    ("lexis", "0-9A-Z", (4, 4, 4, 4, 5, 2)),
-)
-
-
-@dataclass(frozen=True)
-class _Option:
-    """One way to mend one place of the URL: separators to insert, and how sure we are."""
-
-    inserts: tuple[tuple[int, str], ...]
-    gain: float
-
-
-def only_separators_added(printed: str, candidate: str) -> bool:
-    """True when ``candidate`` is ``printed`` with white space removed and separators added.
-
-    The invariant every repair keeps: we never invent a word, so a user can trust a
-    repair they cannot open.
-    """
-    bare = "".join(printed.split())
-    i = 0
-    for ch in candidate:
-        if i < len(bare) and ch == bare[i]:
-            i += 1
-        elif ch not in SEPARATORS:
-            return False
-    return i == len(bare)
-
-
-def host_of(url: str) -> str:
-    """``https://www.rferl.org/a/x`` -> ``rferl.org`` (lower case, no ``www.``)."""
-    host = _HOST.match(url.strip())
-    name = (host.group(2) if host else "").lower().rsplit("@", 1)[-1].split(":")[0]
-    return name[4:] if name.startswith("www.") else name
-
-
-def candidates(
-    url: str,
-    *,
-    title: str | None = None,
-    translated_title: str | None = None,
-    sibling_urls: Iterable[str] = (),
-    words: Iterable[str] = (),
-    breaks: Iterable[int] = (),
-    limit: int = 10,
-) -> list[str]:
-    """The plausible originals of a printed URL, best first; [] when nothing looks damaged.
-
-    ``sibling_urls`` are the document's other URLs: those on the same host teach the
-    site's habits (its separator, its vocabulary), all of them add vocabulary. ``words``
-    is more of the document's text (other notes' titles). ``breaks`` are offsets in the
-    URL (after white space is removed) where the copied text broke a line; a URL that
-    still contains a line break gives them itself.
-    """
-    return [c for c, _ in ranked(url, title=title, translated_title=translated_title,
-                                 sibling_urls=sibling_urls, words=words, breaks=breaks, limit=limit)]
-
-
-def damaged(
-    url: str,
-    *,
-    title: str | None = None,
-    translated_title: str | None = None,
-    sibling_urls: Iterable[str] = (),
-    words: Iterable[str] = (),
-    breaks: Iterable[int] = (),
-    limit: int = 10,
-) -> list[str]:
-    """Candidates when the URL is probably damaged, else []: what ``lint`` reports.
-
-    Stricter than ``candidates``: a URL is called damaged only when its best candidate
-    rests on a removed space, a fixed-format dash or a split both sides of which are
-    words the document knows.
-    """
-    found = ranked(url, title=title, translated_title=translated_title,
-                   sibling_urls=sibling_urls, words=words, breaks=breaks, limit=limit)
-    if not found or found[0][1] < DAMAGED_THRESHOLD:
-        return []
-    return [c for c, _ in found]
-
-
-def ranked(
-    url: str,
-    *,
-    title: str | None = None,
-    translated_title: str | None = None,
-    sibling_urls: Iterable[str] = (),
-    words: Iterable[str] = (),
-    breaks: Iterable[int] = (),
-    limit: int = 10,
-) -> list[tuple[str, float]]:
-    """``candidates`` with their scores (the sum of the gains of their edits, less a bias)."""
-    base, found_breaks = _squeeze(url)
-    all_breaks = sorted(set(found_breaks) | set(breaks))
-    siblings = [s for s in sibling_urls if s and s != url]
-    host = host_of(base)
-    same_host = [s for s in siblings if host_of(s) == host]
-    pieces, prose = _lexicons(base, title, translated_title, siblings, same_host, words, host)
-
-    options: list[list[_Option]] = []
-    space_gain = _SPACE_GAIN if base != url else 0.0
-    options.extend([o] for o in _fixed_format_options(base))
-    options.extend(_slug_options(base, pieces, prose, same_host, all_breaks))
-
-    beam: list[tuple[float, tuple[tuple[int, str], ...]]] = [(space_gain, ())]
-    for choices in options:
-        grown = list(beam)
-        for score, inserts in beam:
-            for option in choices:
-                grown.append((score + option.gain - _BIAS, inserts + option.inserts))
-        grown.sort(key=lambda item: -item[0])
-        beam = grown[: max(limit * 2, 16)]
-
-    out: list[tuple[str, float]] = []
-    seen: set[str] = set()
-    for score, inserts in sorted(beam, key=lambda item: -item[0]):
-        if not inserts and base == url:
-            continue
-        candidate = _apply(base, inserts)
-        if candidate in seen or candidate == url:
-            continue
-        if not only_separators_added(url, candidate):  # pragma: no cover - a bug if reached
-            raise AssertionError(f"repair invented text: {url!r} -> {candidate!r}")
-        seen.add(candidate)
-        out.append((candidate, round(score, 3)))
-    return out[:limit]
-
-
-def _squeeze(url: str) -> tuple[str, list[int]]:
-    """Remove white space; where it was a line break, remember the offset."""
-    out: list[str] = []
-    breaks: list[int] = []
-    for ch in url.strip():
-        if ch.isspace():
-            if ch in "\n\r" and (not breaks or breaks[-1] != len(out)):
-                breaks.append(len(out))
-            continue
-        out.append(ch)
-    return "".join(out), breaks
-
-
-def _apply(base: str, inserts: Iterable[tuple[int, str]]) -> str:
-    text = base
-    for pos, sep in sorted(set(inserts), reverse=True):
-        text = text[:pos] + sep + text[pos:]
-    return text
-
-
-def _url_tokens(url: str) -> list[str]:
-    path = _path_span(url)
-    return _TOKEN.findall(url[path[0] : path[1]]) if path else []
-
-
-def _lexicons(
-    base: str,
-    title: str | None,
-    translated_title: str | None,
-    siblings: Sequence[str],
-    same_host: Sequence[str],
-    words: Iterable[str],
-    host: str,
-) -> tuple[Lexicon, Lexicon]:
-    """Two lexicons: every witness (for the pieces of a split) and the prose only (for the
-    unsplit token: another URL may carry the same damage, so it cannot vouch for a
-    run-together token)."""
-    pieces, prose = Lexicon(), Lexicon()
-    for lex in (pieces, prose):
-        lex.add(words_of(title or ""), TITLE)
-        lex.add(words_of(translated_title or ""), TITLE)
-        lex.add(words_of(" ".join(words)), DOCUMENT)
-    pieces.add(_url_tokens(base), SITE)
-    for sib in same_host:
-        pieces.add(_url_tokens(sib), SITE)
-    for sib in siblings:
-        pieces.add(_url_tokens(sib), DOCUMENT)
-    pieces.add_host(host)
-    return pieces, prose
-
-
-def _path_span(url: str) -> tuple[int, int] | None:
-    """Offsets of the URL's path (after the host, before ``?``/``#``)."""
-    m = _HOST.match(url)
-    if not m or not m.group(1):
-        return None
-    start = m.end()
-    end = len(url)
-    for mark in "?#":
-        at = url.find(mark, start)
-        if at != -1:
-            end = min(end, at)
-    return start, end
-
-
-def _separator(segment: str, same_host: Sequence[str]) -> str:
-    """The slug's own separator, or the site's habit when the segment has none."""
-    hyphens, underscores = segment.count("-"), segment.count("_")
-    if hyphens or underscores:
-        return "_" if underscores > hyphens else "-"
-    for sib in same_host:
-        span = _path_span(sib)
-        if span:
-            path = sib[span[0] : span[1]]
-            hyphens += path.count("-")
-            underscores += path.count("_")
-    return "_" if underscores > hyphens else "-"
-
-
-def _slug_options(
-    base: str, pieces: Lexicon, prose: Lexicon, same_host: Sequence[str], breaks: Sequence[int]
-) -> list[list[_Option]]:
-    span = _path_span(base)
-    if span is None:
-        return []
-    out: list[list[_Option]] = []
-    offset = span[0]
-    for segment in base[span[0] : span[1]].split("/"):
-        seg_start = offset
-        offset += len(segment) + 1
-        if not segment:
-            continue
-        body = _EXTENSION.sub("", segment)
-        sep = _separator(body, same_host)
-        tokens = list(_TOKEN.finditer(body))
-        capitalised = sum(1 for t in tokens if t.group(0)[:1].isupper())
-        for tok in tokens:
-            text = tok.group(0)
-            start = seg_start + tok.start()
-            if not _splittable(text):
-                continue
-            choices: list[_Option] = []
-            camel = camel_split(text)
-            if len(camel) > 1 and len(tokens) > 1 and capitalised >= 2:
-                choices.append(_Option(_inserts(start, camel, sep), _CAMEL_GAIN))
-            local_breaks = [b - start for b in breaks if start < b < start + len(text)]
-            for split in splits(text, pieces, whole=prose.whole(text), breaks=local_breaks):
-                choices.append(_Option(_inserts(start, split.pieces, sep), split.gain))
-            if choices:
-                out.append(choices)
-    return out
-
-
-def _splittable(token: str) -> bool:
-    """Slug words only: letters (a digit at most at the ends), no percent-escapes."""
-    if len(token) < 4 or "%" in token:
-        return False
-    core = token.strip("0123456789")
-    return len(core) >= 4 and core.isalpha()
-
-
-def _inserts(start: int, pieces: Sequence[str], sep: str) -> tuple[tuple[int, str], ...]:
-    out: list[tuple[int, str]] = []
-    pos = start
-    for piece in pieces[:-1]:
-        pos += len(piece)
-        out.append((pos, sep))
-    return tuple(out)
-
-
-def _fixed_format_options(base: str) -> list[_Option]:
-    out: list[_Option] = []
-    for _name, chars, shape in FIXED_FORMATS:
-        # A run starts after anything but its own characters, or right after a
-        # percent-escape (``%3A60SS…`` in an encoded ``urn:contentItem:60SS…``).
-        run = re.compile(
-            rf"(?:(?<=%[0-9A-Fa-f]{{2}})|(?<![{chars}%-]))[{chars}]+(?:-[{chars}]+)+(?![{chars}-])"
-        )
-        targets = _cumulative(shape)
-        for m in run.finditer(base):
-            groups = m.group(0).split("-")
-            if len(groups) >= len(shape) or sum(map(len, groups)) != targets[-1]:
-                continue
-            have = _cumulative(tuple(len(g) for g in groups))
-            if not set(have) <= set(targets):
-                continue
-            inserts: list[tuple[int, str]] = []
-            for cut in targets[:-1]:
-                if cut not in have:
-                    # offset in the run = cut + the dashes already before it
-                    dashes = sum(1 for h in have[:-1] if h < cut)
-                    inserts.append((m.start() + cut + dashes, "-"))
-            out.append(_Option(tuple(inserts), _FIXED_GAIN))
-    return out
-
-
-def _cumulative(lengths: tuple[int, ...]) -> list[int]:
-    out, total = [], 0
-    for n in lengths:
-        total += n
-        out.append(total)
-    return out
-
-
-# ---------------------------------------------------------------------------------------
-# Evidence
 # ---------------------------------------------------------------------------------------
 
 Probe = Callable[[str], bool]
 """``url -> bool``: does it answer (live probe), or does the archive hold captures of it."""
+
+
+class NoAnswer(Exception):
+    """A probe could not tell (the archive is down): no evidence either way."""
 
 
 def find_repair(
@@ -367,38 +54,120 @@ def find_repair(
 ) -> Repair:
     """The best-evidenced candidate of ``found`` (ranked), or the candidates as suggestions.
 
-    ``live`` says whether a URL answers 200 (the checker, through its session);
-    ``archive`` whether the archive holds captures of a URL (a callable, or an object
-    with ``captures(url)`` such as ``links.archive.Wayback``). ``printed_live`` is the
-    printed URL's own verdict when the caller already has it. A candidate is a repair
-    only when the printed URL lacks the same evidence; at most ``max_probes`` candidates
-    are asked about, to stay polite.
+    ``live`` says whether a URL answers (``live_probe`` wraps the checker);
+    ``archive`` whether the archive holds good captures of a URL (``archive_probe`` wraps
+    ``links.archive.Wayback``; any callable will do). ``printed_live`` is the printed
+    URL's own verdict when the caller already has it. A candidate is a repair only when
+    the printed URL lacks the same evidence; at most ``max_probes`` candidates are asked
+    about, best first, to stay polite. A probe that raises ``NoAnswer`` gives no evidence.
     """
     ranked_found = tuple(found)
     if not ranked_found:
         return Repair(None, "none", ())
     asked = ranked_found[:max_probes]
-    if live is not None:
-        if printed_live is None:
-            printed_live = live(url)
-        if not printed_live:
-            for candidate in asked:
-                if live(candidate):
-                    return Repair(candidate, "live", ranked_found)
+    try:
+        if live is not None:
+            if printed_live is None:
+                printed_live = live(url)
+            if not printed_live:
+                for candidate in asked:
+                    if live(candidate):
+                        return Repair(candidate, "live", ranked_found)
+    except NoAnswer:
+        pass
     has_captures = _as_probe(archive)
-    if has_captures is not None and not has_captures(url):
-        for candidate in asked:
-            if has_captures(candidate):
-                return Repair(candidate, "archive", ranked_found)
+    try:
+        if has_captures is not None and not has_captures(url):
+            for candidate in asked:
+                if has_captures(candidate):
+                    return Repair(candidate, "archive", ranked_found)
+    except NoAnswer:
+        pass
     return Repair(None, "none", ranked_found)
 
 
 def _as_probe(archive: Probe | Any | None) -> Probe | None:
-    if archive is None:
-        return None
-    captures = getattr(archive, "captures", None)
-    if callable(captures):
-        return lambda u: bool(captures(u))
-    if callable(archive):
-        return archive  # type: ignore[no-any-return]
-    raise TypeError(f"archive must be a callable or have captures(url), not {type(archive).__name__}")
+    if archive is None or callable(archive):
+        return archive
+    return archive_probe(archive)
+
+
+def archive_probe(wayback: Any) -> Probe:
+    """``Wayback`` -> a probe: does the archive hold a capture of the URL that worked?
+
+    Only captures that answered 2xx/3xx count: a damaged URL is often archived too, by
+    bots that archive every cited link, and its captures record the 404.
+    """
+    from footnote_kit.links.archive import ArchiveUnavailable
+
+    def probe(url: str) -> bool:
+        try:
+            return any(200 <= status < 400 for _ts, status in wayback.captures(url))
+        except ArchiveUnavailable as err:
+            raise NoAnswer(str(err)) from None
+
+    return probe
+
+
+def live_probe(checker: Any) -> Probe:
+    """``links.http.Checker`` -> a probe: does the URL answer (``ok`` or ``redirected``)?"""
+    from footnote_kit.model import LinkStatus
+
+    def probe(url: str) -> bool:
+        return checker.check(url).status in (LinkStatus.OK, LinkStatus.REDIRECTED)
+
+    return probe
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A URL to repair and what the document says about it."""
+
+    url: str
+    title: str | None = None
+    translated_title: str | None = None
+    breaks: tuple[int, ...] = ()
+
+
+def repair_all(
+    items: Sequence[Cited],
+    *,
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    printed_live: Callable[[str], bool | None] | None = None,
+    words: Iterable[str] = (),
+    workers: int = 4,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Repair]:
+    """Candidates and evidence for each URL of a document: ``{printed url: Repair}``.
+
+    Every URL of ``items`` is a sibling of every other (the site's habits, the
+    document's vocabulary); ``words`` is more of the document's text. URLs with no
+    candidate are left out. Probes run for several URLs at once (the archive client
+    bounds its own requests in flight).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = list(dict.fromkeys(i.url for i in items))
+    vocabulary = list(words) + [t for i in items for t in (i.title, i.translated_title) if t]
+
+    def one(item: Cited) -> tuple[str, Repair] | None:
+        found = candidates(
+            item.url,
+            title=item.title,
+            translated_title=item.translated_title,
+            sibling_urls=urls,
+            words=vocabulary,
+            breaks=item.breaks,
+        )
+        if progress is not None:
+            progress(item.url)
+        if not found:
+            return None
+        known = printed_live(item.url) if printed_live is not None else None
+        return item.url, find_repair(item.url, found, live=live, archive=archive, printed_live=known)
+
+    unique = list({i.url: i for i in items}.values())
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        done = [r for r in pool.map(one, unique) if r is not None]
+    return dict(done)

@@ -15,6 +15,7 @@ Standard library only, and pure: the lexicon is built from what the document say
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ _DIGRAPH_MAP = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower case, Latin letters and digits only: ``Gibel’`` -> ``gibel``, ``Жив`` -> ``zhiv``."""
     out: list[str] = []
@@ -82,6 +84,7 @@ def _fold_digraph(m: re.Match[str]) -> str:
     return _DIGRAPH_MAP.get(found, "")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """What stays the same across transliterations of one word (see the module docstring)."""
     text = fold(word).replace("x", "ks").replace("q", "k").replace("w", "v")
@@ -94,6 +97,7 @@ _HEAD_MAP = {"dzh": "J", "zh": "J", "dj": "J", "j": "J", "kh": "H", "h": "H", "x
              "sch": "S", "sh": "S", "ch": "C", "ts": "C"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def head(word: str) -> str:
     """The first sound of a word, as transliterations agree on it (``Jizzakh``/``zhizzakh``:
     ``J``; any vowel: ``V``). A skeleton drops vowels and ``h``; this keeps a split from
@@ -151,6 +155,15 @@ class Lexicon:
                 if spellings.get(word, 0.0) < weight:
                     spellings[word] = weight
                 self._dirty = True
+
+    def copy(self) -> "Lexicon":
+        return Lexicon(
+            exact=dict(self.exact),
+            skeletons={k: dict(v) for k, v in self.skeletons.items()},
+            hosts=list(self.hosts),
+            _sorted=list(self._sorted),
+            _dirty=self._dirty,
+        )
 
     def add_host(self, host: str) -> None:
         """Host labels (``iraqinews``) name the site's subject; their ends are words."""
