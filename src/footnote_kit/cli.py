@@ -397,10 +397,81 @@ def lint(
 # --- fix ----------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def fix() -> None:
-    """Not built yet: fix (issue 7)."""
-    raise UsageError("'fix' is not built yet")
+@app.command()
+def fix(
+    files: list[Path] = typer.Argument(..., help="Files to fix: .bib, Markdown, LaTeX or plain text (notes copied from a PDF)."),
+    repair: bool = typer.Option(False, "--repair", help="Repair URLs that copying from a PDF damaged (lost hyphens, spaces, id dashes)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the changes as a unified diff; write nothing."),
+    no_backup: bool = typer.Option(False, "--no-backup", help="Do not keep the previous version as FILE~."),
+    archive_url: Optional[str] = typer.Option(
+        None, "--archive-url", metavar="URL", help="The Wayback Machine's base address (default: $FOOTNOTE_KIT_ARCHIVE_URL or web.archive.org)."
+    ),
+    no_live: bool = typer.Option(False, "--no-live", help="Take evidence from the archive only; never contact the cited sites."),
+    format: str = typer.Option("text", "--format", "-f", help="text, or json (every URL edit and suggestion)."),
+) -> None:
+    """Write evidenced URL repairs into files; only the URL text changes.
+
+    Example: footnote-kit fix refs.bib --repair --dry-run
+
+    A URL damaged by copying from a PDF (a hyphen lost at a line break, a space left
+    inside, a UUID missing a dash) is replaced only when there is evidence: the
+    repaired URL answers where the printed one does not, or the Wayback Machine holds
+    captures of it and none of the printed one. Candidates without evidence are listed
+    as suggestions and never written. Every other byte of the file stays as it was; the
+    write is atomic and the old file is kept as FILE~ (unless --no-backup).
+    """
+    from footnote_kit.links.fixfile import plan_fixes, read_for_fix, write_fixes
+
+    if not repair:
+        raise UsageError("nothing to fix: pass --repair (repair URLs damaged by copying from a PDF)")
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    archive, live = _repair_probes(archive_url, no_live)
+    report: list[dict[str, Any]] = []
+    for path in files:
+        text = read_for_fix(path)
+        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=_progress(f"{path}: repairing URLs"))
+        if dry_run and format == "text":
+            typer.echo(plan.diff(), nl=False)
+        for edit in plan.edits:
+            report.append({"file": str(path), "line": edit.line, "printed": edit.old, **edit.repair.to_json()})
+            if format == "text":
+                warn(f"{path}:{edit.line}: {edit.old} -> {edit.new} ({edit.repair.evidence})")
+        for line, url, suggestion in plan.suggestions:
+            report.append({"file": str(path), "line": line, "printed": url, **suggestion.to_json()})
+            if format == "text":
+                warn(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}")
+        if plan.edits and not dry_run:
+            kept = write_fixes(plan, backup=not no_backup)
+            if format == "text":
+                warn(f"{path}: {len(plan.edits)} URL(s) repaired" + (f", previous version kept as {kept}" if kept else ""))
+    if format == "json":
+        echo_json({"dry_run": dry_run, "repairs": report})
+
+
+def _repair_probes(archive_url: Optional[str], no_live: bool) -> tuple[Any, Any]:
+    """The evidence URL repair asks for: the archive, and (unless --no-live) the live web."""
+    from footnote_kit.links.archive import Wayback
+    from footnote_kit.links.http import Checker
+    from footnote_kit.links.repair import archive_probe, live_probe
+
+    archive = archive_probe(Wayback(base_url=archive_url))
+    live = None if no_live else live_probe(Checker())
+    return archive, live
+
+
+def _progress(label: str) -> Any:
+    """A one-line counter on stderr while work goes on, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    count = [0]
+
+    def tick(_item: str) -> None:
+        count[0] += 1
+        sys.stderr.write(f"\r{label}: {count[0]}")
+        sys.stderr.flush()
+
+    return tick
 
 
 def main(argv: Optional[list[str]] = None) -> None:
