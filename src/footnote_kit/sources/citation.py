@@ -93,6 +93,8 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
     if found:
         d.text["URL"] = found.value
         head, tail = seg[: found.start], seg[found.end :]
+        if head.endswith("<") and tail.startswith(">"):  # ``anchor text <URL>`` from HTML/Markdown links
+            head, tail = head[:-1], tail[1:]
         extra = identifiers.find_url(tail)
         while extra:  # a second link to the same source: kept as words, never lost
             d.notes.append(extra.value)
@@ -129,8 +131,27 @@ def _take_accessed(text: str, d: Draft) -> str:
     close = _CLOSE_BRACKET.match(text, end)
     start = m.start()
     if close and "(" in text[max(0, start - 2) : m.end()] or (close and text[start : start + 1] in "(["):
-        end += close.end()
+        end = close.end()
     return text[:start] + text[end:]
+
+
+_AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)[.,]?$")
+
+
+def _author_date(text: str) -> DateParts | None:
+    """``2019``, ``2019a``, ``2020, May 3``: the date in an author-date parenthesis."""
+    year, _, rest = text.partition(",")
+    year = year.strip().rstrip("abcdefghij")
+    if rest.strip():
+        return dates.parse_date(f"{rest.strip()} {year}") or dates.parse_date(year)
+    return dates.parse_date(year)
+
+
+def _strip_stop(text: str) -> str:
+    """``Tucker, Noah.`` -> ``Tucker, Noah`` (MLA); an initial keeps its stop (``Tucker, N.``)."""
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", text):
+        return text[:-1].rstrip()
+    return text
 
 
 def _authors(prefix: str, d: Draft) -> None:
@@ -141,13 +162,23 @@ def _authors(prefix: str, d: Draft) -> None:
         d.notes.append(lead.group(0).strip())
         text = text[lead.end() :]
     text = _clip(text)
+    year = _AUTHOR_DATE.search(text)
+    if year:  # Harvard/APA: ``Tucker, N. (2019) ‘Title’``, ``(2020, May 3)``
+        parts = _author_date(year.group("date"))
+        if parts:
+            d.issued = d.issued or parts
+            text = _clip(text[: year.start()])
+    text = _strip_stop(text)
     if not text:
         return
     interview = _INTERVIEW.match(text)
     if interview:
         d.ev.shapes.add("interview")
         return
-    if names.looks_like_names(text):
+    apa = names.parse_apa(text)
+    if apa:
+        d.author.extend(apa)
+    elif names.looks_like_names(text):
         found, role = names.parse_names(text)
         if role and role.startswith(("ed", "editor")):
             d.editor.extend(found)
@@ -236,6 +267,17 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     if md:
         d.month_day = md
         return True
+    vi = locators.volume_issue(c)
+    if vi and "volume" not in d.text:
+        d.set("volume", vi[0])
+        d.set("issue", vi[1])
+        d.ev.shapes.add("journal")
+        return True
+    if "volume" in d.text and "page" not in d.text:
+        page = locators.bare_page(c)
+        if page:
+            d.set("page", page)
+            return True
     for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
         value = fn(c)
         if value and d.set(key, value):
@@ -380,9 +422,12 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     head = _take_accessed(head, d)
     tail = _take_accessed(tail, d)
     remark: str | None = None
+    apa = _APA_HEAD.match(head.strip()) if "(" in head else None
     q = first_quoted(head)
     prefix = head[: q.start] if q else ""
-    if q and not is_prose(prefix) and len(prefix) < 200:
+    if apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
+        _author_date_reference(apa, d)
+    elif q and not is_prose(prefix) and len(prefix) < 200:
         _authors(prefix, d)
         d.set("title", q.text)
         d.ev.shapes.add("quoted-title")
@@ -399,9 +444,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
             if "URL" not in d.text and "DOI" not in d.text:
                 return None, None, None
         _unquoted(head, d)
-    tail_words = tail.strip(" ,;:.")
-    if any(ch.isalnum() for ch in tail_words):
-        d.notes.append(tail_words)
+    _tail(tail, d)
     source = _finish(d)
     if source is None:
         return None, None, None
@@ -409,6 +452,73 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     if remark is not None and d.notes and d.notes[0] in seg:
         own = seg[seg.index(d.notes[0]) :]
     return source, remark, own
+
+
+_APA_HEAD = re.compile(r"^(?P<who>[^()“”\"«»]{2,300}?)\s*\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)\.\s+(?P<rest>\S.*)$")
+_SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
+_ABBREV = frozenset("ed eds vol vols no nos pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al".split())
+
+
+def _sentences(text: str) -> list[str]:
+    """Split at full stops that end a sentence, not at ``No. 300``, ``ed.`` or ``J.``."""
+    out: list[str] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        words = text[last : m.start()].split()
+        word = words[-1].lower().lstrip("(") if words else ""
+        if m.group(1) == "." and (len(word) <= 1 or word.rstrip(".") in _ABBREV or word.endswith(")") and "ed" in word[-5:]):
+            if not word.endswith(")"):
+                continue
+        out.append(text[last : m.end() if m.group(1) in "?!" else m.start()].strip())
+        last = m.end()
+    if text[last:].strip():
+        out.append(text[last:].strip())
+    return [p for p in out if p]
+_EDITION_PAREN = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th))\s+ed\.?\)\s*$")
+
+
+def _author_date_reference(m: re.Match[str], d: Draft) -> None:
+    """APA: ``Tucker, N., & Lemon, E. (2019). Title. Journal, 38(3), 345–367.``: the title
+    is the first sentence after the date, the rest reads as pieces (stops as commas)."""
+    who = m.group("who").strip()
+    found = names.parse_apa(who)
+    who = _strip_stop(who)
+    if found:
+        d.author.extend(found)
+    elif names.looks_like_names(who):
+        d.author.extend(names.parse_names(who)[0])
+    else:
+        d.author.append(Name(literal=_strip_stop(who)))
+    d.issued = _author_date(m.group("date"))
+    pieces = _sentences(m.group("rest"))
+    title = pieces[0] if pieces else ""
+    ed = _EDITION_PAREN.search(title)
+    if ed:
+        d.set("edition", ed.group("ed"))
+        title = title[: ed.start()]
+    d.set("title", title)
+    d.ev.shapes.add("apa")
+    _rest(", ".join(pieces[1:]), d)
+
+
+def _tail(tail: str, d: Draft) -> None:
+    """What follows the URL: a date or page some writers put last, else words for ``note``."""
+    text = tail.strip(" ,;:.")
+    if not any(ch.isalnum() for ch in text):
+        return
+    if text.startswith("("):
+        d.notes.append(text)
+        return
+    for chunk in chunks(text):
+        c = chunk.strip(" .;:")
+        parts = dates.parse_date(c) if d.issued is None else None
+        page = locators.page(c) if "page" not in d.text else None
+        if parts:
+            d.issued = parts
+        elif page:
+            d.set("page", page)
+        elif c:
+            d.notes.append(c)
 
 
 def _prose_before_link(head: str, d: Draft) -> str | None:
@@ -433,6 +543,11 @@ def _finish(d: Draft) -> Source | None:
         year = dates.year_from_url(t.get("URL"), d.month_day)
         if year:
             d.issued = (year, *d.month_day)
+    if "title" not in t and "container_title" not in t and len(d.author) == 1 and d.author[0].literal:
+        t["container_title"] = d.author.pop().literal or ""  # ``BBC News, 12 May 2020, https://…``
+    if "apa" in d.ev.shapes and "container_title" in t and not ({"volume", "issue", "page"} & set(t)) and d.issued and len(d.issued) == 1:
+        t.setdefault("publisher", t.pop("container_title"))  # APA book: ``Title. Publisher.``
+        d.ev.shapes.add("book")
     if "number" not in t and t.get("URL"):
         sym = identifiers.symbol_from_url(t["URL"])
         if sym:

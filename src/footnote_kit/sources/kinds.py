@@ -52,10 +52,10 @@ def decide(
         return "article-journal"
     if doi and container and not _NEWSISH.search(container):
         return "article-journal"
-    if "symbol" in shapes or (genre and _REPORT.search(genre)) or (title and _REPORT.match(title)):
+    if "symbol" in shapes or (genre and _REPORT.search(genre)):
         return "report"
     issuer = container or publisher
-    if title and issuer and _REPORT.search(title) and is_org(issuer) and not _NEWSISH.search(issuer):
+    if title and _REPORT.search(title) and (issuer is None or (is_org(issuer) and not _NEWSISH.search(issuer))):
         return "report"
     if "book" in shapes and not container:
         return "report" if title and _REPORT.search(title) else "book"

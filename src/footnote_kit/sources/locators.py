@@ -25,6 +25,15 @@ MLA_JOURNAL_RE = re.compile(
 )
 
 
+VOL_ISSUE_RE = re.compile(r"^(?P<v>\d+)\s*\((?P<i>[\w]+(?:\s*[-–/]\s*\w+)?)\)$")
+
+
+def volume_issue(chunk: str) -> tuple[str, str] | None:
+    """``38(3)``: APA's volume and issue."""
+    m = VOL_ISSUE_RE.match(chunk.strip())
+    return (m.group("v"), m.group("i")) if m else None
+
+
 class Journal(NamedTuple):
     journal: str
     volume: str | None
