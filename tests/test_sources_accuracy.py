@@ -51,3 +51,35 @@ def test_gold_covers_every_note_of_the_sample() -> None:
 
     gold = json.loads(eval_parse.GOLD.read_text(encoding="utf-8"))["notes"]
     assert sorted(map(int, gold)) == list(range(698, 754))
+
+
+_spec2 = importlib.util.spec_from_file_location("eval_anystyle", ROOT / "scripts" / "eval_anystyle.py")
+assert _spec2 and _spec2.loader
+eval_anystyle = importlib.util.module_from_spec(_spec2)
+_spec2.loader.exec_module(eval_anystyle)
+
+# References the parser was not written for (AnyStyle's gold set, mostly bibliographies):
+# field -> minimum (precision, recall), just under today's figures.
+RATCHET_ANYSTYLE = {
+    "author": (0.98, 0.87),
+    "title": (0.78, 0.75),
+    "container": (0.58, 0.61),
+    "year": (0.99, 0.77),
+    "volume": (0.93, 0.52),
+    "page": (0.76, 0.51),
+    "publisher": (0.39, 0.63),
+    "place": (0.69, 0.46),
+    "URL": (0.9, 0.9),
+}
+
+
+@pytest.fixture(scope="module")
+def anystyle_table() -> dict[str, dict[str, float]]:
+    return eval_anystyle.evaluate()
+
+
+@pytest.mark.parametrize("field", sorted(RATCHET_ANYSTYLE))
+def test_field_accuracy_on_unseen_references_does_not_regress(anystyle_table: dict[str, dict[str, float]], field: str) -> None:
+    precision, recall = RATCHET_ANYSTYLE[field]
+    row = anystyle_table[field]
+    assert row["precision"] >= precision and row["recall"] >= recall, (field, row)

@@ -271,6 +271,7 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     if vi and "volume" not in d.text:
         d.set("volume", vi[0])
         d.set("issue", vi[1])
+        d.set("page", vi[2])
         d.ev.shapes.add("journal")
         return True
     if "volume" in d.text and "page" not in d.text:
@@ -304,6 +305,8 @@ def _rest(after: str, d: Draft) -> None:
     text = after.strip(" ,.;:")
     if not text:
         return
+    if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
+        text = ", ".join(_sentences(text))
     if _CHAPTER.match(text):
         _chapter(text[_CHAPTER.match(text).end() :], d)  # type: ignore[union-attr]
         return
@@ -373,9 +376,82 @@ def _could_be_title(chunk: str) -> bool:
     return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c))
 
 
+_SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
+_NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
+
+
+_APA_AUTHORS = re.compile(
+    r"^(?P<who>(?:[^\W\d_][\w'’-]*(?:[\s-][^\W\d_][\w'’-]*){0,2},\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3}(?:,\s+|,?\s*&\s*|,?\s+and\s+|;\s*)?){1,30})(?:\s*et al\.?)?\s+(?=[^\W\d_(]|\(|\d{4})"
+)
+
+
+def _by_sentences(head: str, d: Draft) -> bool:
+    """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
+    text = head.strip()
+    m = _APA_AUTHORS.match(text)
+    apa = names.parse_apa(m.group("who").strip()) if m else None
+    if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
+        rest = text[m.end() :]
+        pieces = ["", *_sentences(rest)]
+    else:
+        pieces = _sentences(text)
+    if len(pieces) < 2:
+        return False
+    if apa:
+        d.author.extend(apa)
+        year_first = re.match(r"^\(?((?:1[5-9]\d\d|20\d\d)[a-z]?)\)?[.,]?\s*(.*)$", pieces[1])
+        if year_first:
+            d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
+            pieces[1:2] = [p for p in (year_first.group(2),) if p]
+        return _title_and_rest(pieces, 1, None, d)
+    who = _strip_stop(pieces[0].strip())
+    year = None
+    m = _NAME_YEAR.match(who)
+    if m and (names.looks_like_names(m.group("who")) or names.parse_apa(m.group("who"))):
+        who, year = m.group("who"), m.group("year")
+    if _SAME_AUTHOR.match(who):
+        d.notes.append(who)
+    else:
+        apa = names.parse_apa(who.replace(";", ","))
+        if apa:
+            d.author.extend(apa)
+        elif names.looks_like_names(who.replace(";", ",")):
+            found, role = names.parse_names(who.replace(";", ","))
+            (d.editor if role and role.startswith("ed") else d.author).extend(found)
+        else:
+            return False
+    return _title_and_rest(pieces, 1, year, d)
+
+
+def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bool:
+    if year is None and k < len(pieces) and dates.parse_date(pieces[k]) and len(pieces[k]) <= 12:
+        year = pieces[k]
+        k += 1
+    if year:
+        d.issued = dates.parse_date(year.rstrip("abcdefghij"))
+    if k < len(pieces):
+        title = pieces[k]
+        ed = _EDITION_PAREN.search(title)
+        if ed:
+            d.set("edition", ed.group("ed"))
+            title = title[: ed.start()]
+        d.set("title", title)
+        k += 1
+    rest = ", ".join(pieces[k:])
+    if "(" not in rest and ":" in rest and not locators.journal(rest):
+        d.ev.shapes.add("book")
+    _rest(rest, d)
+    return True
+
+
 def _unquoted(head: str, d: Draft) -> None:
     """No quoted title: a book (``Author, Title (Place: Publisher, Year), 12``) or a
-    bare web reference (``Outlet, date``)."""
+    bare web reference (``Outlet, date``); in bibliography style, sentences
+    (``Smith, Jane. Title. London: Verso, 2019.``)."""
+    if ". " in head and _by_sentences(head, d):
+        return
+    book = _BOOK_PAREN.search(head) or _PLACE_YEAR.search(head)
+    before = head[: book.start()] if book else head
     text = _book_paren(head, d)
     pieces = chunks(text)
     lead = _LEAD.match(pieces[0].strip()) if pieces else None
@@ -384,18 +460,28 @@ def _unquoted(head: str, d: Draft) -> None:
         pieces[0] = pieces[0].strip()[lead.end() :]
     pieces = [c for c in pieces if c.strip(" .")]
     k = 0
-    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _INTERVIEW.match(pieces[0].strip(" .")):
-        if len(pieces) >= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and "," not in pieces[0] and len(pieces[1].split()) <= 3 and not dates.parse_date(pieces[2]):
-            k = 2
-        else:
-            k = 1
+    if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and not dates.parse_date(pieces[2]):
+        k = 2  # inverted: ``Hallier, Amédée, Title…``
+    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _INTERVIEW.match(pieces[0].strip(" .")):
+        k = 1
+    if k:
         found, role = names.parse_names(",".join(pieces[:k]))
         (d.editor if role and role.startswith("ed") else d.author).extend(found)
     if k < len(pieces) and _INTERVIEW.match(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")
         d.notes.append(pieces[k].strip(" ."))
         k += 1
-    elif k < len(pieces) and _could_be_title(pieces[k]) and ("book" in d.ev.shapes or len(pieces) - k >= 2):
+    elif book and k < len(pieces):
+        # a book: the title is everything between the authors and the parenthesis, commas
+        # included (``Capitalism, Socialism and Democracy (London: …)``), bar an edition
+        # or an editor printed last
+        title_pieces = [p for p in chunks(before)[k:] if p.strip(" .")]
+        while title_pieces and (_EDITION.match(title_pieces[-1].strip(" .")) or _ROLE_CHUNK.match(title_pieces[-1].strip())):
+            title_pieces.pop()
+        if title_pieces:
+            d.set("title", ",".join(title_pieces).strip(" ."))
+            k += len(title_pieces)
+    elif k < len(pieces) and _could_be_title(pieces[k]) and len(pieces) - k >= 2:
         d.set("title", pieces[k].strip(" ."))
         k += 1
     after_page = "book" in d.ev.shapes
@@ -456,7 +542,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
 
 _APA_HEAD = re.compile(r"^(?P<who>[^()“”\"«»]{2,300}?)\s*\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)\.\s+(?P<rest>\S.*)$")
 _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
-_ABBREV = frozenset("ed eds vol vols no nos pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al".split())
+_ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
 
 
 def _sentences(text: str) -> list[str]:
