@@ -12,7 +12,7 @@ from typing import Sequence
 
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
 from footnote_kit.sources import ibid as ibid_mod
-from footnote_kit.sources import shortform
+from footnote_kit.sources import pandoc, shortform
 from footnote_kit.sources.citation import read_segment
 from footnote_kit.sources.split import split_note
 
@@ -29,6 +29,16 @@ def parse_note_text(text: str, history: Sequence[Cited] = ()) -> list[Part]:
     ``history`` (the sources cited before, with their note numbers) lets a shortened
     note (``Smith, Long Road Home, 45.``) be recognised as the repetition it is."""
     parts: list[Part] = []
+    if "@" in text and "[" in text:
+        keyed, rest = pandoc.find(text)
+        if keyed:
+            words = rest.strip(" .,;:")
+            if words:
+                parts.append(Remark(text.strip()))
+            for cite in keyed:
+                source = Source(type="document", id=cite.key, page=cite.locator, note=cite.prefix or None)
+                parts.append(Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"))
+            return parts
     for seg in split_note(text):
         ref = ibid_mod.match(seg)
         if ref is not None:
