@@ -70,10 +70,11 @@ def check(doc: Document) -> Iterator[Problem]:
             if not isinstance(part, Citation) or not part.source.URL or part.source.URL in seen:
                 continue
             src = part.source
-            found = _candidates(src.URL, note, src.title, src.translated_title)
+            url = src.URL
+            found = _candidates(url, note, src.title, src.translated_title)
             if found:
                 yield problem(
                     doc, NAME, f"note {note.number}: the URL looks damaged by copying from a PDF; likely {found[0]}"
                     + (f" (also: {', '.join(found[1:3])})" if len(found) > 1 else ""),
-                    note, needle=src.URL[:40],
+                    note, needle=url[:40],
                 )
