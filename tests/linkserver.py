@@ -88,6 +88,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._serve(head=False)
 
+    def do_CONNECT(self) -> None:
+        """As an HTTPS proxy we refuse every tunnel: tests must never reach the internet."""
+        self.server.count("CONNECT")
+        self._send(403, b"no tunnels here")
+
     # -- helpers ------------------------------------------------------------------------
 
     def _send(self, code: int, body: bytes = b"", headers: dict[str, str] | None = None, head: bool = False, ctype: str = "text/html; charset=utf-8") -> None:

@@ -40,6 +40,7 @@ DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.
 _FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|rar|7z|epub|mp3|mp4|avi|mov|jpe?g|png|gif|tiff?|csv|xml|json)$", re.I)
 _PERMANENT = {301, 308}
 _TEMPORARY = {302, 303, 307}
+DNS_DEAD = "the host name does not exist (DNS)"
 _RETRY_STATUSES = {500, 502, 503, 504, 520, 521, 522, 523, 524}
 _HEAD_REFUSED = {405, 403, 501, 400, 404, 406, 410, 429, 500, 502, 503}
 
@@ -325,11 +326,13 @@ class Checker:
                 timeouts += 1
             except requests.exceptions.TooManyRedirects:
                 return None, (LinkStatus.ERROR, "too many redirects")
+            except requests.exceptions.ProxyError as err:
+                return None, (LinkStatus.ERROR, f"the proxy refused: {_short(err)}")
             except requests.exceptions.SSLError as err:
                 return None, (LinkStatus.ERROR, f"TLS error: {_short(err)}")
             except requests.exceptions.ConnectionError as err:
                 if _no_such_host(err):
-                    return None, (LinkStatus.DEAD, "the host name does not exist (DNS)")
+                    return None, (LinkStatus.DEAD, DNS_DEAD)
                 if tries >= opts.retries:
                     return None, (LinkStatus.ERROR, f"connection failed: {_short(err)}")
                 tries += 1

@@ -1,0 +1,320 @@
+"""The rendering engine: CSL-JSON items + a CSL style -> bibliography entries and notes.
+
+This is the API the ``render`` command builds on::
+
+    processor = make_processor(style_path, "en-US", items)
+    processor.bibliography("text")        # sorted entries, one per item
+    processor.cite([CiteRef("smith-2020", locator="12")], "html")   # the next note
+
+It runs citeproc-py 0.11.1 (pinned) with our corrected element classes (``elements``), the
+data prepared for it (``prepare``) and the finished strings mended (``fixes``), so that the
+output matches citeproc-js, the processor inside Zotero. Styles are parsed once per process
+(``load_style``). citeproc-py and lxml are imported only when a style is first loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from footnote_kit.errors import InputError
+
+FORMATS = ("text", "html")
+POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
+
+
+@dataclass(frozen=True)
+class CiteRef:
+    """One cite in a note or in-text citation.
+
+    ``position`` may be forced (``first``, ``subsequent``, ``ibid``, ``ibid-with-locator``)
+    by a caller that knows better (e.g. from a note's own ``Ibid.``); by default the
+    processor computes it from the cites it has rendered so far, as citeproc-js does.
+    """
+
+    id: str
+    locator: str | None = None
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+    position: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One bibliography entry in both output forms."""
+
+    id: str
+    text: str
+    html: str
+
+
+_LOCK = threading.Lock()
+_STYLES: dict[tuple[str, float, str | None], Any] = {}
+_LOCALES: dict[str, Any] = {}
+
+
+def load_style(style_path: str | os.PathLike[str], locale: str | None = None) -> Any:
+    """The parsed style with our element classes, once per process per (file, locale)."""
+    path = str(style_path)
+    try:
+        key = (os.path.abspath(path), os.path.getmtime(path), locale)
+    except OSError as exc:
+        raise InputError(f"cannot read style: {exc.strerror}", file=path) from exc
+    with _LOCK:
+        if key not in _STYLES:
+            _STYLES[key] = _LoadedStyle(path, locale)
+        return _STYLES[key]
+
+
+def _load_locale_root(lang: str) -> Any:
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    from footnote_kit.render.elements import parser
+
+    if lang not in _LOCALES:
+        path = os.path.join(LOCALES_PATH, f"locales-{lang}.xml")
+        if not os.path.exists(path):
+            raise InputError(f"unknown locale {lang!r}")
+        root = etree.parse(path, parser()).getroot()
+        root.__dict__["_fk_keep"] = list(root.iter())
+        _LOCALES[lang] = root
+    return _LOCALES[lang]
+
+
+class _LoadedStyle:
+    def __init__(self, path: str, locale: str | None) -> None:
+        from lxml import etree
+
+        from footnote_kit.render.elements import MarkFormatter, parser
+        from footnote_kit.render.fixes import QuoteStyle
+
+        try:
+            self.xml = etree.parse(path, parser())
+        except etree.XMLSyntaxError as exc:
+            raise InputError(f"not a CSL style (malformed XML: {exc})", file=path) from exc
+        self.root = self.xml.getroot()
+        if not self.root.tag.endswith("}style") or self.root.find("{*}citation") is None:
+            raise InputError("not a CSL style (no <style> with a <citation>)", file=path)
+        self.locale = locale or self.root.get("default-locale") or "en-US"
+        self.root.set_locale_list(self.locale, validate=False)
+        self.root.formatter = MarkFormatter
+        self._keep = list(self.root.iter())  # keep element proxies (and their caches) alive
+        self.note_class = self.root.get("class") == "note"
+        self.has_bibliography = self.root.bibliography is not None
+        piq = str(self.root.get_locale_option("punctuation-in-quote") or "false") == "true"
+
+        def term(name: str, default: str) -> str:
+            return str(self.root.get_single_term(name) or default)
+
+        self.quotes = QuoteStyle(term("open-quote", "\u201c"), term("close-quote", "\u201d"),
+                                 term("open-inner-quote", "\u2018"),
+                                 term("close-inner-quote", "\u2019"), piq)
+        self.ibid = [str(t) for t in (self.root.get_single_term("ibid"),
+                                      self.root.get_single_term("ibid", "short")) if t]
+        substitute = self.root.bibliography.get("subsequent-author-substitute") \
+            if self.has_bibliography else None
+        self.author_substitute = substitute
+        self.near_note_distance = int(self.root.citation.get("near-note-distance", "5"))
+
+
+class _Registry:
+    """What citeproc-py's ``CitationStylesBibliography`` offers its items, nothing more."""
+
+    def __init__(self, source: Any, keys: list[str]) -> None:
+        from footnote_kit.render.elements import MarkFormatter
+
+        self.source = source
+        self.keys = keys
+        self.formatter = MarkFormatter
+
+
+class Processor:
+    """Renders one set of items in one style: the bibliography, and notes in order.
+
+    ``cite`` is stateful (positions depend on the notes before), so call it note by note.
+    """
+
+    def __init__(self, style: Any, items: Sequence[Mapping[str, Any]]) -> None:
+        from footnote_kit.render.prepare import make_source, prepare_item
+
+        self.style = style
+        self.ids: list[str] = []
+        self._key_of: dict[str, str] = {}
+        prepared = []
+        for n, item in enumerate(items):
+            item_id = str(item.get("id") if item.get("id") is not None else f"item-{n + 1}")
+            if item_id in self._key_of:
+                continue
+            key = f"k{n}"
+            self.ids.append(item_id)
+            self._key_of[item_id] = key
+            prepared.append(prepare_item(item, key))
+        self._registry = _Registry(make_source(prepared), [self._key_of[i] for i in self.ids])
+        self._bibliography: list[tuple[str, str]] | None = None  # (id, marked)
+        self._history: list[tuple[int, list[tuple[str, str | None]]]] = []
+        self._last: tuple[Any, str] | None = None
+
+    # -- bibliography ----------------------------------------------------------------
+
+    def bibliography(self, fmt: str = "text") -> list[str]:
+        """The style's reference list, sorted, one string per item (empty if it renders
+        nothing); ``bibliography_ids`` gives the item ids in the same order."""
+        from footnote_kit.render.fixes import finish
+
+        _check_format(fmt)
+        return [finish(marked, self.style.quotes, fmt) for _, marked in self._render_bibliography()]
+
+    def bibliography_ids(self) -> list[str]:
+        return [item_id for item_id, _ in self._render_bibliography()]
+
+    def entries(self) -> list[Entry]:
+        from footnote_kit.render.fixes import finish
+
+        q = self.style.quotes
+        return [Entry(i, finish(m, q, "text"), finish(m, q, "html"))
+                for i, m in self._render_bibliography()]
+
+    def _render_bibliography(self) -> list[tuple[str, str]]:
+        if self._bibliography is not None:
+            return self._bibliography
+        from citeproc.source import Citation, CitationItem
+
+        bib = self.style.root.bibliography
+        if bib is None:
+            self._bibliography = []
+            return self._bibliography
+        items = []
+        for key in self._registry.keys:
+            item = CitationItem(key)  # gap 19: no locator ever reaches an entry
+            Citation([item]).bibliography = self._registry
+            items.append(item)
+        items = bib.sort(items)
+        self._registry.keys = [item.key for item in items]
+        id_of = {k: i for i, k in self._key_of.items()}
+        layout = bib.layout
+        out: list[tuple[str, str]] = []
+        previous_names = None
+        for item in items:
+            rendered = layout.render_bibliography([item])[0]
+            marked = str(rendered) if rendered is not None else ""
+            names = layout.__dict__.get("fk_first_names")
+            names = str(names) if names else None
+            if self.style.author_substitute is not None and names and names == previous_names:
+                # Gap 12: subsequent-author-substitute.
+                marked = marked.replace(names, self.style.author_substitute, 1)
+            previous_names = names
+            out.append((id_of[item.key], marked))
+        self._bibliography = out
+        return out
+
+    # -- notes and in-text citations ---------------------------------------------------
+
+    def cite(self, cluster: Any, fmt: str = "text", note_index: int | None = None) -> str:
+        """The next citation: ``cluster`` is a sequence of ``CiteRef`` (or anything with
+        ``.cites`` and ``.note_index``). Calling again with the same cluster and note number
+        (e.g. for the other format) returns the same citation without advancing."""
+        from footnote_kit.render.fixes import finish
+
+        _check_format(fmt)
+        refs = list(getattr(cluster, "cites", cluster))
+        note = note_index or getattr(cluster, "note_index", None)
+        signature = (tuple((r.id, getattr(r, "locator", None), getattr(r, "label", "page"),
+                            getattr(r, "prefix", ""), getattr(r, "suffix", ""),
+                            getattr(r, "position", None)) for r in refs), note)
+        if note is not None and self._last is not None and self._last[0] == signature:
+            return finish(self._last[1], self.style.quotes, fmt)
+        marked = self._render_cite(refs, note or len(self._history) + 1)
+        self._last = (signature, marked)
+        return finish(marked, self.style.quotes, fmt)
+
+    def cite_both(self, cluster: Any, note_index: int | None = None) -> tuple[str, str]:
+        """The next citation as (text, html)."""
+        text = self.cite(cluster, "text", note_index)
+        note = note_index or getattr(cluster, "note_index", None) or len(self._history)
+        return text, self.cite(cluster, "html", note)
+
+    def _render_cite(self, refs: Sequence[Any], note: int) -> str:
+        from citeproc.source import Citation, CitationItem, Locator
+
+        items = []
+        cited: list[tuple[str, str | None]] = []
+        for i, ref in enumerate(refs):
+            key = self._key_of.get(str(ref.id))
+            if key is None:
+                raise InputError(f"cited item {ref.id!r} is not among the items")
+            locator = getattr(ref, "locator", None) or None
+            opts: dict[str, Any] = {}
+            if locator:
+                opts["locator"] = Locator(getattr(ref, "label", None) or "page", str(locator))
+            for affix in ("prefix", "suffix"):
+                if getattr(ref, affix, ""):
+                    opts[affix] = getattr(ref, affix)
+            item = CitationItem(key, **opts)
+            position = getattr(ref, "position", None) or self._position(key, locator, cited)
+            item["fk_position"] = position
+            item["fk_near_note"] = self._near(key, note)
+            items.append(item)
+            cited.append((key, locator))
+        citation = Citation(items)
+        citation.bibliography = self._registry
+        text = self.style.root.citation.layout.render_citation(citation, lambda item: None)
+        self._history.append((note, cited))
+        marked = str(text) if text is not None else ""
+        return self._capitalise_note_start(marked)
+
+    def _position(self, key: str, locator: str | None,
+                  earlier: list[tuple[str, str | None]]) -> str:
+        """citeproc-js's positions: ibid only right after a citation of this one work alone."""
+        before = [k for _, cites in self._history for k, _ in cites] + [k for k, _ in earlier]
+        if key not in before:
+            return "first"
+        if earlier:
+            previous: tuple[str, str | None] | None = earlier[-1]
+        elif self._history and len(self._history[-1][1]) == 1:
+            previous = self._history[-1][1][0]
+        else:
+            previous = None
+        if previous is None or previous[0] != key:
+            return "subsequent"
+        if locator == previous[1]:
+            return "ibid"
+        return "ibid-with-locator" if locator else "subsequent"
+
+    def _near(self, key: str, note: int) -> bool:
+        for past_note, cites in reversed(self._history):
+            if any(k == key for k, _ in cites):
+                return note - past_note <= self.style.near_note_distance
+        return False
+
+    def _capitalise_note_start(self, marked: str) -> str:
+        """citeproc-js capitalises a term that opens a note (``ibid.`` -> ``Ibid.``)."""
+        from footnote_kit.render import marks
+
+        if not self.style.note_class:
+            return marked
+        plain = marks.strip(marked)
+        for term in self.style.ibid:
+            if plain.startswith(term) and term[:1].islower():
+                index = next(i for i, c in enumerate(marked) if c not in marks.ALL)
+                return marked[:index] + marked[index].upper() + marked[index + 1:]
+        return marked
+
+
+def make_processor(style_path: str | os.PathLike[str] | Path, locale: str | None,
+                   items: Sequence[Mapping[str, Any]]) -> Processor:
+    """A processor for ``items`` (CSL-JSON dicts) in the style at ``style_path``.
+
+    ``locale`` None means the style's default locale. Items need an ``id``; one whose id
+    repeats an earlier one is ignored. ``translated-title`` is folded into the title.
+    """
+    return Processor(load_style(style_path, locale), items)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
