@@ -21,15 +21,19 @@ from footnote_kit.sources.titles import first_quoted, translation_after
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
 _BOOK_PAREN = re.compile(r"\((?:(?P<place>[^():;“”\"]{2,60}?)\s*:\s*)?(?P<pub>[^():;“”\"]{2,120}?)\s*,\s*(?P<date>[^():;,“”\"]{0,30}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming)\)")
 _PLACE_YEAR = re.compile(r"\((?P<place>[A-Z][^():;,“”\"\d]{1,40}),\s*(?P<date>(?:1[5-9]\d\d|20\d\d))\)")
+# ``London``, ``Washington, DC``, ``Armonk, NY``, ``Frankfurt am Main``: a place, not a publisher
+_PLACE_LIKE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?:\s(?:am|an|de|on|upon)?\s?[A-Z][a-zà-ÿ'’-]+)?(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]+\.?))?$")
 _CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
 _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
 _EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
 _ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
 _EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
-_INTERVIEW = re.compile(r"^(?:(?:personal|telephone|phone|skype|zoom|author'?s?|email|e-mail)\s+)?(?:interview|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
-_GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report)$", re.I)
+# ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
+# ``Interview by the author with …``, ``telephone conversation with …``
+_INTERVIEW = re.compile(r"^(?:[\w’'.-]+\s+){0,3}?(?:interview|interviews|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
+_GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
 _ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
-_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:No\.?|Nr\.?|#)?\s*(?P<no>[\w./-]*\d[\w./-]*)$")
+_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
 _DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|said|says|spoke|reported|according|which|that|this|these|there|also|it|he|she|they|we|our|its)\b", re.I)
@@ -46,6 +50,7 @@ class Draft:
     issued: DateParts | None = None
     accessed: DateParts | None = None
     month_day: tuple[int, int] | None = None
+    language: str | None = None
     notes: list[str] = field(default_factory=list)
     ev: kinds.Evidence = field(default_factory=kinds.Evidence)
 
@@ -115,6 +120,27 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
 
 
 _ACCESS_WORDS = ("ccessed", "etrieved", "onsulted", "iewed", "isited", "bgerufen", "onsulté")
+
+
+_IN_LANGUAGE = re.compile(r"\s*[(\[]in (?P<lang>[A-Z][a-z]+)[)\]]")
+_LANGUAGE_NAMES = {
+    "russian": "ru", "uzbek": "uz", "kazakh": "kk", "kyrgyz": "ky", "tajik": "tg", "turkmen": "tk", "german": "de",
+    "french": "fr", "spanish": "es", "italian": "it", "arabic": "ar", "persian": "fa", "farsi": "fa", "dari": "fa",
+    "pashto": "ps", "turkish": "tr", "chinese": "zh", "ukrainian": "uk", "polish": "pl", "portuguese": "pt",
+    "japanese": "ja", "korean": "ko", "urdu": "ur", "hebrew": "he", "georgian": "ka", "armenian": "hy", "azerbaijani": "az",
+}
+
+
+def _take_language_note(text: str, d: Draft) -> str:
+    """``(in Russian)``: the writer says the language; the words stay in ``note``."""
+    if "(in " not in text and "[in " not in text:
+        return text
+    m = _IN_LANGUAGE.search(text)
+    if not m or m.group("lang").lower() not in _LANGUAGE_NAMES:
+        return text
+    d.language = _LANGUAGE_NAMES[m.group("lang").lower()]
+    d.notes.append(m.group(0).strip())
+    return text[: m.start()] + text[m.end() :]
 
 
 def _take_accessed(text: str, d: Draft) -> str:
@@ -191,7 +217,6 @@ def _authors(prefix: str, d: Draft) -> None:
 
 
 _ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
-_INTERVIEW_WORDS = frozenset("interview personal telephone phone skype zoom author's author’s authors email e-mail correspondence conversation".split())
 _DIGIT = re.compile(r"\d")
 
 
@@ -217,7 +242,7 @@ def _classify(chunk: str, d: Draft) -> None:
             if role.startswith("interview"):
                 d.ev.shapes.add("interview")
             return
-    if first in _INTERVIEW_WORDS:
+    if "nterview" in c or "onversation" in c or "orrespondence" in c:
         m = _INTERVIEW.match(c)
         if m:
             d.ev.shapes.add("interview")
@@ -291,7 +316,7 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     m = _REPORT_NO.match(c)
     if m:
         d.set("genre", m.group("genre"))
-        d.set("number", m.group("no"))
+        d.set("number", m.group("no") or m.group("no2"))
         return True
     m = _EDITION.match(c)
     if m:
@@ -332,7 +357,11 @@ def _book_paren(text: str, d: Draft) -> str:
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
         if m.group("place"):
             d.set("publisher_place", m.group("place"))
-        d.set("publisher", m.group("pub"))
+            d.set("publisher", m.group("pub"))
+        elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
+            d.set("publisher", m.group("pub"))
+        else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
+            d.set("publisher_place", m.group("pub"))
         d.issued = dates.parse_date(m.group("date")) or d.issued
         d.ev.shapes.add("book")
         return text[: m.start()] + "," + text[m.end() :]
@@ -359,6 +388,9 @@ def _chapter(text: str, d: Draft) -> None:
             d.editor.extend(names.parse_names(m2.group("eds"))[0])
             text = m2.group("book") + "," + m2.group("rest")
     pieces = chunks(text)
+    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
+        d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
+        pieces = pieces[1:]
     q = first_quoted(pieces[0]) if pieces else None
     book = q.text if q and q.start == 0 else pieces[0] if pieces else ""
     d.set("container_title", book)
@@ -373,7 +405,7 @@ def _chapter(text: str, d: Draft) -> None:
 
 def _could_be_title(chunk: str) -> bool:
     c = chunk.strip(" .")
-    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c))
+    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or _GENRE.match(c) or _INTERVIEW.match(c))
 
 
 _SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
@@ -476,11 +508,14 @@ def _unquoted(head: str, d: Draft) -> None:
         # included (``Capitalism, Socialism and Democracy (London: …)``), bar an edition
         # or an editor printed last
         title_pieces = [p for p in chunks(before)[k:] if p.strip(" .")]
-        while title_pieces and (_EDITION.match(title_pieces[-1].strip(" .")) or _ROLE_CHUNK.match(title_pieces[-1].strip())):
-            title_pieces.pop()
+        taken = len(title_pieces)
+        while len(title_pieces) > 1 and (
+            _EDITION.match(title_pieces[-1].strip(" .")) or _ROLE_CHUNK.match(title_pieces[-1].strip()) or _GENRE.match(title_pieces[-1].strip(" ."))
+        ):
+            _classify(title_pieces.pop(), d)
         if title_pieces:
             d.set("title", ",".join(title_pieces).strip(" ."))
-            k += len(title_pieces)
+            k += taken
     elif k < len(pieces) and _could_be_title(pieces[k]) and len(pieces) - k >= 2:
         d.set("title", pieces[k].strip(" ."))
         k += 1
@@ -505,8 +540,8 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     """
     d = Draft()
     head, tail = _take_identifiers(seg, d)
-    head = _take_accessed(head, d)
-    tail = _take_accessed(tail, d)
+    head = _take_language_note(_take_accessed(head, d), d)
+    tail = _take_language_note(_take_accessed(tail, d), d)
     remark: str | None = None
     apa = _APA_HEAD.match(head.strip()) if "(" in head else None
     q = first_quoted(head)
@@ -629,7 +664,7 @@ def _finish(d: Draft) -> Source | None:
         year = dates.year_from_url(t.get("URL"), d.month_day)
         if year:
             d.issued = (year, *d.month_day)
-    if "title" not in t and "container_title" not in t and len(d.author) == 1 and d.author[0].literal:
+    if "title" not in t and "container_title" not in t and "genre" not in t and len(d.author) == 1 and d.author[0].literal:
         t["container_title"] = d.author.pop().literal or ""  # ``BBC News, 12 May 2020, https://…``
     if "apa" in d.ev.shapes and "container_title" in t and not ({"volume", "issue", "page"} & set(t)) and d.issued and len(d.issued) == 1:
         t.setdefault("publisher", t.pop("container_title"))  # APA book: ``Title. Publisher.``
@@ -640,7 +675,8 @@ def _finish(d: Draft) -> Source | None:
             t["number"] = sym
             d.ev.shapes.add("symbol")
     evidence = t.get("URL") or t.get("DOI") or t.get("ISBN") or d.ev.shapes & {"book", "journal", "chapter", "interview"}
-    if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author)):
+    issuer = d.author or t.get("container_title") or t.get("publisher")
+    if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author)) and not (t.get("genre") and issuer and d.issued):
         return None
     kind = kinds.decide(
         d.ev,
@@ -661,7 +697,7 @@ def _finish(d: Draft) -> Source | None:
     if kind in ("report", "book") and "container_title" in t and "publisher" not in t:
         body = t.pop("container_title")
         t["publisher"] = body
-    lang = language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
+    lang = d.language or language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
     note = " ".join(n for n in d.notes if n) or None
     return Source(
         type=kind,

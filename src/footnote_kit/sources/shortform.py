@@ -32,9 +32,16 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
+_POINTER = re.compile(r"^(?:.{0,60}?\b)?(?:see(?:,? for example,?| also| further)?|cf\.|compare)\s+", re.I)
+
+
 def read(text: str) -> Short | None:
-    """The author, short title and locator of a note that could be a short form."""
+    """The author, short title and locator of a note that could be a short form
+    (after a pointer such as ``see also`` or ``For a fuller discussion, see``)."""
     t = text.strip().rstrip(".")
+    pointer = _POINTER.match(t)
+    if pointer:
+        t = t[pointer.end() :]
     if len(t) > 160 or _YEARISH.search(t):
         return None
     q = first_quoted(t)
