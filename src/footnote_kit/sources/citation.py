@@ -51,6 +51,8 @@ class Draft:
     accessed: DateParts | None = None
     month_day: tuple[int, int] | None = None
     language: str | None = None
+    prefix_org: str | None = None
+    """Capitalised words before the title that are no person: an outlet or an institution."""
     notes: list[str] = field(default_factory=list)
     ev: kinds.Evidence = field(default_factory=kinds.Evidence)
 
@@ -161,6 +163,7 @@ def _take_accessed(text: str, d: Draft) -> str:
     return text[:start] + text[end:]
 
 
+_CAPITALISED = re.compile(r"^[A-Z][\w.&’'-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w.&’'-]*))*$")
 _AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)[.,]?$")
 
 
@@ -212,6 +215,8 @@ def _authors(prefix: str, d: Draft) -> None:
             d.translator.extend(found)
         else:
             d.author.extend(found)
+    elif _CAPITALISED.match(text) and len(text.split()) <= 5:
+        d.prefix_org = text  # ``Reuters, “Title,” 5 May 2020``
     else:
         d.notes.append(text)
 
@@ -664,6 +669,11 @@ def _finish(d: Draft) -> Source | None:
         year = dates.year_from_url(t.get("URL"), d.month_day)
         if year:
             d.issued = (year, *d.month_day)
+    if d.prefix_org:
+        if "container_title" not in t and not names.is_org(d.prefix_org):
+            t["container_title"] = d.prefix_org
+        else:
+            d.author.insert(0, Name(literal=d.prefix_org))
     if "title" not in t and "container_title" not in t and "genre" not in t and len(d.author) == 1 and d.author[0].literal:
         t["container_title"] = d.author.pop().literal or ""  # ``BBC News, 12 May 2020, https://…``
     if "apa" in d.ev.shapes and "container_title" in t and not ({"volume", "issue", "page"} & set(t)) and d.issued and len(d.issued) == 1:
