@@ -38,6 +38,8 @@ _LETTERS = {
     "uz": re.compile(r"[oOgG][‘’'ʻ`](?=\w)|q"),
     "ru": re.compile(r"zh|kh|shch|ts"),
 }
+# One pass for every language's letters: each match names its language by its group.
+_LETTERS_ONE = re.compile("|".join(f"(?P<{lang}>{pat.pattern})" for lang, pat in _LETTERS.items()))
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CYR_LANG = [("kk", re.compile(r"[әұіңғқөүһ]")), ("tg", re.compile(r"[ӣӯҳҷ]")), ("uk", re.compile(r"[іїєґ]")), ("uz", re.compile(r"[ўқғҳ]")), ("ky", re.compile(r"[ңөү]"))]
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -89,9 +91,8 @@ def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
                 if low.endswith(endings):
                     out[lang] += 0.5
     if lower_words:
-        joined = " ".join(lower_words)
-        for lang, pat in _LETTERS.items():
-            out[lang] += 0.5 * len(pat.findall(joined))
+        for m in _LETTERS_ONE.finditer(" ".join(lower_words)):
+            out[m.lastgroup] += 0.5  # type: ignore[index]
     return out
 
 
