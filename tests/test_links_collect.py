@@ -55,6 +55,7 @@ def test_bib_and_csl_json_give_keys_and_dates(tmp_path: Path) -> None:
     refs = {r.url: r.cited[0] for r in collect([str(tmp_path)])}
     assert refs["https://example.org/bib"].key == "smith2020"
     assert refs["https://example.org/bib"].line == 3
+    assert refs["https://example.org/bib"].date == (2020, 5, 1)
     csl = refs["https://example.org/csl"]
     assert (csl.key, csl.date, csl.line) == ("doe2019", (2019, 12, 19), 1 + json.dumps(items, indent=1).splitlines().index('  "URL": "https://example.org/csl",'))
 

@@ -144,7 +144,12 @@ def page_texts(body: bytes, content_type: str = "") -> tuple[str, str]:
 
     beautifulsoup4 is imported here only: most runs never need it (see ``looks_not_found``).
     """
-    from bs4 import BeautifulSoup, SoupStrainer
+    from bs4 import BeautifulSoup
+
+    try:
+        from bs4.filter import SoupStrainer
+    except ImportError:  # beautifulsoup4 < 4.13
+        from bs4 import SoupStrainer  # type: ignore[attr-defined,no-redef,unused-ignore]
 
     enc = None
     m = re.search(r"charset=([\w\-]+)", content_type or "", re.I)
