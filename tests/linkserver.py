@@ -49,6 +49,8 @@ class LinkServer(ThreadingHTTPServer):
         self.peak: list[str] = []
         self.archive: dict[str, list[tuple[str, int]]] = {}
         self.archive_down = False
+        self.archive_throttle = 0
+        """The next N archive requests answer 429 with Retry-After: 0."""
         self.archive_hits = 0
         self.stopping = threading.Event()
         self._lock = threading.Lock()
@@ -264,6 +266,10 @@ class Handler(BaseHTTPRequestHandler):
             srv.archive_hits += 1
         if srv.archive_down:
             return self._page(503, "Archive down", head)
+        if srv.archive_throttle > 0:
+            with srv._lock:
+                srv.archive_throttle -= 1
+            return self._page(429, "Slow down", head, {"Retry-After": "0"})
         if path == "/cdx/search/cdx":
             url = query.get("url", [""])[0]
             caps = list(srv.archive.get(url, []))

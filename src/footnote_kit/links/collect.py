@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
-from footnote_kit.model import Citing, Source, UrlRef
+from footnote_kit.model import Citing, Location, Problem, Source, UrlRef
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.tex", "*.bib", "*.json", "*.html", "*.htm", "*.xhtml")
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "_build", "site-packages")
@@ -248,11 +248,26 @@ def collect(
     exclude: Sequence[str] = (),
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    problems: list[Problem] | None = None,
 ) -> list[UrlRef]:
-    """Every URL cited under ``paths``, each once, with all the places citing it."""
+    """Every URL cited under ``paths``, each once, with all the places citing it.
+
+    A file named in ``paths`` that cannot be read raises ``InputError``. A file found by
+    searching a folder is skipped instead when ``problems`` is given (one unreadable
+    attachment should not stop the check of a whole repository), and the reason is
+    appended there for the caller to show.
+    """
     merged: dict[str, UrlRef] = {}
+    named = {os.path.normpath(p) for p in paths}
     for path in walk(paths, include, exclude):
-        for ref in collect_file(path, notes=notes, encoding=encoding):
+        try:
+            found = collect_file(path, notes=notes, encoding=encoding)
+        except InputError as err:
+            if problems is None or os.path.normpath(path) in named:
+                raise
+            problems.append(Problem(f"skipped: {err.message}", Location(path, err.line), code="unreadable"))
+            continue
+        for ref in found:
             old = merged.get(ref.url)
             if old is None:
                 merged[ref.url] = ref
