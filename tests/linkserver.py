@@ -176,6 +176,26 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/chain/"):
             n = int(path.split("/")[2])
             return self._send(301, b"", {"Location": f"/chain/{n - 1}" if n > 1 else "/ok"}, head)
+        if path == "/gzip-404":
+            import gzip
+
+            body = gzip.compress(PAGE.format(title="Page not found", body="gone").encode())
+            return self._send(200, body, {"Content-Encoding": "gzip"}, head)
+        if path == "/cookie":
+            if "consent=1" not in self.headers.get("Cookie", ""):
+                return self._send(302, b"", {"Location": "/cookie", "Set-Cookie": "consent=1; Path=/"}, head)
+            return self._page(200, "Thanks for consenting", head)
+        if path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            for _ in range(100):
+                if self.server.stopping.wait(0.05):
+                    break
+                self.wfile.write(b"x")
+                self.wfile.flush()
+            return None
         if path == "/temp":
             return self._send(302, b"", {"Location": "/ok?from=temp"}, head)
         if path == "/loop/a":

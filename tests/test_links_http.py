@@ -40,6 +40,8 @@ def check(server: LinkServer, path: str, **opts: object) -> object:
         ("/status/400", S.ERROR, 400),
         ("/chain/3", S.REDIRECTED, 200),
         ("/temp", S.OK, 200),
+        ("/cookie", S.OK, 200),
+        ("/gzip-404", S.SOFT_404, 200),
         ("/to404", S.DEAD, 404),
         ("/nohead", S.OK, 200),
         ("/nohead.pdf", S.OK, 200),
@@ -200,3 +202,9 @@ def test_cloudflare_script_on_a_live_page_is_not_a_wall() -> None:
 
     body = b"<html><head><title>Real article</title><script src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'></script></head></html>"
     assert judge_body(body, "text/html", {}) is None
+
+
+def test_a_dripping_body_does_not_hold_the_check(server: LinkServer) -> None:
+    t0 = time.monotonic()
+    v = check(server, "/drip", read_timeout=0.5)
+    assert v.status is S.OK and time.monotonic() - t0 < 2

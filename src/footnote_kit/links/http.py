@@ -263,7 +263,7 @@ class Checker:
 
     def _check(self, url: str) -> Verdict:
         opts = self.options
-        seen = {_norm(url)}
+        seen: dict[str, int] = {_norm(url): 1}
         current = url
         permanent_only = True
         hops = 0
@@ -282,14 +282,17 @@ class Checker:
                 if code in _TEMPORARY:
                     permanent_only = False
                 hops += 1
-                if _norm(nxt) in seen:
+                # Back to an address already seen is a loop, unless the server just set a
+                # cookie (sites that redirect to the same page once a consent cookie is set).
+                again = seen.get(_norm(nxt), 0)
+                if again >= 2 or (again and not ans.headers.get("Set-Cookie")):
                     return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"redirect loop after {hops} redirects")
                 if hops > opts.max_redirects:
                     return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"more than {opts.max_redirects} redirects")
                 bad = classify_url(nxt)
                 if bad is not None:
                     return Verdict(url, bad[0] if bad[0] is LinkStatus.INVALID else LinkStatus.ERROR, code, nxt, detail=f"redirects to {nxt}: {bad[1]}")
-                seen.add(_norm(nxt))
+                seen[_norm(nxt)] = again + 1
                 current = nxt
                 continue
             final = current if current != url else None
@@ -299,7 +302,7 @@ class Checker:
                 retry, _err = self._fetch_with_retries(current, ua)
                 if retry is not None and retry.status < 400:
                     if retry.status in _PERMANENT or retry.status in _TEMPORARY:
-                        seen.discard(_norm(current))
+                        seen[_norm(current)] = 0
                         continue
                     ans, code = retry, retry.status
             return self._final(url, final, ans, hops > 0 and permanent_only)
@@ -411,7 +414,7 @@ class Checker:
         try:
             body = b""
             if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
-                body = _read_capped(resp, opts.body_cap)
+                body = _read_capped(resp, opts.body_cap, opts.read_timeout)
             return _Answer(resp.status_code, resp.headers, body, url)
         finally:
             resp.close()  # closes the connection if the body was not read to the end
@@ -480,14 +483,27 @@ class Checker:
             t.join(timeout=1)
 
 
-def _read_capped(resp: Any, cap: int) -> bytes:
+def _read_capped(resp: Any, cap: int, seconds: float) -> bytes:
+    """At most ``cap`` bytes, in at most ``seconds``, whatever the server does.
+
+    The status line and headers are the verdict; the body only refines it. So a body that
+    drips one byte at a time (the read timeout restarts with every byte), stalls or breaks
+    off ends the reading, not the check: we judge what we have.
+    """
     chunks: list[bytes] = []
     got = 0
-    for chunk in resp.iter_content(chunk_size=16384):
-        chunks.append(chunk)
-        got += len(chunk)
-        if got >= cap:
-            break
+    deadline = time.monotonic() + seconds
+    raw = resp.raw
+    read1 = getattr(raw, "read1", None)  # urllib3 >= 2: whatever has arrived, no waiting for a full chunk
+    try:
+        while got < cap and time.monotonic() < deadline:
+            chunk = read1(min(16384, cap - got), decode_content=True) if read1 else raw.read(min(1024, cap - got), decode_content=True)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except Exception:  # noqa: BLE001 - a broken body: judge the part we have
+        pass
     return b"".join(chunks)[:cap]
 
 
