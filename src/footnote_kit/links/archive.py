@@ -109,6 +109,7 @@ class Wayback:
 
     def nearest(self, url: str, when: When = None) -> ArchiveSnapshot | None:
         """The status-200 capture of ``url`` nearest ``when``; None when there is none."""
+        url = url.split("#", 1)[0]  # the archive keys captures without the fragment
         cited = date_for(when)
         ts = cited.strftime("%Y%m%d") + "120000"
         try:
@@ -129,7 +130,7 @@ class Wayback:
 
     def captures(self, url: str, limit: int = 100) -> list[tuple[str, int]]:
         """(timestamp, status) of the archive's captures of ``url``, oldest first."""
-        rows = self._cdx(url, {"limit": str(limit)})
+        rows = self._cdx(url.split("#", 1)[0], {"limit": str(limit)})
         out: list[tuple[str, int]] = []
         for stamp, _original, status in rows:
             try:
