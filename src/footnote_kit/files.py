@@ -29,9 +29,15 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """
     if encoding:
         try:
-            return data.decode(encoding).lstrip("\ufeff")
-        except (LookupError, UnicodeDecodeError) as err:
-            raise InputError(f"cannot decode as {encoding}: {err}", file=name) from None
+            text = data.decode(encoding).lstrip("\ufeff")
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r} (try utf-8, cp1252, latin-1 or utf-16)", file=name) from None
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            raise InputError(f"cannot decode as {encoding}: byte 0x{data[err.start]:02x} is not valid there", file=name, line=line) from None
+        if not text.strip():
+            raise InputError("the file is empty", file=name)
+        return text
     if not data.strip():
         raise InputError("the file is empty", file=name)
     for bom, enc in _BOMS.items():
@@ -41,7 +47,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
                 f"(iconv -f {enc} -t utf-8)",
                 file=name,
             )
-    if b"\x00" in data[:8192]:
+    bare = _bare_utf16(data)
+    if bare is not None:
+        raise InputError(
+            f"the file looks like {bare.upper()} without a byte-order mark, not UTF-8; pass "
+            f"--encoding {bare} or convert it (iconv -f {bare} -t utf-8)",
+            file=name,
+        )
+    if b"\x00" in data[:8192] or _control_heavy(data[:8192]):
         raise InputError("this is a binary file, not text", file=name)
     try:
         text = data.decode("utf-8")
@@ -58,6 +71,31 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if not text.strip():
         raise InputError("the file is empty", file=name)
     return text
+
+
+def _bare_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: text whose every other byte is zero (ASCII in UTF-16).
+
+    Checked before calling a file binary, because both are full of zero bytes and the
+    hint differs: one needs ``--encoding``, the other is not text at all.
+    """
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
+
+
+def _control_heavy(sample: bytes) -> bool:
+    """Many control bytes: an image, an archive or a PDF, whatever its first bytes."""
+    return len(sample) - len(sample.translate(None, _CONTROL)) > 0.05 * len(sample)
 
 
 def _looks_like_cp1252(data: bytes) -> bool:

@@ -1,22 +1,395 @@
-"""Numbered notes in plain text (PLACEHOLDER: first cut, being replaced by the parser work)."""
+"""Numbered notes in plain text: what you get by copying a PDF or a web page.
+
+The text is body, then one or more blocks of notes, each note starting a line with its
+number (``698 i) Tokhir Safar …``, ``12. Text``, ``[12] Text``, ``12) Text``, ``¹² Text``),
+some wrapped onto following lines, and sometimes more unrelated text after the block.
+The body is full of numbers that also start lines (``19 Afghan policemen``, years,
+``9 July 2020`` where a note wrapped), so a line starting with a number is only a
+*candidate*. What makes notes notes is that they count: 698, 699, 700, … So we look for
+the longest chains of candidates, in document order, whose numbers go up by one (a few
+gaps tolerated), with the same numbering form. That is one linear pass over the
+candidates (each looks back at most ``_MAX_GAP + 1`` numbers), so it stays fast on
+documents of tens of thousands of notes.
+
+Then, inside each block: a candidate that is not in the chain but starts a paragraph and
+carries a number of the block is a note out of sequence or a duplicate (a warning, never
+silently dropped or glued on); every other line belongs to the note above it, up to a
+blank line. After the last note of a block, lines are joined only while they look like
+a wrapped continuation, so that the blog post that follows a block of notes is not glued
+onto its last note.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from footnote_kit.errors import InputError
-from footnote_kit.model import Location, RawNote
+from footnote_kit.model import Location, Problem, RawNote
 from footnote_kit.notes import FoundNotes
+from footnote_kit.notes.wrap import join
 
-_START = re.compile(r"^(\d{1,5})\s+(\S.*)$")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+_START = re.compile(
+    r"^[ \t\f\v\u00a0]*(?:"
+    r"\[(?P<b>[1-9]\d{0,4})\][ \t]*"  # [12] Text
+    r"|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,4})[ \t]*"  # ¹² Text
+    r"|(?P<n>[1-9]\d{0,4})(?P<sep>[.)]?)[ \t\u00a0]+"  # 12 Text / 12. Text / 12) Text
+    r")(?P<text>\S.*)",
+    re.MULTILINE,
+)
+# A note reference in running text: digits glued to the word or punctuation before them
+# (``to date.698 Some``, ``online,751 while``) or superscript digits anywhere.
+_REFERENCE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"»])([1-9]\d{0,4})(?=[\s.,;:)]|$)|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+# Terminal punctuation, possibly followed by closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’'»)\]]*$")
+
+_NOTES_HEADING = re.compile(
+    r"(?i)^[#*_ ]*(?:end\s*notes?|foot\s*notes?|notes?|references|sources|notes and references|"
+    r"anmerkungen|fu(?:ß|ss)noten|notes de bas de page|примечания|сноски|izohlar)[:.*_ ]*$"
+)
+
+_MAX_GAP = 3
+"""Missing notes tolerated between two links of a chain (each reported as a warning)."""
+_LONG_RUN = 8
+"""More lines than this between two notes, with no blank line, is body text, not wrap."""
+_MAX_DISTANCE = 400
+"""Lines allowed between two consecutive notes (a PDF puts a page of body between them)."""
+
+
+@dataclass
+class _Candidate:
+    index: int  # 0-based line index
+    number: int
+    form: str
+    text: str
+    score: float = 1.0
+    pred: int = -1  # index into the candidate list
+
+
+@dataclass
+class _Block:
+    members: list[_Candidate]
+    form: str
+
+    @property
+    def first(self) -> int:
+        return self.members[0].number
+
+    @property
+    def last(self) -> int:
+        return self.members[-1].number
 
 
 def find_notes(text: str, *, file: str | None = None, notes: tuple[int, int] | None = None) -> FoundNotes:
+    """Find the numbered notes of a plain-text document (see the module docstring).
+
+    ``notes`` keeps only the notes numbered in that range (the blocks are still found
+    first, so that a note's text stops where the next note starts, selected or not).
+    """
+    lines = text.split("\n")
+    candidates = _candidates(text)
+    _link(candidates)
+    chains = _chains(candidates)
+    blocks = _choose(chains, lines, candidates, notes)
+    if not blocks:
+        raise InputError(_nothing_found(notes, chains), file=file)
+
     out: list[RawNote] = []
-    for i, line in enumerate(text.splitlines(), 1):
-        m = _START.match(line)
-        if m and (notes is None or notes[0] <= int(m.group(1)) <= notes[1]):
-            out.append(RawNote(number=int(m.group(1)), text=m.group(2), location=Location(file, i)))
+    problems: list[Problem] = []
+    ranges: list[tuple[int, int]] = []
+    for number, block in enumerate(blocks):
+        limit = blocks[number + 1].members[0].index if number + 1 < len(blocks) else len(lines)
+        starts = _with_strays(block, candidates, lines)
+        raw = _texts(starts, lines, limit, file)
+        if notes is not None:
+            raw = [n for n in raw if notes[0] <= n.number <= notes[1]]
+        if not raw:
+            continue
+        out.extend(raw)
+        problems.extend(_sequence_problems(raw, block.members, file, notes))
+        ranges.append((min(n.number for n in raw), max(n.number for n in raw)))
     if not out:
-        raise InputError("no numbered notes found", file=file)
-    return FoundNotes(notes=tuple(out), ranges=((out[0].number, out[-1].number),))
+        raise InputError(_nothing_found(notes, chains), file=file)
+    return FoundNotes(notes=tuple(out), problems=tuple(problems), ranges=tuple(ranges))
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every line that starts like a note, found by one scan of the whole text."""
+    out: list[_Candidate] = []
+    line, counted = 0, 0
+    for m in _START.finditer(text):
+        start = m.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        if m.group("b"):
+            number, form = int(m.group("b")), "[n]"
+        elif m.group("s"):
+            number, form = int(m.group("s").translate(_SUPER_DIGITS)), "sup"
+        else:
+            number, form = int(m.group("n")), "n" + m.group("sep")
+        out.append(_Candidate(line, number, form, m.group("text").rstrip("\r")))
+    return out
+
+
+def _link(candidates: list[_Candidate]) -> None:
+    """Give each candidate its best predecessor: the longest chain it can extend.
+
+    ``best`` maps (form, number) to the candidate with that number that ends the best
+    chain so far; on a tie the later one wins, so that when a wrapped line happens to
+    start with the right number (``9 July 2020`` inside note 8) the real note 9 below it
+    still takes over the chain.
+    """
+    best: dict[tuple[str, int], int] = {}
+    for i, cand in enumerate(candidates):
+        for gap in range(1, _MAX_GAP + 2):
+            j = best.get((cand.form, cand.number - gap))
+            if j is None:
+                continue
+            prev = candidates[j]
+            if cand.index - prev.index > _MAX_DISTANCE:
+                continue
+            score = prev.score + 1 - 0.5 * (gap - 1)
+            if score > cand.score:
+                cand.score, cand.pred = score, j
+        key = (cand.form, cand.number)
+        held = best.get(key)
+        if held is None or cand.score >= candidates[held].score:
+            best[key] = i
+
+
+def _chains(candidates: list[_Candidate]) -> list[_Block]:
+    """Split the predecessor forest into disjoint chains, best chains first."""
+    used = [False] * len(candidates)
+    chains: list[_Block] = []
+    for i in sorted(range(len(candidates)), key=lambda k: -candidates[k].score):
+        if used[i]:
+            continue
+        members: list[_Candidate] = []
+        j = i
+        while j >= 0 and not used[j]:
+            used[j] = True
+            members.append(candidates[j])
+            j = candidates[j].pred
+        members.reverse()
+        chains.append(_Block(members, members[0].form))
+    return chains
+
+
+def _qualifies(block: _Block) -> bool:
+    """Is this chain long enough to be notes rather than numbers that happen to count?
+
+    Years start paragraphs in sequence (``2019 saw…``, ``2020 brought…``), so numbers in
+    the range of years need a longer chain. Two lines ``1. …`` / ``2. …`` are as often a
+    short list as two notes: they count only when nothing longer is found (``_choose``).
+    """
+    size = len(block.members)
+    if 1000 <= block.first <= 2100:
+        return size >= 5
+    return size >= 3
+
+
+def _choose(chains: list[_Block], lines: list[str], candidates: list[_Candidate], notes: tuple[int, int] | None) -> list[_Block]:
+    if notes is not None:
+        hits = [c for c in chains if any(notes[0] <= m.number <= notes[1] for m in c.members)]
+        good = [c for c in hits if _qualifies(c) or len(c.members) >= 2]
+        chosen = good or hits
+    else:
+        chosen = [c for c in chains if _qualifies(c)] or [c for c in chains if len(c.members) == 2 and c.first < 1000]
+        chosen = _drop_lists(chosen, lines)
+    chosen = _without_overlaps(chosen)
+    return sorted(chosen, key=lambda c: c.members[0].index)
+
+
+def _drop_lists(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    """Tell blocks of notes from numbered lists in the body, when there are several.
+
+    Two signals, both general: notes are called from the body (``to date.698``), so when
+    some blocks are called and others are not, the others are lists; and notes sit under
+    a heading (``Notes``, ``Endnotes``…), so of two blocks with the same numbers, the one
+    under such a heading wins.
+    """
+    if len(blocks) < 2:
+        return blocks
+    note_lines: set[int] = set()
+    for block in blocks:
+        note_lines.update(m.index for m in block.members)
+    refs: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in note_lines:
+            continue
+        for m in _REFERENCE.finditer(line):
+            refs.add(int(m.group(1)) if m.group(1) else int(m.group(2).translate(_SUPER_DIGITS)))
+    ratios = [sum(m.number in refs for m in b.members) / len(b.members) for b in blocks]
+    if max(ratios) >= 0.5:
+        blocks = [b for b, r in zip(blocks, ratios) if r > 0]
+    headed = {id(b) for b in blocks if _under_notes_heading(b, lines)}
+    if not headed:
+        return blocks
+    return [
+        b
+        for b in blocks
+        if id(b) in headed
+        or not any(id(o) in headed and o.first <= b.last and b.first <= o.last for o in blocks)
+    ]
+
+
+def _under_notes_heading(block: _Block, lines: list[str]) -> bool:
+    seen = 0
+    for index in range(block.members[0].index - 1, -1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if _NOTES_HEADING.match(line):
+            return True
+        seen += 1
+        if seen >= 2:
+            return False
+    return False
+
+
+def _without_overlaps(blocks: list[_Block]) -> list[_Block]:
+    """Keep the longer of two blocks whose lines interleave."""
+    kept: list[_Block] = []
+    for block in sorted(blocks, key=lambda b: -len(b.members)):
+        lo, hi = block.members[0].index, block.members[-1].index
+        if all(hi < k.members[0].index or lo > k.members[-1].index for k in kept):
+            kept.append(block)
+    return kept
+
+
+def _with_strays(block: _Block, candidates: list[_Candidate], lines: list[str]) -> list[_Candidate]:
+    """The block's note starts: its chain, plus notes out of sequence and duplicates.
+
+    A candidate inside the block that is not in the chain counts as a note start only if
+    it carries a number of the block in the block's form and starts a paragraph (a blank
+    line before it, or a finished sentence in a block without blank lines); otherwise it
+    is a wrapped line that happens to start with a number (``9 July 2020, https://…``).
+    """
+    lo, hi = block.members[0].index, block.members[-1].index
+    in_chain = {id(m) for m in block.members}
+    spaced = _is_spaced(block, lines)
+    starts = list(block.members)
+    for cand in candidates:
+        if cand.index <= lo or cand.index >= hi or id(cand) in in_chain:
+            continue
+        if cand.form != block.form or not (block.first - _MAX_GAP <= cand.number <= block.last + _MAX_GAP):
+            continue
+        before = lines[cand.index - 1].strip()
+        if not before or (not spaced and _ENDS_SENTENCE.search(before)):
+            starts.append(cand)
+    starts.sort(key=lambda c: c.index)
+    return starts
+
+
+def _is_spaced(block: _Block, lines: list[str]) -> bool:
+    """Are the block's notes separated by blank lines (as web pages copy)?"""
+    blank_before = sum(1 for m in block.members[1:] if not lines[m.index - 1].strip())
+    return blank_before * 2 >= len(block.members) - 1
+
+
+def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | None) -> list[RawNote]:
+    """Each note's text: its first line and the lines after it that belong to it.
+
+    A note stops at a blank line or a page break (form feed). Between two notes every
+    line belongs to the upper one, unless there are many (``_LONG_RUN``): then body text
+    sits between them (a PDF page of body between two pages' footnotes), and the note
+    stops where it stops looking wrapped, as the last note of a block always does.
+    """
+    out: list[RawNote] = []
+    for k, start in enumerate(starts):
+        last = k + 1 == len(starts)
+        end = limit if last else starts[k + 1].index
+        body = [start.text]
+        careful = last
+        if not careful:
+            careful = end - start.index > _LONG_RUN and all(lines[i].strip() for i in range(start.index + 1, start.index + _LONG_RUN + 1))
+        for index in range(start.index + 1, end):
+            raw = lines[index]
+            line = raw.strip()
+            if not line or "\f" in raw:
+                break
+            if careful and not _continues(body[-1], line):
+                break
+            body.append(line)
+        out.append(RawNote(number=start.number, text=join(body), location=Location(file, start.index + 1)))
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """After the last note of a block: is ``line`` still part of the note?
+
+    A finished sentence followed by a capitalised line is where the note ends; anything
+    else (a comma, a word cut off, a line starting lower-case or with a digit) is wrap.
+    """
+    if not _ENDS_SENTENCE.search(previous.rstrip()):
+        return True
+    return not (line[:1].isupper() or line[:1] in "\"“‘'«")
+
+
+def _sequence_problems(raw: list[RawNote], chain: list[_Candidate], file: str | None, notes: tuple[int, int] | None) -> list[Problem]:
+    """Missing numbers, duplicates and notes out of sequence, each with where it is."""
+    problems: list[Problem] = []
+    seen: dict[int, RawNote] = {}
+    highest = 0
+    for note in raw:
+        if note.number in seen:
+            problems.append(
+                Problem(
+                    f"note {note.number} appears twice (also at line {seen[note.number].location.line})",
+                    note.location,
+                    code="duplicate-note",
+                    note=note.number,
+                )
+            )
+            continue
+        if note.number < highest:
+            problems.append(
+                Problem(
+                    f"note {note.number} is out of sequence: it comes after note {highest}",
+                    note.location,
+                    code="out-of-sequence",
+                    note=note.number,
+                )
+            )
+        seen[note.number] = note
+        highest = max(highest, note.number)
+    lo = notes[0] if notes is not None else min(seen)
+    hi = notes[1] if notes is not None else max(seen)
+    missing = [n for n in range(lo, hi + 1) if n not in seen]
+    ordered = sorted(seen.values(), key=lambda n: n.number)
+    for first, last in _runs(missing):
+        what = f"note {first} is missing" if first == last else f"notes {first}-{last} are missing"
+        after = next((n for n in ordered if n.number > last), None)
+        before = next((n for n in reversed(ordered) if n.number < first), None)
+        if after is not None and before is not None:
+            where, why = after.location, f"note {after.number} follows note {before.number}"
+        elif after is not None:
+            where, why = after.location, f"the first note found is {after.number}"
+        else:
+            where, why = ordered[-1].location, f"the last note found is {ordered[-1].number}"
+        problems.append(Problem(f"{what} ({why})", where, code="missing-note", note=first))
+    return problems
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _nothing_found(notes: tuple[int, int] | None, chains: list[_Block]) -> str:
+    found = [c for c in chains if _qualifies(c)]
+    if notes is None:
+        return "no numbered notes found (looked for lines starting 1, 2, 3…, 12. …, [12] …, 12) … or ¹² …)"
+    asked = f"{notes[0]}-{notes[1]}" if notes[0] != notes[1] else str(notes[0])
+    if not found:
+        return f"--notes {asked} matches no note; no numbered notes found in the file"
+    ranges = ", ".join(f"{c.first}-{c.last}" for c in sorted(found, key=lambda c: c.members[0].index))
+    return f"--notes {asked} matches no note; notes found: {ranges}"

@@ -1,23 +1,89 @@
 """Note text -> parts (citations, remarks, ibid.): the second stage of the pipeline.
 
-PLACEHOLDER first cut: one citation per note holding its URL; being replaced by the
-parser work (splitting, authors, titles, dates, locators, identifiers, ibid.).
+One recogniser per module: ``split`` (a note -> segments), ``titles``, ``names``,
+``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``; ``citation`` reads one
+segment with them, and ``ibid`` recognises repetitions, which are resolved here because
+resolution needs the notes before.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
-from footnote_kit.model import Citation, Note, Problem, RawNote, Source
+from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
+from footnote_kit.sources import ibid as ibid_mod
+from footnote_kit.sources.citation import read_segment
+from footnote_kit.sources.split import split_note
 
-_URL = re.compile(r"https?://\S+")
+__all__ = ["parse_notes", "parse_note_text"]
+
+Cited = tuple[int, Source]
+"""A source with the number of the note that first printed it."""
+
+
+def parse_note_text(text: str) -> list[Part]:
+    """The parts of one note's text; ibid. parts are left unresolved (no sources)."""
+    parts: list[Part] = []
+    for seg in split_note(text):
+        ref = ibid_mod.match(seg)
+        if ref is not None:
+            parts.append(Ibid(text=seg, locator=ref.locator))
+            continue
+        source, remark, own = read_segment(seg)
+        if remark:
+            parts.append(Remark(remark))
+        if source is None:
+            parts.append(Remark(seg))
+        else:
+            parts.append(Citation(source=source, text=own or seg))
+    return parts
 
 
 def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
-    out = []
+    """Parse every note and resolve each ``Ibid.``/``op. cit.`` to the note it repeats."""
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    previous: list[Cited] = []
+    history: list[Cited] = []
     for r in raw:
-        m = _URL.search(r.text)
-        source = Source(type="webpage", URL=m.group(0).rstrip(".;,") if m else None)
-        out.append(Note(number=r.number, text=r.text, parts=(Citation(source=source, text=r.text),), location=r.location, label=r.label))
-    return out, []
+        parts: list[Part] = []
+        for part in parse_note_text(r.text):
+            if isinstance(part, Ibid):
+                part, cited = _resolve(part, previous, history, r, problems)
+                if cited:
+                    previous = cited
+            elif isinstance(part, Citation):
+                previous = [(r.number, part.source)]
+                history.append((r.number, part.source))
+            parts.append(part)
+        notes.append(Note(number=r.number, text=r.text, parts=tuple(parts), location=r.location, label=r.label))
+    return notes, problems
+
+
+def _resolve(part: Ibid, previous: list[Cited], history: list[Cited], r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:
+    ref = ibid_mod.match(part.text)
+    author = ref.author if ref else None
+    if author:
+        cited = _by_author(author, history)
+        what = f"op. cit. names {author!r}, whom no earlier note cites"
+    else:
+        cited = list(previous)
+        what = "Ibid. with no earlier citation to repeat"
+    if not cited:
+        problems.append(Problem(what, r.location, code="ibid-unresolved", note=r.number))
+        return part, []
+    origins = {n for n, _ in cited}
+    refers_to = cited[0][0] if len(origins) == 1 else max(origins)
+    sources = tuple(s.with_changes(page=part.locator) if part.locator else s for _, s in cited)
+    return Ibid(text=part.text, refers_to=refers_to, sources=sources, locator=part.locator), cited
+
+
+def _by_author(author: str, history: list[Cited]) -> list[Cited]:
+    """The latest source whose author's family name (or literal name) the op. cit. names."""
+    want = author.lower().replace(".", "").split()
+    for number, source in reversed(history):
+        for name in source.author:
+            family = (name.family or name.literal or "").lower()
+            if family and (family in want or family == " ".join(want)):
+                return [(number, source)]
+    return []

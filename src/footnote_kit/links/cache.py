@@ -1,0 +1,160 @@
+"""Remembering link verdicts between runs: a second run over unchanged input asks nothing.
+
+SQLite, because two processes (an editor's save hook and a CI job, or two pre-commit
+runs) may use the cache at once: WAL mode lets readers and one writer work side by side
+and ``busy_timeout`` makes a second writer wait instead of failing.
+
+Each verdict lives for a time that depends on its status: a working link is trusted
+longer than a failing one (a dead link may come back; we would rather look again).
+Transient failures (timeouts, 5xx, refused connections) are never stored as final, only
+in the history. The history keeps every run's verdict per URL, which is what
+``--confirm-days`` reads: a link is reported dead only once it has failed in runs some
+days apart, as Wikipedia's InternetArchiveBot does.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from footnote_kit.links.http import Verdict
+from footnote_kit.model import ArchiveSnapshot, LinkStatus
+
+DAY = 86400.0
+TTL: dict[LinkStatus, float] = {
+    LinkStatus.OK: 14 * DAY,
+    LinkStatus.REDIRECTED: 7 * DAY,
+    LinkStatus.DEAD: 2 * DAY,
+    LinkStatus.SOFT_404: 2 * DAY,
+    LinkStatus.BLOCKED: 1 * DAY,
+}
+"""Seconds a verdict stays fresh; statuses not listed are never cached as final."""
+ARCHIVE_TTL = 30 * DAY
+ARCHIVE_NONE_TTL = 3 * DAY
+"""A capture, once found, stays; "no capture" is looked up again sooner (the archive grows)."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (
+    url TEXT PRIMARY KEY, status TEXT NOT NULL, http_status INTEGER, final_url TEXT,
+    detail TEXT, elapsed_ms INTEGER, checked_at REAL NOT NULL, expires_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS history (
+    url TEXT NOT NULL, checked_at REAL NOT NULL, status TEXT NOT NULL, http_status INTEGER);
+CREATE INDEX IF NOT EXISTS history_url ON history(url, checked_at);
+CREATE TABLE IF NOT EXISTS archive (
+    url TEXT NOT NULL, cited TEXT NOT NULL, snapshot_url TEXT, timestamp TEXT, days INTEGER,
+    checked_at REAL NOT NULL, expires_at REAL NOT NULL, PRIMARY KEY (url, cited));
+"""
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/footnote-kit/links.sqlite3`` (``~/.cache`` when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "footnote-kit" / "links.sqlite3"
+
+
+class LinkCache:
+    """The cache file. Use from one thread (the one that collects verdicts)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, now: float | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._now = now
+        self.db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None)
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        try:
+            self.db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # another process is switching it right now: it will be WAL either way
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def now(self) -> float:
+        return self._now if self._now is not None else time.time()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- verdicts -----------------------------------------------------------------------
+
+    def get(self, url: str, *, stale_ok: bool = False) -> Verdict | None:
+        """The stored verdict if still fresh (any age with ``stale_ok``, for ``--offline``)."""
+        row = self.db.execute(
+            "SELECT status, http_status, final_url, detail, elapsed_ms, expires_at FROM results WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None or (not stale_ok and row[5] < self.now()):
+            return None
+        try:
+            status = LinkStatus(row[0])
+        except ValueError:
+            return None
+        return Verdict(url, status, row[1], row[2], row[4] or 0, row[3])
+
+    def last_checked(self, url: str) -> float | None:
+        row = self.db.execute("SELECT checked_at FROM results WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, verdict: Verdict, *, final: bool = True) -> None:
+        """Record a run's verdict in the history; store it as the answer if it is final."""
+        now = self.now()
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT INTO history (url, checked_at, status, http_status) VALUES (?, ?, ?, ?)",
+                (verdict.url, now, verdict.status.value, verdict.http_status),
+            )
+            ttl = TTL.get(verdict.status)
+            if final and ttl and not verdict.transient:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (verdict.url, verdict.status.value, verdict.http_status, verdict.final_url, verdict.detail, verdict.elapsed_ms, now, now + ttl),
+                )
+            else:
+                self.db.execute("DELETE FROM results WHERE url = ?", (verdict.url,))
+
+    def history(self, url: str) -> list[tuple[float, LinkStatus]]:
+        """Every recorded verdict for ``url``, oldest first."""
+        out = []
+        for at, status in self.db.execute("SELECT checked_at, status FROM history WHERE url = ? ORDER BY checked_at", (url,)):
+            try:
+                out.append((at, LinkStatus(status)))
+            except ValueError:
+                continue
+        return out
+
+    def failing_since(self, url: str) -> float | None:
+        """When the current run of ``dead`` verdicts began (None if the last verdict was not dead).
+
+        Transient verdicts (timeouts, 5xx) neither confirm nor break a run of failures.
+        """
+        since = None
+        for at, status in self.history(url):
+            if status is LinkStatus.DEAD:
+                since = at if since is None else since
+            elif status not in (LinkStatus.ERROR, LinkStatus.TIMEOUT):
+                since = None
+        return since
+
+    # -- archive lookups ----------------------------------------------------------------
+
+    def get_archive(self, url: str, cited: str, *, stale_ok: bool = False) -> tuple[bool, ArchiveSnapshot | None]:
+        """(found in cache, snapshot or None). ``cited`` is the ISO date asked about."""
+        row = self.db.execute(
+            "SELECT snapshot_url, timestamp, days, expires_at FROM archive WHERE url = ? AND cited = ?", (url, cited)
+        ).fetchone()
+        if row is None or (not stale_ok and row[3] < self.now()):
+            return False, None
+        if row[0] is None:
+            return True, None
+        return True, ArchiveSnapshot(url=row[0], timestamp=row[1], days_from_cited=row[2])
+
+    def put_archive(self, url: str, cited: str, snap: ArchiveSnapshot | None) -> None:
+        now = self.now()
+        ttl = ARCHIVE_TTL if snap is not None else ARCHIVE_NONE_TTL
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (url, cited, snap.url if snap else None, snap.timestamp if snap else None, snap.days_from_cited if snap else None, now, now + ttl),
+            )

@@ -1,0 +1,272 @@
+"""Finding the URLs a writer cites, with every place each is cited.
+
+Inputs and what each gives:
+
+- documents with notes (text copied from a PDF, and anything ``parse`` reads): the URL of
+  each source, with the note number and the source's date (the archive copy nearest that
+  date is the version the writer read);
+- ``.bib`` and CSL-JSON: each entry's URL with its key and date;
+- Markdown, LaTeX and HTML: every URL on every line (bare, ``<…>``, ``[text](url)``,
+  ``\\url{}``, ``\\href{}{}``, ``href="…"``), enriched with note numbers and dates when
+  their notes parse;
+- folders: the files above, recursively, filtered by ``--include``/``--exclude`` globs.
+
+The same URL cited in many places becomes one ``UrlRef`` (checked once) listing them all.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from footnote_kit.errors import InputError
+from footnote_kit.files import read_text
+from footnote_kit.model import Citing, Source, UrlRef
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.tex", "*.bib", "*.json", "*.html", "*.htm", "*.xhtml")
+DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "_build", "site-packages")
+_LINE_SCAN = {".md", ".markdown", ".tex", ".html", ".htm", ".xhtml", ".rst"}
+
+# Explicit link syntax: what is inside is meant as a link, whatever it looks like.
+_EXPLICIT = re.compile(
+    r"""\\(?:url|href)\{([^{}\s]+)\}"""  # \url{...} \href{...}{...}
+    r"""|href\s*=\s*"([^"]+)"|href\s*=\s*'([^']+)'"""  # href="..."
+    r"""|\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+["'][^"']*["'])?\s*\)"""  # [t](url "title")
+    r"""|<((?:https?|ftp|mailto):[^<>\s]+)>""",  # <url>
+    re.I,
+)
+_BARE = re.compile(r"""(?:https?|ftp)://[^\s<>"'`{}|\\^\[\]]+""", re.I)
+_TRAIL = ".,;:!?'\"»”’)]}>*_"
+
+
+def clean_url(url: str) -> str:
+    """Strip the punctuation a sentence puts after a URL, keeping balanced brackets.
+
+    ``https://en.wikipedia.org/wiki/Foo_(bar)`` keeps its ``)``; ``(see https://x.org/a).``
+    loses ``).``.
+    """
+    url = url.strip()
+    while url and url[-1] in _TRAIL:
+        last = url[-1]
+        if last == ")" and url.count("(") >= url.count(")"):
+            break
+        if last == "]" and url.count("[") >= url.count("]"):
+            break
+        url = url[:-1]
+    return url.replace("&amp;", "&")
+
+
+def _wanted(target: str) -> bool:
+    """Explicit link targets worth checking: absolute URLs, and attempts at one."""
+    t = target.strip()
+    if not t or t.startswith(("#", "/", "./", "../", "?")):
+        return False
+    low = t.lower()
+    if re.match(r"[a-z][a-z0-9+.\-]*:", low):
+        return not low.startswith(("javascript:", "data:", "tel:"))
+    return "://" in t or low.startswith(("www.", "http"))
+
+
+def urls_in_line(line: str) -> list[str]:
+    """Every URL on one line, in order, each once."""
+    found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _EXPLICIT.finditer(line):
+        target = next(g for g in m.groups() if g is not None)
+        if _wanted(target):
+            found.append((m.start(), clean_url(target) if "://" in target else target.strip()))
+            spans.append(m.span())
+    for m in _BARE.finditer(line):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        found.append((m.start(), clean_url(m.group(0))))
+    out: list[str] = []
+    for _, u in sorted(found):
+        if u and u not in out and not re.fullmatch(r"(?:https?|ftp)://", u, re.I):
+            out.append(u)
+    return out
+
+
+def scan_text(text: str, file: str | None) -> list[UrlRef]:
+    """Line scan: every URL with its file and line. ``.bib`` lines also get their entry key."""
+    refs: list[UrlRef] = []
+    key: str | None = None
+    for n, line in enumerate(text.splitlines(), 1):
+        m = re.match(r"\s*@\w+\s*[{(]\s*([^,\s]+)\s*,", line)
+        if m:
+            key = m.group(1)
+        for url in urls_in_line(line):
+            refs.append(UrlRef(url, (Citing(file=file, line=n, key=key if file and file.endswith(".bib") else None),)))
+    return refs
+
+
+def from_sources(sources: Iterable[Source], text: str, file: str | None) -> list[UrlRef]:
+    """CSL items / bibliography entries -> refs with key, date and (found by search) line."""
+    lines = text.splitlines()
+    refs = []
+    for s in sources:
+        if not s.URL:
+            continue
+        line = next((i for i, ln in enumerate(lines, 1) if s.URL in ln), None)
+        refs.append(UrlRef(s.URL, (Citing(file=file, line=line, key=s.id, date=s.issued),), s.title, s.translated_title))
+    return refs
+
+
+def from_document(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, text: str | None = None) -> list[UrlRef]:
+    """A document with notes: each source's URL with note number, date and line."""
+    from footnote_kit.parse import parse_file, parse_text
+
+    result = parse_text(text, file=path, notes=notes) if text is not None else parse_file(path, notes=notes, encoding=encoding)
+    lines = (text if text is not None else read_text(path, encoding=encoding)).splitlines()
+    refs: list[UrlRef] = []
+    for note in result.notes:
+        start = note.location.line
+        urls: list[tuple[str, Source | None]] = [(s.URL, s) for s in note.sources if s.URL]
+        if not urls:
+            urls = [(u, None) for u in urls_in_line(note.text)]
+        for url, src in urls:
+            line = _line_of(url, lines, start)
+            cite = Citing(file=path, line=line, note=note.number, date=src.issued if src else None)
+            refs.append(UrlRef(url, (cite,), src.title if src else None, src.translated_title if src else None))
+    return refs
+
+
+def _line_of(url: str, lines: Sequence[str], start: int | None) -> int | None:
+    """The line where a note's URL is printed (its first 25 characters; URLs wrap)."""
+    if not start:
+        return start
+    head = url[:25]
+    for i in range(start - 1, min(len(lines), start + 40)):
+        if head in lines[i]:
+            return i + 1
+    return start
+
+
+def collect_file(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None) -> list[UrlRef]:
+    """The URLs one file cites. Raises ``InputError`` for an unreadable file."""
+    suffix = Path(path).suffix.lower()
+    text = read_text(path, encoding=encoding)
+    if suffix == ".json":
+        return from_sources(_csl_items(text, path), text, path)
+    if suffix == ".bib":
+        return _from_bib(path, text)
+    if suffix in _LINE_SCAN:
+        refs = scan_text(text, path)
+        return _enrich(refs, _try_document(path, notes, text))
+    # Plain text (a document copied from a PDF): its notes, else every URL on every line.
+    doc = _try_document(path, notes, text)
+    if doc is not None:
+        return doc
+    if notes is not None:
+        raise InputError(f"no notes numbered {notes[0]}-{notes[1]}", file=path)
+    return scan_text(text, path)
+
+
+def _try_document(path: str, notes: tuple[int, int] | None, text: str) -> list[UrlRef] | None:
+    try:
+        return from_document(path, notes, text=text)
+    except InputError:
+        return None
+
+
+def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
+    """Give line-scanned URLs the note number and date their parsed notes know."""
+    if not parsed:
+        return scanned
+    known: dict[str, list[Citing]] = {}
+    for ref in parsed:
+        known.setdefault(ref.url, []).extend(ref.cited)
+    out = []
+    for ref in scanned:
+        c = ref.cited[0]
+        cands = known.get(ref.url) or []
+        best = min(cands, key=lambda k: abs((k.line or 0) - (c.line or 0)), default=None)
+        if best is not None:
+            c = Citing(c.file, c.line, best.note, c.key, best.date)
+        out.append(UrlRef(ref.url, (c,), ref.title, ref.translated_title))
+    return out
+
+
+def _csl_items(text: str, path: str) -> list[Source]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON: {err.msg}", file=path, line=err.lineno) from None
+    if isinstance(data, dict):
+        data = data.get("items", data.get("references", [data]))
+    if not isinstance(data, list):
+        raise InputError("a CSL-JSON file holds a list of items", file=path)
+    return [Source.from_csl(item) for item in data if isinstance(item, dict)]
+
+
+def _from_bib(path: str, text: str) -> list[UrlRef]:
+    """A .bib file: line scan (file, line, key), dates from the entries when they load."""
+    refs = scan_text(text, path)
+    try:
+        from footnote_kit.inputs import load
+    except ImportError:
+        return refs
+    try:
+        loaded = load(path)
+    except Exception:  # noqa: BLE001 - dates are a bonus; the scan already has the URLs
+        return refs
+    dates = {r.key: r.source.issued for r in loaded.records}
+    return [UrlRef(r.url, tuple(Citing(c.file, c.line, c.note, c.key, dates.get(c.key or "")) for c in r.cited)) for r in refs]
+
+
+def walk(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Files named, and files under folders named, that pass the globs; sorted per folder.
+
+    A file named on the command line is read whatever its suffix (unless ``exclude``
+    matches it); folders are searched for the suffixes in ``include`` (default: every
+    format we read), skipping hidden folders and build or dependency folders.
+    """
+    inc = tuple(include) or DEFAULT_INCLUDE
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            if not _excluded(p, p, exclude, defaults=False):
+                yield p
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not _excluded(os.path.join(root, d), p, exclude))
+            for f in sorted(files):
+                full = os.path.join(root, f)
+                if _excluded(full, p, exclude):
+                    continue
+                rel = os.path.relpath(full, p).replace(os.sep, "/")
+                if any(fnmatch.fnmatch(f, g) or fnmatch.fnmatch(rel, g) for g in inc):
+                    yield full
+
+
+def _excluded(path: str, top: str, globs: Sequence[str], defaults: bool = True) -> bool:
+    """``--exclude`` globs match a name or a path relative to the folder searched."""
+    name = os.path.basename(path)
+    if defaults and path != top and any(fnmatch.fnmatch(name, g) for g in DEFAULT_EXCLUDE):
+        return True
+    rel = os.path.relpath(path, top).replace(os.sep, "/") if path != top else name
+    norm = path.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(norm, g) for g in globs)
+
+
+def collect(
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    notes: tuple[int, int] | None = None,
+    encoding: str | None = None,
+) -> list[UrlRef]:
+    """Every URL cited under ``paths``, each once, with all the places citing it."""
+    merged: dict[str, UrlRef] = {}
+    for path in walk(paths, include, exclude):
+        for ref in collect_file(path, notes=notes, encoding=encoding):
+            old = merged.get(ref.url)
+            if old is None:
+                merged[ref.url] = ref
+            else:
+                merged[ref.url] = UrlRef(ref.url, old.cited + ref.cited, old.title or ref.title, old.translated_title or ref.translated_title)
+    return list(merged.values())

@@ -1,0 +1,146 @@
+"""Writing evidenced URL repairs into a user's file, and nothing else (``footnote-kit fix``).
+
+The file may be a .bib, Markdown, LaTeX or plain text: we do not parse it. We find each
+URL's exact span in the text (``links.spans``), read what surrounds it (the words of its
+entry or note are the best witness of its slug), ask ``links.repair`` for candidates and
+evidence, and replace the URL's characters only. Every other byte stays as it was,
+byte-order mark and line endings included, so that ``git diff`` shows the URLs and
+nothing more.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from footnote_kit.files import read_text, write_atomic
+from footnote_kit.links.repair import Cited, Probe, repair_all
+from footnote_kit.links.spans import UrlSpan, url_spans
+from footnote_kit.model import Repair
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One URL to rewrite: ``text[start:end]`` (as printed) becomes ``new``."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    line: int
+    repair: Repair
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """What ``fix`` would do to one file: the edits, and the suggestions it will not apply."""
+
+    path: str
+    text: str
+    edits: tuple[Edit, ...]
+    suggestions: tuple[tuple[int, str, Repair], ...] = ()
+    """(line, printed URL, repair without evidence): shown, never applied."""
+
+    @property
+    def fixed(self) -> str:
+        return apply_edits(self.text, self.edits)
+
+    def diff(self) -> str:
+        """A unified diff of the file before and after, as ``--dry-run`` prints it."""
+        return "".join(
+            difflib.unified_diff(
+                self.text.splitlines(keepends=True),
+                self.fixed.splitlines(keepends=True),
+                fromfile=self.path if os.path.isabs(self.path) else f"a/{self.path}",
+                tofile=self.path if os.path.isabs(self.path) else f"b/{self.path}",
+            )
+        )
+
+
+def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
+    """Every URL of a text with the words that vouch for its slug.
+
+    The witness is the URL's paragraph (a note, a .bib entry) less its other URLs; where
+    a paragraph cites several works (``i) … ii) …``), only the text since the previous
+    URL, which holds this URL's own title.
+    """
+    spans = url_spans(text)
+    out: list[tuple[UrlSpan, Cited]] = []
+    for i, span in enumerate(spans):
+        para_start, para_end = _paragraph(text, span.start)
+        mates = [s for s in spans if para_start <= s.start < para_end]
+        if len(mates) == 1:
+            context = text[para_start : span.start] + " " + text[span.end : para_end]
+        else:
+            before = [s for s in mates if s.end <= span.start]
+            context = text[(before[-1].end if before else para_start) : span.start]
+        out.append((span, Cited(span.url if not _has_space(text, span) else text[span.start : span.end], title=context, breaks=span.breaks)))
+    return out
+
+
+def _has_space(text: str, span: UrlSpan) -> bool:
+    return any(c.isspace() for c in text[span.start : span.end])
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _PARAGRAPH.finditer(text, 0, pos):
+        start = m.end()
+    m = _PARAGRAPH.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def plan_fixes(
+    text: str,
+    *,
+    path: str = "<text>",
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> FixPlan:
+    """The edits that evidenced repairs make to ``text`` (nothing is written here)."""
+    body = text[1:] if text.startswith(_BOM) else text
+    offset = len(text) - len(body)
+    found = cited_in_text(body)
+    repairs = repair_all([c for _s, c in found], live=live, archive=archive, words=[body], progress=progress)
+    edits: list[Edit] = []
+    suggestions: list[tuple[int, str, Repair]] = []
+    for span, cited in found:
+        repair = repairs.get(cited.url)
+        if repair is None:
+            continue
+        line = body.count("\n", 0, span.start) + 1
+        if repair.url is None:
+            suggestions.append((line, cited.url, repair))
+            continue
+        edits.append(Edit(span.start + offset, span.end + offset, text[span.start + offset : span.end + offset], repair.url, line, repair))
+    return FixPlan(path, text, tuple(edits), tuple(suggestions))
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with each edit's span replaced, back to front so offsets hold."""
+    out = text
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        if out[edit.start : edit.end] != edit.old:  # pragma: no cover - a bug if reached
+            raise AssertionError(f"edit at {edit.start} does not match the text")
+        out = out[: edit.start] + edit.new + out[edit.end :]
+    return out
+
+
+def read_for_fix(path: str | os.PathLike[str], encoding: str | None = None) -> str:
+    """The file's text exactly as it is, a byte-order mark included (``read_text`` drops it)."""
+    text = read_text(path, encoding=encoding)
+    raw = Path(path).read_bytes()[:3] if os.fspath(path) != "-" else b""
+    return _BOM + text if raw == b"\xef\xbb\xbf" and not text.startswith(_BOM) else text
+
+
+def write_fixes(plan: FixPlan, *, backup: bool = True) -> Path | None:
+    """Write the fixed text atomically; returns the backup's path when one was kept."""
+    return write_atomic(plan.path, plan.fixed, backup=backup)

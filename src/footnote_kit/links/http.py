@@ -1,0 +1,535 @@
+"""Checking URLs against the live web, politely, and without crying wolf.
+
+Why each choice:
+
+- One ``requests.Session`` (connection pooling sized to the concurrency) so that 300
+  links to one news site reuse a few connections instead of opening 300.
+- Pages are fetched with a streamed GET whose body is read only up to ``body_cap``
+  bytes: a page's head is all we need to tell a soft-404 or a bot wall, and a capped GET
+  costs one round trip like a HEAD. Files (``.pdf``, ``.zip``, ...) get a HEAD first; any
+  HEAD answer that is not a success is confirmed with a GET, because many servers refuse
+  HEAD (405/403/501) or answer it wrongly (404 to HEAD, 200 to GET), and a host that
+  refused HEAD once is not asked with HEAD again.
+- Redirects are followed by hand (``max_redirects``, loop detection) so that we know
+  whether they were permanent (``redirected``, report the new address) or temporary
+  (``ok``), and whether an article now redirects to the site's front page (``soft-404``).
+- 5xx and timeouts are retried with exponential backoff; 429 waits for ``Retry-After``
+  (capped): a 503 that recovers on retry is not dead, and a rate limit is not a verdict.
+- A 403 is retried once with a browser-like User-Agent: many sites turn robots away
+  while serving readers, and those pages are alive.
+- Concurrency: a global limit and a per-host limit enforced by one scheduler, so that a
+  busy host never holds a worker that another host could use.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from footnote_kit.model import LinkStatus
+
+BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
+DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.org/project/footnote-kit/)"
+
+_FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|rar|7z|epub|mp3|mp4|avi|mov|jpe?g|png|gif|tiff?|csv|xml|json)$", re.I)
+_PERMANENT = {301, 308}
+_TEMPORARY = {302, 303, 307}
+DNS_DEAD = "the host name does not exist (DNS)"
+_RETRY_STATUSES = {500, 502, 503, 504, 520, 521, 522, 523, 524}
+_HEAD_REFUSED = {405, 403, 501, 400, 404, 406, 410, 429, 500, 502, 503}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """How to check. Defaults suit a writer's bibliography: patient, polite, certain."""
+
+    user_agent: str = DEFAULT_UA
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    max_redirects: int = 10
+    retries: int = 2
+    """Extra attempts after a 5xx, a timeout or a refused connection."""
+    timeout_retries: int = 1
+    backoff: float = 0.5
+    """First retry waits this long, each later one twice as long."""
+    retry_after_cap: float = 10.0
+    """The longest wait a ``Retry-After`` header may impose; above that it counts as blocked."""
+    rate_limit_retries: int = 2
+    max_concurrency: int = 32
+    per_host: int = 2
+    body_cap: int = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The live answer for one URL: one status and why."""
+
+    url: str
+    status: LinkStatus
+    http_status: int | None = None
+    final_url: str | None = None
+    elapsed_ms: int = 0
+    detail: str | None = None
+
+    @property
+    def transient(self) -> bool:
+        """A verdict that another run could reverse: never cached as final."""
+        return self.status in (LinkStatus.ERROR, LinkStatus.TIMEOUT)
+
+
+def classify_url(url: str) -> tuple[LinkStatus, str] | None:
+    """``invalid`` or ``unsupported`` for a URL that cannot be checked over HTTP; else None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as err:
+        return LinkStatus.INVALID, f"not a well-formed URL: {err}"
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return LinkStatus.INVALID, "no scheme (http:// or https://)"
+    if scheme not in ("http", "https"):
+        if _looks_like_http(scheme):
+            return LinkStatus.INVALID, f"misspelt scheme {scheme!r}"
+        return LinkStatus.UNSUPPORTED, f"{scheme}: links are not checked"
+    host = parts.hostname or ""
+    if not host or any(c.isspace() for c in url) or not re.fullmatch(r"[\w.\-\[\]:%]+", host) or ".." in host:
+        return LinkStatus.INVALID, "no valid host name"
+    try:
+        parts.port
+    except ValueError:
+        return LinkStatus.INVALID, "bad port number"
+    if "." not in host and host != "localhost" and not host.startswith("["):
+        return LinkStatus.INVALID, f"host {host!r} has no domain"
+    return None
+
+
+def _looks_like_http(scheme: str) -> bool:
+    """``htps``, ``htp``, ``hhttp``: a typo, not another protocol."""
+    from difflib import SequenceMatcher
+
+    return any(SequenceMatcher(None, scheme, s).ratio() >= 0.75 for s in ("http", "https"))
+
+
+# --- what a page says ------------------------------------------------------------------
+
+_NOT_FOUND = re.compile(
+    r"(?:page|file|article|document|content|story|resource)s?\s+(?:was\s+|is\s+|could\s+)?(?:not\s+(?:be\s+)?found|"
+    r"no\s+longer\s+(?:exists|available)|does\s*n[o']t\s+exist|cannot\s+be\s+found)"
+    r"|^\s*not\s+found\b|\bnot\s+found\s*(?:$|[|\-–—:])|\b(?:error|fehler|erreur|ошибка|hata)\s*404\b|^\s*404\b|\b404\s*(?:$|[|\-–—:])"
+    r"|\b404\s+(?:error|not\s+found|page)|страница\s+не\s+найдена|не\s+найден[аоы]?|page\s+introuvable|seite\s+nicht\s+gefunden"
+    r"|p[aá]gina\s+no\s+encontrada|p[aá]gina\s+n[aã]o\s+encontrada|sayfa\s+bulunamad|sahifa\s+topilmadi|саҳифа\s+ёфт\s+нашуд"
+    r"|бет\s+табылмады|الصفحة\s+غير\s+موجودة|页面不存在|找不到",
+    re.I,
+)
+_CHALLENGE_TITLE = re.compile(
+    r"just a moment|attention required|checking your browser|ddos-guard|access denied|are you a robot|"
+    r"captcha|verify you are human|security check|request unsuccessful|pardon our interruption",
+    re.I,
+)
+_CHALLENGE_BODY = re.compile(
+    rb"challenge-platform|cf-chl|cf_chl_|__cf_bm|_Incapsula_Resource|px-captcha|ddos-guard|g-recaptcha|hcaptcha|"
+    rb"Enable JavaScript and cookies to continue",
+    re.I,
+)
+_CHEAP_HINT = re.compile(rb"404|not\s+found|found|exist|introuvable|gefunden|encontrada|bulunamad|topilmadi|\xd0\xbd\xd0\xb5 |\xed\xe5 |moment|robot|captcha|denied|challenge", re.I)
+
+
+def page_texts(body: bytes, content_type: str = "") -> tuple[str, str]:
+    """The ``<title>`` and first ``<h1>`` of a (capped) HTML body, decoded as the page says.
+
+    beautifulsoup4 is imported here only: most runs never need it (see ``looks_not_found``).
+    """
+    from bs4 import BeautifulSoup, SoupStrainer
+
+    enc = None
+    m = re.search(r"charset=([\w\-]+)", content_type or "", re.I)
+    if m:
+        enc = m.group(1)
+    soup = BeautifulSoup(body, "html.parser", from_encoding=enc, parse_only=SoupStrainer(["title", "h1", "meta"]))
+    title = soup.find("title")
+    h1 = soup.find("h1")
+    return (title.get_text(" ", strip=True) if title else ""), (h1.get_text(" ", strip=True) if h1 else "")
+
+
+def judge_body(body: bytes, content_type: str, headers: Any) -> tuple[LinkStatus, str] | None:
+    """``soft-404`` or ``blocked`` when a page answering 200 says it is neither; else None."""
+    if "html" not in (content_type or "html").lower() or not body:
+        return None
+    if not _CHEAP_HINT.search(body[:65536]):
+        return None  # no word that could make a verdict: skip the parse (the common case)
+    title, h1 = page_texts(body, content_type)
+    if is_challenge(title, body, headers):
+        return LinkStatus.BLOCKED, f"bot wall: {title or 'challenge page'!r}"
+    for text, where in ((title, "title"), (h1, "heading")):
+        if text and len(text) <= 120 and _NOT_FOUND.search(text):
+            return LinkStatus.SOFT_404, f"{where} says {text!r}"
+    return None
+
+
+def is_challenge(title: str, body: bytes, headers: Any) -> bool:
+    """A Cloudflare-style bot wall: the page probably exists but refuses robots."""
+    if headers is not None and str(headers.get("cf-mitigated", "")).lower() == "challenge":
+        return True
+    if title and _CHALLENGE_TITLE.search(title):
+        return True
+    return bool(_CHALLENGE_BODY.search(body[:65536]))
+
+
+# --- one URL ---------------------------------------------------------------------------
+
+
+class _Answer:
+    """One HTTP exchange, body capped, connection released."""
+
+    def __init__(self, status: int, headers: Any, body: bytes, url: str) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.url = url
+
+    @property
+    def content_type(self) -> str:
+        return str(self.headers.get("Content-Type", ""))
+
+
+class Checker:
+    """Checks URLs with one pooled session. Thread-safe; ``check_many`` runs them concurrently."""
+
+    def __init__(self, options: CheckOptions | None = None, session: Any = None, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.options = options or CheckOptions()
+        self._session = session
+        self._session_lock = threading.Lock()
+        self._no_head: set[str] = set()
+        self._answered: dict[str, float] = {}
+        """Per host, when it last answered anything: tells a slow page from a slow network."""
+        self._sleep = sleep
+        # The global limit counts requests in flight, not URLs being worked on: a worker
+        # waiting out a Retry-After or a backoff holds no connection and no slot.
+        self._in_flight = threading.BoundedSemaphore(self.options.max_concurrency)
+
+    @property
+    def session(self) -> Any:
+        with self._session_lock:
+            if self._session is None:
+                import requests
+                from requests.adapters import HTTPAdapter
+
+                s = requests.Session()
+                size = max(self.options.max_concurrency, 4)
+                adapter = HTTPAdapter(pool_connections=size, pool_maxsize=max(self.options.per_host, 2) * 2, max_retries=0)
+                s.mount("http://", adapter)
+                s.mount("https://", adapter)
+                self._session = s
+            return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+    def check(self, url: str) -> Verdict:
+        """The verdict for one URL. Never raises for network trouble: that is a verdict too."""
+        start = time.monotonic()
+        bad = classify_url(url)
+        if bad is not None:
+            return Verdict(url, bad[0], detail=bad[1])
+        try:
+            v = self._check(url)
+        except Exception as err:  # noqa: BLE001 - a malformed answer must not kill the run
+            v = Verdict(url, LinkStatus.ERROR, detail=f"{type(err).__name__}: {err}"[:200])
+        return Verdict(v.url, v.status, v.http_status, v.final_url, int((time.monotonic() - start) * 1000), v.detail)
+
+    def _check(self, url: str) -> Verdict:
+        opts = self.options
+        seen = {_norm(url)}
+        current = url
+        permanent_only = True
+        hops = 0
+        ua = opts.user_agent
+        while True:
+            ans, err = self._fetch_with_retries(current, ua)
+            if ans is None:
+                assert err is not None
+                return Verdict(url, err[0], None, current if current != url else None, detail=err[1])
+            code = ans.status
+            if code in _PERMANENT or code in _TEMPORARY:
+                loc = ans.headers.get("Location")
+                if not loc:
+                    return Verdict(url, LinkStatus.ERROR, code, detail=f"HTTP {code} without a Location")
+                nxt = urljoin(current, loc)
+                if code in _TEMPORARY:
+                    permanent_only = False
+                hops += 1
+                if _norm(nxt) in seen:
+                    return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"redirect loop after {hops} redirects")
+                if hops > opts.max_redirects:
+                    return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"more than {opts.max_redirects} redirects")
+                bad = classify_url(nxt)
+                if bad is not None:
+                    return Verdict(url, bad[0] if bad[0] is LinkStatus.INVALID else LinkStatus.ERROR, code, nxt, detail=f"redirects to {nxt}: {bad[1]}")
+                seen.add(_norm(nxt))
+                current = nxt
+                continue
+            final = current if current != url else None
+            if code == 403 and ua != BROWSER_UA:
+                # Turned away as a robot? Ask as a browser once before calling it blocked.
+                ua = BROWSER_UA
+                retry, _err = self._fetch_with_retries(current, ua)
+                if retry is not None and retry.status < 400:
+                    if retry.status in _PERMANENT or retry.status in _TEMPORARY:
+                        seen.discard(_norm(current))
+                        continue
+                    ans, code = retry, retry.status
+            return self._final(url, final, ans, hops > 0 and permanent_only)
+
+    def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool) -> Verdict:
+        code = ans.status
+        if 200 <= code < 300:
+            judged = judge_body(ans.body, ans.content_type, ans.headers)
+            if judged is not None:
+                return Verdict(url, judged[0], code, final, detail=judged[1])
+            if final is not None and _front_page(url, final):
+                return Verdict(url, LinkStatus.SOFT_404, code, final, detail="the article now redirects to the site's front page")
+            if final is not None and permanent:
+                return Verdict(url, LinkStatus.REDIRECTED, code, final, detail=f"moved permanently to {final}")
+            return Verdict(url, LinkStatus.OK, code, final)
+        if code in (404, 410):
+            return Verdict(url, LinkStatus.DEAD, code, final, detail=f"HTTP {code}" + (f" at {final}" if final else ""))
+        if code in (401, 403, 407, 451, 429, 999):
+            title = ""
+            if ans.body and "html" in ans.content_type.lower():
+                try:
+                    title = page_texts(ans.body, ans.content_type)[0]
+                except Exception:  # noqa: BLE001
+                    title = ""
+            wall = is_challenge(title, ans.body, ans.headers)
+            why = "bot wall" if wall else {401: "needs a login", 407: "needs a proxy login", 451: "unavailable for legal reasons", 429: "rate limited on every try"}.get(code, "refuses robots")
+            return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: {why}")
+        if code >= 500 and is_challenge("", ans.body, ans.headers):
+            return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: bot wall")
+        return Verdict(url, LinkStatus.ERROR, code, final, detail=f"HTTP {code}")
+
+    def _fetch_with_retries(self, url: str, ua: str) -> tuple[_Answer | None, tuple[LinkStatus, str] | None]:
+        """One request with the retry policy: 5xx/timeouts back off, 429 waits (capped)."""
+        import requests
+
+        opts = self.options
+        tries = timeouts = limited = 0
+        delay = opts.backoff
+        while True:
+            try:
+                sent = time.monotonic()
+                ans = self._fetch(url, ua)
+                self._answered[_host(url)] = time.monotonic()
+            except requests.exceptions.Timeout as err:
+                connect = isinstance(err, requests.exceptions.ConnectTimeout)
+                what = "connecting" if connect else "waiting for an answer"
+                verdict = (LinkStatus.TIMEOUT, f"no answer after {opts.connect_timeout if connect else opts.read_timeout:g} s {what}")
+                if timeouts >= opts.timeout_retries:
+                    return None, verdict
+                if not connect and self._answered.get(_host(url), 0.0) > sent:
+                    # The host answered other pages while this one hung: the page is slow,
+                    # not the network, and a retry would only wait a full timeout again.
+                    return None, (verdict[0], verdict[1] + " (the host answers other pages)")
+                timeouts += 1
+            except requests.exceptions.TooManyRedirects:
+                return None, (LinkStatus.ERROR, "too many redirects")
+            except requests.exceptions.ProxyError as err:
+                return None, (LinkStatus.ERROR, f"the proxy refused: {_short(err)}")
+            except requests.exceptions.SSLError as err:
+                return None, (LinkStatus.ERROR, f"TLS error: {_short(err)}")
+            except requests.exceptions.ConnectionError as err:
+                if _no_such_host(err):
+                    return None, (LinkStatus.DEAD, DNS_DEAD)
+                if tries >= opts.retries:
+                    return None, (LinkStatus.ERROR, f"connection failed: {_short(err)}")
+                tries += 1
+            except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema) as err:
+                return None, (LinkStatus.INVALID, _short(err))
+            except requests.RequestException as err:
+                if tries >= opts.retries:
+                    return None, (LinkStatus.ERROR, _short(err))
+                tries += 1
+            else:
+                if ans.status == 429:
+                    wait = _retry_after(ans.headers.get("Retry-After"), delay)
+                    if wait > opts.retry_after_cap or limited >= opts.rate_limit_retries:
+                        return ans, None  # rate limited on every try: blocked
+                    limited += 1
+                    self._sleep(wait)
+                    continue
+                if ans.status not in _RETRY_STATUSES or tries >= opts.retries:
+                    return ans, None
+                tries += 1
+                if ans.headers.get("Retry-After"):
+                    self._sleep(min(_retry_after(ans.headers.get("Retry-After"), delay), opts.retry_after_cap))
+                    delay *= 2
+                    continue
+            self._sleep(delay)
+            delay *= 2
+
+    def _fetch(self, url: str, ua: str) -> _Answer:
+        """HEAD (files, hosts that honour it) or a capped streamed GET, in a global slot."""
+        with self._in_flight:
+            return self._fetch_now(url, ua)
+
+    def _fetch_now(self, url: str, ua: str) -> _Answer:
+        opts = self.options
+        host = _host(url)
+        headers = {"User-Agent": ua, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "en;q=0.9,*;q=0.5"}
+        timeout = (opts.connect_timeout, opts.read_timeout)
+        if _FILE_SUFFIX.search(urlsplit(url).path) and host not in self._no_head:
+            resp = self.session.head(url, headers=headers, timeout=timeout, allow_redirects=False)
+            resp.close()
+            if resp.status_code < 400 and resp.status_code not in (204,):
+                return _Answer(resp.status_code, resp.headers, b"", url)
+            if resp.status_code in _HEAD_REFUSED:
+                self._no_head.add(host)  # unreliable here: GET from now on
+        resp = self.session.get(url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
+        try:
+            body = b""
+            if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
+                body = _read_capped(resp, opts.body_cap)
+            return _Answer(resp.status_code, resp.headers, body, url)
+        finally:
+            resp.close()  # closes the connection if the body was not read to the end
+
+    # --- many URLs ---------------------------------------------------------------------
+
+    def check_many(self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None) -> Iterator[Verdict]:
+        """Check URLs concurrently (global and per-host limits); yields verdicts as they end."""
+        import queue
+
+        by_host: dict[str, deque[str]] = {}
+        total = 0
+        for u in urls:
+            by_host.setdefault(_host(u), deque()).append(u)
+            total += 1
+        if total == 0:
+            return
+        opts = self.options
+        active: dict[str, int] = {h: 0 for h in by_host}
+        hosts = deque(by_host)
+        cond = threading.Condition()
+        done: queue.Queue[Verdict] = queue.Queue()
+
+        def take() -> tuple[str, str] | None:
+            with cond:
+                while True:
+                    if not hosts:
+                        return None
+                    for _ in range(len(hosts)):
+                        h = hosts[0]
+                        hosts.rotate(-1)
+                        if active[h] < opts.per_host and by_host[h]:
+                            active[h] += 1
+                            u = by_host[h].popleft()
+                            if not by_host[h]:
+                                hosts.remove(h)
+                            return h, u
+                    cond.wait(0.5)
+
+        def worker() -> None:
+            while True:
+                job = take()
+                if job is None:
+                    return
+                h, u = job
+                try:
+                    v = self.check(u)
+                finally:
+                    with cond:
+                        active[h] -= 1
+                        cond.notify_all()
+                done.put(v)
+
+        # Workers: enough for every host to use its slots (the global limit is enforced per
+        # request in ``_fetch``), bounded so that a huge corpus does not mean huge threads.
+        n = max(1, min(total, opts.per_host * len(by_host), max(opts.max_concurrency, 4 * opts.max_concurrency)))
+        threads = [threading.Thread(target=worker, daemon=True, name=f"fk-check-{i}") for i in range(n)]
+        for t in threads:
+            t.start()
+        for _ in range(total):
+            v = done.get()
+            if progress is not None:
+                progress(v)
+            yield v
+        for t in threads:
+            t.join(timeout=1)
+
+
+def _read_capped(resp: Any, cap: int) -> bytes:
+    chunks: list[bytes] = []
+    got = 0
+    for chunk in resp.iter_content(chunk_size=16384):
+        chunks.append(chunk)
+        got += len(chunk)
+        if got >= cap:
+            break
+    return b"".join(chunks)[:cap]
+
+
+def _retry_after(value: str | None, default: float) -> float:
+    """Seconds to wait per ``Retry-After`` (seconds or an HTTP date)."""
+    if not value:
+        return default
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _no_such_host(err: BaseException) -> bool:
+    """True when DNS says the name does not exist (not when DNS is merely unreachable)."""
+    seen: set[int] = set()
+    todo: list[Any] = [err]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, socket.gaierror):
+            return e.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5))
+        todo.extend([getattr(e, "reason", None), e.__cause__, e.__context__])
+        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+    return False
+
+
+def _short(err: BaseException) -> str:
+    text = str(err)
+    m = re.search(r"\(Caused by (\w+)\((?:.*?: )?(.*?)\)+$", text)
+    if m:
+        text = f"{m.group(1)}: {m.group(2)}"
+    return text[:160]
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _norm(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+def _front_page(url: str, final: str) -> bool:
+    """An article that now lands on the site's front page: the classic soft-404."""
+    a, b = urlsplit(url), urlsplit(final)
+    return b.path in ("", "/") and not b.query and a.path.strip("/") != "" and _site(a.hostname) == _site(b.hostname)
+
+
+def _site(host: str | None) -> str:
+    h = (host or "").lower()
+    return h[4:] if h.startswith("www.") else h

@@ -1,0 +1,173 @@
+"""Repairing URLs that copying out of a PDF damaged: a candidate needs evidence.
+
+``links.damage`` proposes the plausible originals of a printed URL (pure, no network).
+Here a candidate becomes a repair only with evidence: it answers where the printed URL
+does not (``live``), or the archive holds good captures of it and none of the printed URL
+(``archive``). Without evidence the candidates stay suggestions, ranked, never applied:
+a wrong "repair" written into a user's bibliography is worse than a dead link.
+
+Public API (``check --repair``, ``lint``, ``fix`` and the hook call it; keep it stable):
+``candidates``, ``damaged`` (re-exported from ``links.damage``), ``find_repair``,
+``repair_all``, ``live_probe``, ``archive_probe``, ``Cited``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Sequence
+
+from footnote_kit.links.damage import candidates, damaged, only_separators_added, ranked
+from footnote_kit.model import Repair
+
+__all__ = [
+    "Cited",
+    "NoAnswer",
+    "Probe",
+    "archive_probe",
+    "candidates",
+    "damaged",
+    "find_repair",
+    "live_probe",
+    "only_separators_added",
+    "ranked",
+    "repair_all",
+]
+
+# ---------------------------------------------------------------------------------------
+
+Probe = Callable[[str], bool]
+"""``url -> bool``: does it answer (live probe), or does the archive hold captures of it."""
+
+
+class NoAnswer(Exception):
+    """A probe could not tell (the archive is down): no evidence either way."""
+
+
+def find_repair(
+    url: str,
+    found: Sequence[str],
+    *,
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    printed_live: bool | None = None,
+    max_probes: int = 8,
+) -> Repair:
+    """The best-evidenced candidate of ``found`` (ranked), or the candidates as suggestions.
+
+    ``live`` says whether a URL answers (``live_probe`` wraps the checker);
+    ``archive`` whether the archive holds good captures of a URL (``archive_probe`` wraps
+    ``links.archive.Wayback``; any callable will do). ``printed_live`` is the printed
+    URL's own verdict when the caller already has it. A candidate is a repair only when
+    the printed URL lacks the same evidence; at most ``max_probes`` candidates are asked
+    about, best first, to stay polite. A probe that raises ``NoAnswer`` gives no evidence.
+    """
+    ranked_found = tuple(found)
+    if not ranked_found:
+        return Repair(None, "none", ())
+    asked = ranked_found[:max_probes]
+    try:
+        if live is not None:
+            if printed_live is None:
+                printed_live = live(url)
+            if not printed_live:
+                for candidate in asked:
+                    if live(candidate):
+                        return Repair(candidate, "live", ranked_found)
+    except NoAnswer:
+        pass
+    has_captures = _as_probe(archive)
+    try:
+        if has_captures is not None and not has_captures(url):
+            for candidate in asked:
+                if has_captures(candidate):
+                    return Repair(candidate, "archive", ranked_found)
+    except NoAnswer:
+        pass
+    return Repair(None, "none", ranked_found)
+
+
+def _as_probe(archive: Probe | Any | None) -> Probe | None:
+    if archive is None or callable(archive):
+        return archive
+    return archive_probe(archive)
+
+
+def archive_probe(wayback: Any) -> Probe:
+    """``Wayback`` -> a probe: does the archive hold a capture of the URL that worked?
+
+    Only captures that answered 2xx/3xx count: a damaged URL is often archived too, by
+    bots that archive every cited link, and its captures record the 404.
+    """
+    from footnote_kit.links.archive import ArchiveUnavailable
+
+    def probe(url: str) -> bool:
+        try:
+            return any(200 <= status < 400 for _ts, status in wayback.captures(url))
+        except ArchiveUnavailable as err:
+            raise NoAnswer(str(err)) from None
+
+    return probe
+
+
+def live_probe(checker: Any) -> Probe:
+    """``links.http.Checker`` -> a probe: does the URL answer (``ok`` or ``redirected``)?"""
+    from footnote_kit.model import LinkStatus
+
+    def probe(url: str) -> bool:
+        return checker.check(url).status in (LinkStatus.OK, LinkStatus.REDIRECTED)
+
+    return probe
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A URL to repair and what the document says about it."""
+
+    url: str
+    title: str | None = None
+    translated_title: str | None = None
+    breaks: tuple[int, ...] = ()
+
+
+def repair_all(
+    items: Sequence[Cited],
+    *,
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    printed_live: Callable[[str], bool | None] | None = None,
+    words: Iterable[str] = (),
+    workers: int = 4,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Repair]:
+    """Candidates and evidence for each URL of a document: ``{printed url: Repair}``.
+
+    Every URL of ``items`` is a sibling of every other (the site's habits, the
+    document's vocabulary); ``words`` is more of the document's text. URLs with no
+    candidate are left out. Probes run for several URLs at once (the archive client
+    bounds its own requests in flight).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = list(dict.fromkeys(i.url for i in items))
+    vocabulary = list(words) + [t for i in items for t in (i.title, i.translated_title) if t]
+
+    def one(item: Cited) -> tuple[str, Repair] | None:
+        found = candidates(
+            item.url,
+            title=item.title,
+            translated_title=item.translated_title,
+            sibling_urls=urls,
+            words=vocabulary,
+            breaks=item.breaks,
+        )
+        if progress is not None:
+            progress(item.url)
+        if not found:
+            return None
+        known = printed_live(item.url) if printed_live is not None else None
+        return item.url, find_repair(item.url, found, live=live, archive=archive, printed_live=known)
+
+    unique = list({i.url: i for i in items}.values())
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        done = [r for r in pool.map(one, unique) if r is not None]
+    return dict(done)

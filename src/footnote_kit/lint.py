@@ -1,0 +1,132 @@
+"""``lint``: find what is wrong with a document's citations, with file and line.
+
+The rules live in ``footnote_kit.lint_rules`` (one module per family); this module
+finds the files, reads and parses each once, runs the enabled rules and marks each
+problem an error (fails the run) or a warning, as the settings say. It returns data; the
+CLI and the hook print it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from footnote_kit.config import Settings
+from footnote_kit.errors import InputError
+from footnote_kit.files import read_text
+from footnote_kit.lint_rules import Document, Rule, citekeys, damaged, dates, duplicates, ibid, unparsed
+from footnote_kit.model import Problem, Severity
+
+RULES: dict[str, Rule] = {
+    unparsed.NAME: unparsed.check,
+    dates.NAME: dates.check,
+    damaged.NAME: damaged.check,
+    duplicates.NAME: duplicates.check,
+    ibid.NAME: ibid.check,
+    citekeys.MISSING: citekeys.check_missing,
+    citekeys.UNCITED: citekeys.check_uncited,
+}
+"""Every rule by name, in the order their problems are listed for one note."""
+
+NOTE_SUFFIXES = {
+    ".txt": "plain", ".text": "plain",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".pandoc": "markdown",
+    ".tex": "latex", ".ltx": "latex", ".latex": "latex",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+SUFFIXES = {**NOTE_SUFFIXES, ".bib": "bib"}
+"""The files lint (and the hook) read; folders are searched for these."""
+
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "_build", "site-packages"}
+
+
+def collect_files(paths: Sequence[str | os.PathLike[str]], settings: Settings) -> list[Path]:
+    """Files named, and supported files under folders named, that the settings select.
+
+    A file named explicitly is read whatever its suffix (a user who names ``notes.rtf.txt``
+    means it); files found by walking a folder must have a supported suffix.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    f = Path(folder) / name
+                    if f.suffix.lower() in SUFFIXES and settings.selects(f):
+                        out.append(f)
+        elif not p.exists():
+            raise InputError("no such file or folder", file=os.fspath(raw))
+        elif settings.selects(p):
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one file. A document without notes is still linted (for cite keys)."""
+    text = read_text(path)
+    suffix = path.suffix.lower()
+    fmt = SUFFIXES.get(suffix, "plain")
+    if fmt == "bib":
+        return Document(os.fspath(path), text, fmt)
+    from footnote_kit.parse import parse_text
+
+    try:
+        result = parse_text(text, file=os.fspath(path), fmt=fmt)
+    except InputError:
+        # "no notes found": a LaTeX chapter citing by key, a Markdown page of links.
+        return Document(os.fspath(path), text, fmt)
+    return Document(os.fspath(path), text, fmt, result.notes)
+
+
+def lint_document(doc: Document, settings: Settings) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, rule in RULES.items():
+        if settings.lint.enabled(name):
+            problems.extend(rule(doc))
+    return problems
+
+
+def lint(paths: Sequence[str | os.PathLike[str]], settings: Settings | None = None) -> list[Problem]:
+    """Every problem in ``paths`` (files or folders), errors and warnings, in file order.
+
+    Raises ``InputError`` for a path that does not exist or a file that cannot be read.
+    """
+    settings = settings or Settings()
+    seen: set[tuple[str | None, int | None, str, str]] = set()
+    out: list[Problem] = []
+    for path in collect_files(paths, settings):
+        for p in lint_document(read_document(path), settings):
+            key = (p.location.file, p.location.line, p.code, p.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            severity = Severity.ERROR if settings.lint.fails(p.code) else Severity.WARNING
+            out.append(replace(p, severity=severity))
+    return out
+
+
+def failed(problems: Iterable[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def format_line(p: Problem) -> str:
+    """``path:line: rule: message``: the form editors and pre-commit users click through."""
+    where = f"{p.location.file}:{p.location.line}" if p.location.line else f"{p.location.file}"
+    level = "" if p.severity is Severity.ERROR else " (warning)"
+    return f"{where}: {p.code}{level}: {p.message}"
+
+
+def to_json(problems: Sequence[Problem]) -> dict[str, object]:
+    """``{"problems": [...], "summary": {"errors": n, "warnings": n, "by_rule": {...}}}``."""
+    by_rule: dict[str, int] = {}
+    for p in problems:
+        by_rule[p.code] = by_rule.get(p.code, 0) + 1
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return {
+        "problems": [p.to_json() for p in problems],
+        "summary": {"errors": errors, "warnings": len(problems) - errors, "by_rule": by_rule},
+    }

@@ -1,0 +1,67 @@
+"""Lint rules: one module per rule family, each rule a named function over a ``Document``.
+
+A rule takes one document (its text and its parsed notes) and yields ``Problem``s whose
+``code`` is the rule's name, so that configuration can switch it off and decide whether
+it fails a run. Rules never print and never raise for a user's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from footnote_kit.model import Location, Note, Problem
+
+URL_RE = re.compile(r"https?://[^\s<>\"'\]\)}]+")
+"""A URL as printed in a note: up to the first white space or closing bracket."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file being linted: its text, its format and its parsed notes (maybe none)."""
+
+    path: str
+    text: str
+    fmt: str
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def line_of(self, needle: str, start: int | None = None) -> int | None:
+        """The first line at or after ``start`` whose text holds ``needle`` (or its start).
+
+        Notes are joined onto one line when read, so a message about one URL of a
+        three-line note would otherwise point at the note's first line.
+        """
+        lines = self.lines
+        begin = max((start or 1) - 1, 0)
+        for probe in (needle, needle[:40]):
+            if not probe:
+                continue
+            for i in range(begin, len(lines)):
+                if probe in lines[i]:
+                    return i + 1
+        return start
+
+    def at(self, note: Note | None, needle: str | None = None) -> Location:
+        start = note.location.line if note is not None else None
+        line = self.line_of(needle, start) if needle else start
+        return Location(self.path, line)
+
+
+Rule = Callable[[Document], Iterable[Problem]]
+
+
+def problem(doc: Document, rule: str, message: str, note: Note | None = None, needle: str | None = None) -> Problem:
+    return Problem(message=message, location=doc.at(note, needle), code=rule, note=note.number if note else None)
+
+
+def clean_url(url: str) -> str:
+    """Strip what the sentence, not the URL, put at its end (``.``, ``;``, ``,``...)."""
+    url = url.rstrip(".,;:!?’”'\"»")
+    if url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    return url

@@ -1,0 +1,48 @@
+"""``damaged-url``: a URL that copying out of a PDF broke, with its likely repair.
+
+Where a PDF wrapped a URL, the copied text keeps a space inside it (``…eksperty.h tml``)
+or loses the hyphen at the break (``indian-doctorsuspected``). A writer who does not
+notice cites a dead link. The repair module (``footnote_kit.links.repair``, issue 7) finds
+the URL as printed across the space (``url_spans``) and calls a URL damaged only when its
+best candidate rests on a removed space, a fixed-format dash or a split whose both sides
+are words the note's title or the document knows (``damaged``); lint shows that
+candidate. Nothing is fetched: evidence is ``check --repair``'s business.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from footnote_kit.lint_rules import Document, problem
+from footnote_kit.links.repair import damaged
+from footnote_kit.links.spans import url_spans
+from footnote_kit.model import Citation, Note, Problem
+
+NAME = "damaged-url"
+
+
+def _titles(note: Note, url: str, printed: str) -> tuple[str | None, str | None]:
+    """The title and translated title of the citation that prints ``url``."""
+    for part in note.parts:
+        if isinstance(part, Citation) and (part.source.URL == url or printed in part.text or url in part.text):
+            return part.source.title, part.source.translated_title
+    return None, None
+
+
+def check(doc: Document) -> Iterator[Problem]:
+    spans = {note.number: url_spans(note.text) for note in doc.notes}
+    every_url = [s.url for found in spans.values() for s in found]
+    for note in doc.notes:
+        for span in spans[note.number]:
+            printed = note.text[span.start : span.end]
+            title, translated = _titles(note, span.url, printed)
+            found = damaged(
+                span.url, title=title, translated_title=translated, sibling_urls=every_url, breaks=span.breaks, limit=3
+            )
+            spaced = printed != span.url
+            if not found and not spaced:
+                continue
+            best = found[0] if found else span.url
+            what = f"a space inside the URL '{printed}'" if spaced else f"the URL {span.url} looks damaged by copying from a PDF"
+            also = f" (also: {', '.join(found[1:3])})" if len(found) > 1 else ""
+            yield problem(doc, NAME, f"note {note.number}: {what}; likely {best}{also}", note, needle=printed.split()[0][:40])

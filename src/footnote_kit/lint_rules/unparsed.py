@@ -1,0 +1,54 @@
+"""``unparsed-citation``: a note that looks like a citation but gave no usable source.
+
+A note with a URL, or a citation part the parser kept, that has no title, no outlet or
+author, or a URL that stops mid-word, will export as a broken record and render as
+garbage. Reporting it at commit time, with what is missing, lets the writer fix the note
+while the source is still open in a tab.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from footnote_kit.lint_rules import URL_RE, Document, clean_url, problem
+from footnote_kit.model import Citation, Problem, Remark
+
+NAME = "unparsed-citation"
+
+# A URL that ends in a separator, an escape cut in half or an ellipsis was truncated,
+# by a PDF line or by hand: no site ends its addresses that way.
+_CUT = re.compile(r"(?:[-_%=&+~]|%[0-9A-Fa-f]|…|\.\.\.)$")
+
+
+def cut_short(url: str) -> bool:
+    """True when ``url`` plainly stops before its end (or has no real host)."""
+    host = re.sub(r"^[a-z]+://", "", url, flags=re.I).split("/", 1)[0]
+    return bool(_CUT.search(url)) or "." not in host
+
+
+def check(doc: Document) -> Iterator[Problem]:
+    for note in doc.notes:
+        for part in note.parts:
+            if isinstance(part, Citation):
+                src = part.source
+                missing = []
+                if not src.title:
+                    missing.append("no title")
+                if not (src.container_title or src.publisher or src.author or src.collection_title):
+                    missing.append("no outlet or author")
+                url = src.URL or next((clean_url(u) for u in URL_RE.findall(part.text)), None)
+                if url and cut_short(url):
+                    missing.append(f"the URL is cut short ({url})")
+                if missing:
+                    yield problem(
+                        doc, NAME, f"note {note.number}: could not read a complete source: {', '.join(missing)}",
+                        note, needle=url[:40] if url else None,
+                    )
+            elif isinstance(part, Remark):
+                urls = URL_RE.findall(part.text)
+                if urls:
+                    yield problem(
+                        doc, NAME, f"note {note.number}: cites {clean_url(urls[0])} but no source could be read from it",
+                        note, needle=urls[0][:40],
+                    )

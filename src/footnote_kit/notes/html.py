@@ -1,0 +1,251 @@
+"""Footnotes in HTML as blogs, CMSs and converters write them, read with beautifulsoup4.
+
+What marks a footnote varies by tool, so we look for the marks they share rather than a
+list of tools:
+
+- an id naming a note: ``fn1``, ``fn:1``, ``footnote-1``, ``footnote_0_123``, ``ftn1``
+  (Word), ``ftnt1`` (Google Docs), ``cite_note-1`` (MediaWiki), ``easy-footnote-bottom-1``
+  — but not the ids of the references pointing at them (``fnref1``, ``_ftnref1``…);
+- ``role="doc-endnote"`` / ``doc-footnote`` (pandoc, markdown-it, kramdown);
+- the items of a list whose class, or whose container's class or role, says notes
+  (``<ol class="footnotes">``, ``<div class="footnotes"><ol>``, WordPress's
+  ``wp-block-footnotes``, ``easy-footnotes-wrapper``, MediaWiki's ``references``);
+- a class naming one note (``footnote``, ``endnote``, ``…footnote__note``).
+
+A note's number is its place in its ``<ol>`` (``start`` and ``value`` respected), else a
+printed marker at its start (``[1]``), else the number in its id, else its order. Back
+links (``↩``, ``^``, ``[1]`` pointing into the page) are dropped from the text; other
+links keep their ``href`` (``inline.link_text``). Line numbers are bs4's ``sourceline``.
+
+A page without any of these marks (notes pasted as paragraphs, ``<p>1 Text</p>``) is
+read as plain text, block by block, by the plain reader, keeping each block's line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from footnote_kit.errors import InputError
+from footnote_kit.model import Location, RawNote
+from footnote_kit.notes import FoundNotes
+from footnote_kit.notes.inline import link_text
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+_NOTE_ID = re.compile(
+    r"^(?:(?:fn|footnote|ftn|ftnt|endnote|cite_note|easy-footnote-bottom|sdfootnote|fnt)[-_:.]?[\w:.\-]*\d[\w:.\-]*"
+    r"|note[-_:]?\d+|en\d+)$",
+    re.IGNORECASE,
+)
+_REF_ID = re.compile(r"ref|back|return|anchor|sym|top|mark", re.IGNORECASE)
+_NOTES_CLASS = re.compile(r"footnotes|endnotes|\bnotes\b|wp-block-footnotes|easy-footnotes|references|footnote-list", re.IGNORECASE)
+_NOTE_CLASS = re.compile(r"(?:^|[-_])(?:footnote|endnote)(?:$|__note|-text|-content|-single|_content|_text)", re.IGNORECASE)
+_BACKLINK_CLASS = re.compile(r"back|reverse|return|cite-backlink|footnote-ref|fnref", re.IGNORECASE)
+_MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,5})\s*[\])]?[.:]?\s*$")
+_ARROWS = re.compile(r"^[\s↩↑⬆^↵⤴\u21a9\ufe0e\ufe0f]{1,6}$")
+_DIGITS = re.compile(r"\d+")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+# Block and line breaks turn into spaces; before closing punctuation they are not text.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]”’])(?=\s|$)")
+_BLOCK = frozenset(
+    "p div li ol ul section article aside header footer blockquote h1 h2 h3 h4 h5 h6 pre table tr td th dd dt dl br hr figure figcaption main nav".split()
+)
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
+
+
+def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
+    import warnings
+
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+    with warnings.catch_warnings():
+        # A short document that looks like a URL or a file name is still the document.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "html.parser")
+    elements = _note_elements(soup)
+    if not elements:
+        return _as_plain(soup, file)
+    notes: list[RawNote] = []
+    positions: dict[int, dict[int, int]] = {}
+    for order, element in enumerate(elements, 1):
+        number, marker = _number(element, order, positions)
+        body, links = _text(element, marker)
+        if not body:
+            continue  # an in-text reference dressed as a note (``<span class="easy-footnote">``)
+        notes.append(
+            RawNote(
+                number=number,
+                text=body,
+                location=Location(file, element.sourceline),
+                links=tuple(links),
+            )
+        )
+    if not notes:
+        return _as_plain(soup, file)
+    numbers = [n.number for n in notes]
+    return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
+
+
+def _note_elements(soup: Any) -> list[Tag]:
+    """Every element that is one note, in document order, outermost notes only."""
+    found: list[Tag] = []
+    for el in soup.find_all(True):
+        if el.name in _SKIP:
+            continue
+        if _is_note(el):
+            found.append(el)
+    chosen = {id(el) for el in found}
+    # A "note" holding other notes is a container (``<div id="footnotes1">``): drop it.
+    # A note inside another note (``<li id="fn1"><p id="fn1-text">``): keep the outer.
+    result: list[Tag] = []
+    for el in found:
+        if any(id(parent) in chosen for parent in el.parents):
+            continue
+        inner = sum(1 for d in el.find_all(True) if id(d) in chosen)
+        if inner >= 2:
+            continue
+        result.append(el)
+    return [el for el in result if el.get_text(strip=True)]
+
+
+def _is_note(el: Tag) -> bool:
+    ident = el.get("id") or el.get("name") if el.name != "a" else None
+    if isinstance(ident, str) and _NOTE_ID.match(ident) and not _REF_ID.search(ident):
+        return True
+    role = el.get("role") or ""
+    if role in ("doc-endnote", "doc-footnote"):
+        return True
+    if el.name == "li":
+        parent = el.parent
+        for holder in (parent, parent.parent if parent is not None else None):
+            if holder is None:
+                continue
+            if _NOTES_CLASS.search(" ".join(holder.get("class") or [])) or holder.get("role") in ("doc-endnotes", "doc-footnotes"):
+                return True
+    classes = el.get("class") or []
+    return el.name != "a" and el.name != "sup" and any(_NOTE_CLASS.search(c) for c in classes)
+
+
+def _number(el: Tag, order: int, cache: dict[int, dict[int, int]]) -> tuple[int, Any]:
+    """(the note's number, the element printing it that is to be left out of the text)."""
+    if el.name == "li" and el.parent is not None and el.parent.name == "ol":
+        return _list_position(el, cache), None
+    marker = _leading_marker(el)
+    if marker is not None:
+        return int(_MARKER.match(marker.get_text()).group(1)), marker  # type: ignore[union-attr]
+    ident = el.get("id") or el.get("name") or ""
+    digits = _DIGITS.findall(ident if isinstance(ident, str) else "")
+    if len(digits) == 1:
+        return int(digits[0]), None
+    return order, None
+
+
+def _list_position(li: Tag, cache: dict[int, dict[int, int]]) -> int:
+    """The number a browser prints for ``li``; positions are computed once per list."""
+    ol = li.parent
+    positions = cache.get(id(ol))
+    if positions is None:
+        positions = {}
+        try:
+            number = int(ol.get("start", 1)) - 1
+        except ValueError:
+            number = 0
+        for item in ol.find_all("li", recursive=False):
+            value = item.get("value")
+            number = int(value) if isinstance(value, str) and value.isdigit() else number + 1
+            positions[id(item)] = number
+        cache[id(ol)] = positions
+    return positions.get(id(li), 1)
+
+
+def _leading_marker(el: Tag) -> Any:
+    """A ``[1]`` / ``1.`` printed before the note's text, as Word and Google Docs do."""
+    for child in el.descendants:
+        if isinstance(child, str):
+            if child.strip():
+                return None
+            continue
+        if child.name in ("a", "sup", "span", "b", "strong") and _MARKER.match(child.get_text()):
+            return child
+    return None
+
+
+def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
+    """The note's text on one line, links written with their href, back links left out."""
+    parts: list[str] = []
+    links: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                if type(child).__name__ in ("Comment", "CData", "ProcessingInstruction", "Declaration", "Doctype"):
+                    continue
+                parts.append(str(child))
+                continue
+            if child is skip or child.name in _SKIP or _is_backlink(child):
+                continue
+            if child.name == "a" and child.get("href"):
+                href = str(child.get("href")).strip()
+                anchor = " ".join(child.get_text(" ").split())
+                if href.startswith(("http://", "https://", "ftp://", "www.")):
+                    links.append(href)
+                    parts.append(link_text(anchor, href))
+                    continue
+            block = child.name in _BLOCK
+            if block:
+                parts.append(" ")
+            walk(child)
+            if block:
+                parts.append(" ")
+
+    walk(el)
+    text = " ".join(_EMPTY_BRACKETS.sub(" ", "".join(parts)).split())
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text, list(dict.fromkeys(links))
+
+
+def _is_backlink(el: Tag) -> bool:
+    if _BACKLINK_CLASS.search(" ".join(el.get("class") or [])) and el.name in ("a", "span", "sup"):
+        return True
+    if el.name != "a":
+        return False
+    href = el.get("href") or ""
+    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(el.get_text()) or _MARKER.match(el.get_text()))
+
+
+def _as_plain(soup: Any, file: str | None) -> FoundNotes:
+    """No footnote markup: read the page's blocks as plain text, keeping their lines."""
+    from footnote_kit.notes import plain
+
+    lines: list[str] = []
+    where: list[int | None] = []
+    body = soup.body or soup
+    for el in body.find_all(["p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td"]):
+        if any(child.name in _BLOCK and child.name != "br" for child in el.find_all(True, recursive=False)):
+            continue  # a wrapper: its blocks come on their own
+        text, _ = _text(el, None)
+        if text:
+            lines.extend((text, ""))
+            where.extend((el.sourceline, None))
+    if not lines:
+        raise InputError("no footnotes found (no footnote markup and no numbered notes in the text)", file=file)
+    try:
+        found = plain.find_notes("\n".join(lines), file=file)
+    except InputError:
+        raise InputError(
+            "no footnotes found (looked for footnote lists such as <ol class=\"footnotes\"> and id=\"fn1\", "
+            "and for numbered notes in the text)",
+            file=file,
+        ) from None
+
+    def moved(loc: Location) -> Location:
+        line = where[loc.line - 1] if loc.line and loc.line <= len(where) else None
+        return Location(file, line)
+
+    from dataclasses import replace
+
+    notes = tuple(replace(n, location=moved(n.location)) for n in found.notes)
+    problems = tuple(replace(p, location=moved(p.location)) for p in found.problems)
+    return FoundNotes(notes=notes, problems=problems, ranges=found.ranges)

@@ -1,0 +1,141 @@
+"""Inline markup inside a note (Markdown's, or what other readers leave) -> plain text.
+
+A note's text goes to the source parser, which knows citations, not markup: emphasis
+markers, code ticks and escapes are removed, and a link keeps its target in the text,
+because the target is usually the cited URL and the anchor text only the title. The
+rule, shared by every reader so the parser sees one shape:
+
+- anchor text that *is* the URL (``[https://x.org/a](https://x.org/a)``, or the URL
+  shortened, ``[x.org/a](https://x.org/a)``) is replaced by the URL;
+- otherwise the URL follows the anchor text in angle brackets,
+  ``Title <https://x.org/a>``: the delimiters MLA and older Chicago print around URLs,
+  which keep the URL apart from the title for the parser and for a reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>", re.IGNORECASE)
+_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPH_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
+_EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$^&%])")
+_HOLD = re.compile("\x00(\\d+)\x00")
+
+
+def link_text(anchor: str, url: str) -> str:
+    """How a link reads in a note's plain text (see the module docstring)."""
+    anchor = anchor.strip()
+    if not anchor or _same_url(anchor, url):
+        return url
+    return f"{anchor} <{url}>"
+
+
+def _same_url(anchor: str, url: str) -> bool:
+    def bare(u: str) -> str:
+        u = re.sub(r"^(?:https?://)?(?:www\.)?", "", u.strip().lower())
+        return u.rstrip("/").rstrip("…").rstrip(".")
+
+    a, u = bare(anchor), bare(url)
+    return bool(a) and " " not in a and (a == u or (len(a) >= 8 and u.startswith(a)))
+
+
+def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """Markdown inline markup -> (plain text, link targets in order)."""
+    held: list[str] = []
+    links: list[str] = []
+
+    def hold(value: str) -> str:
+        held.append(value)
+        return f"\x00{len(held) - 1}\x00"
+
+    text = _CODE.sub(lambda m: hold(m.group(2).strip()), text)
+    text = _AUTOLINK.sub(lambda m: (links.append(m.group(1)), hold(m.group(1)))[1], text)
+    text = _links(text, references or {}, hold, links)
+    text = _BARE_URL.sub(lambda m: (links.append(m.group(0).rstrip(".,;:)")), hold(m.group(0)))[1], text)
+    for pattern in (_STRONG, _STRIKE):
+        text = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), text)
+    text = _EMPH_STAR.sub(r"\1", text)
+    text = _EMPH_UNDER.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    while "\x00" in text:
+        restored = _HOLD.sub(lambda m: held[int(m.group(1))], text)
+        if restored == text:
+            break
+        text = restored
+    return text, list(dict.fromkeys(links))
+
+
+def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str:  # type: ignore[no-untyped-def]
+    """``[anchor](url "title")``, ``![alt](src)``, ``[anchor][ref]`` and ``[ref]``, with
+    nested brackets in the anchor, scanned by hand because regexes cannot count."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        start = text.find("[", i)
+        if start < 0:
+            break
+        end = _close(text, start, "[", "]")
+        if end < 0:
+            break
+        image = start > 0 and text[start - 1] == "!"
+        anchor = text[start + 1 : end]
+        url: str | None = None
+        after = end + 1
+        if after < n and text[after] == "(":
+            close = _close(text, after, "(", ")")
+            if close > 0:
+                target = text[after + 1 : close].strip()
+                url = target.split()[0].strip("<>") if target else ""
+                after = close + 1
+        elif after < n and text[after] == "[":
+            close = _close(text, after, "[", "]")
+            if close > 0:
+                ref = (text[after + 1 : close] or anchor).strip().lower()
+                url = references.get(ref)
+                after = close + 1 if url is not None else after
+        elif anchor.strip().lower() in references and not anchor.startswith("^"):
+            url = references[anchor.strip().lower()]
+        if url is None:
+            out.append(text[i : start + 1])
+            i = start + 1
+            continue
+        out.append(text[i : start - 1] if image else text[i:start])
+        inner, _ = markdown_to_text(anchor)
+        if image or not url:
+            out.append(inner)
+        else:
+            links.append(url)
+            out.append(hold(link_text(inner, url)))
+        i = after
+    out.append(text[i:])
+    return "".join(out)
+
+
+_BRACKETS = {
+    ("[", "]"): re.compile(r"\\.|[\[\]]", re.DOTALL),
+    ("(", ")"): re.compile(r"\\.|[()]", re.DOTALL),
+    ("{", "}"): re.compile(r"\\.|[{}]", re.DOTALL),
+}
+
+
+def _close(text: str, start: int, opening: str, closing: str) -> int:
+    """Index of the bracket closing the one at ``start`` (backslash escapes skipped), or -1.
+
+    A regex jumps from bracket to bracket, so a long note costs one C-level scan rather
+    than a Python step per character.
+    """
+    depth = 0
+    for m in _BRACKETS[(opening, closing)].finditer(text, start):
+        ch = m.group(0)
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return m.start()
+    return -1

@@ -1,0 +1,279 @@
+"""Footnotes in LaTeX: ``\\footnote{…}`` and ``\\footnotetext{…}``, and the cite keys.
+
+The source is read as TeX reads it, as far as notes need: comments (``%`` to the end of
+the line, not ``\\%``) are dropped, and a comment at a line end joins the lines without a
+space; a line break is a space (a hyphen at a line end is a real hyphen to TeX). Notes
+are numbered as LaTeX numbers them: in order, ``\\footnote[7]{…}`` sets the number, and
+``\\setcounter{footnote}{n}`` restarts the count. Notes before ``\\begin{document}`` are
+macro definitions, not notes, and are skipped.
+
+Markup inside a note becomes plain text (``latex_to_text``): ``\\url{}`` and ``\\href{}{}``
+keep their target (see ``inline.link_text``), ``\\emph{}``/``\\textit{}`` and friends keep
+their text, ``--``/``---`` become dashes, TeX quotes and accents become Unicode, and
+``\\cite[p.~4]{key}`` becomes pandoc's ``[@key, p. 4]`` so the parser sees a key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from footnote_kit.errors import InputError
+from footnote_kit.model import Location, RawNote
+from footnote_kit.notes import FoundNotes
+from footnote_kit.notes.inline import _close, link_text
+
+_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*\n?[ \t]*")
+_NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
+_BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
+_CITE = re.compile(
+    r"\\((?:[a-zA-Z]*cite[a-zA-Z]*)|nocite)(?![a-zA-Z])\*?((?:\s*\[[^\]]*\]){0,2})\s*\{([^}]*)\}"
+)
+_JOINED = re.compile(r"\x01\s*")
+_CITE_ARGS = re.compile(r"\[([^\]]*)\]")
+
+_ACCENTS = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+    "r": "\u030a", "d": "\u0323", "b": "\u0331",
+}  # fmt: skip
+_SYMBOLS = {
+    "&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ", ",": " ",
+    ";": " ", ":": " ", "!": "", "\\": " ", "-": "", "@": "", "/": "", "\n": " ",
+}  # fmt: skip
+_WORDS = {
+    "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å",
+    "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dots": "…", "ldots": "…",
+    "textellipsis": "…", "textendash": "–", "textemdash": "—", "S": "§", "P": "¶",
+    "textsection": "§", "copyright": "©", "textcopyright": "©", "pounds": "£",
+    "textsterling": "£", "euro": "€", "texteuro": "€", "textquoteleft": "‘",
+    "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
+    "guillemotleft": "«", "guillemotright": "»", "guillemetleft": "«", "guillemetright": "»",
+    "quad": " ", "qquad": " ", "enspace": " ", "thinspace": " ", "nobreakspace": " ",
+    "textbackslash": "\\", "textasciitilde": "~", "LaTeX": "LaTeX", "TeX": "TeX",
+    "textdegree": "°", "textbullet": "•", "newline": " ", "linebreak": " ",
+}  # fmt: skip
+_DROP_WITH_ARGUMENT = frozenset({"label", "index", "hspace", "vspace", "hypertarget", "phantom"})
+_QUOTE = {"enquote": ("“", "”"), "mkbibquote": ("“", "”"), "textquote": ("“", "”"), "foreignquote": ("“", "”")}
+
+
+def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
+    source = _strip_comments(text)
+    begin = _BEGIN_DOCUMENT.search(source)
+    pos = begin.end() if begin else 0
+    notes: list[RawNote] = []
+    counter = 0
+    line = source.count("\n", 0, pos) + 1
+    counted = pos
+    for m in _NOTE.finditer(source, pos):
+        if m.group(2) is not None:  # \setcounter{footnote}{n}
+            counter = int(m.group(2))
+            continue
+        if m.group(1) == "footnotemark":  # the mark of a \footnotetext to come
+            counter = int(m.group(3)) if m.group(3) is not None else counter + 1
+            continue
+        if m.end() >= len(source) or source[m.end()] != "{":
+            continue
+        close = _close(source, m.end(), "{", "}")
+        if close < 0:
+            line += source.count("\n", counted, m.start())
+            raise InputError(f"\\{m.group(1)} is never closed (a '}}' is missing)", file=file, line=line)
+        if m.group(3) is not None:
+            number = int(m.group(3))
+        elif m.group(1) == "footnotetext":
+            number = counter  # \footnotetext carries the number of the last \footnotemark
+        else:
+            counter += 1
+            number = counter
+        line += source.count("\n", counted, m.start())
+        counted = m.start()
+        body, links = latex_to_text(source[m.end() + 1 : close])
+        notes.append(RawNote(number=number, text=body, location=Location(file, line), links=tuple(links)))
+    if not notes:
+        raise InputError("no footnotes found (looked for \\footnote{…} and \\footnotetext{…})", file=file)
+    numbers = [n.number for n in notes]
+    return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
+
+
+def cite_keys(text: str) -> list[tuple[str, int]]:
+    """Every cite key (``\\cite``, ``\\autocite``, ``\\parencite``, ``\\citep``…) with its
+    1-based line, in order; ``\\nocite{*}`` names no key. For the bibliography lint."""
+    source = _strip_comments(text)
+    out: list[tuple[str, int]] = []
+    line, counted = 1, 0
+    for m in _CITE.finditer(source):
+        line += source.count("\n", counted, m.start())
+        counted = m.start()
+        for key in m.group(3).split(","):
+            key = key.strip()
+            if key and key != "*":
+                out.append((key, line))
+    return out
+
+
+def _strip_comments(text: str) -> str:
+    """Drop ``% comments`` but keep every newline, so line numbers stay true.
+
+    A comment at the end of a line also swallows the line break in TeX (``foo%`` +
+    ``bar`` is ``foobar``); the newline is kept but marked with ``\\x01`` so that the
+    text conversion joins the two lines without a space.
+    """
+    if "%" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        return m.group(1) + ("\x01\n" if m.group(0).count("\n") else "")
+
+    return _COMMENT.sub(repl, text)
+
+
+def latex_to_text(source: str) -> tuple[str, list[str]]:
+    """LaTeX markup inside a note -> (plain text on one line, link targets)."""
+    links: list[str] = []
+    text = _convert(source, links)
+    if "\x01" in text:
+        text = _JOINED.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split()), list(dict.fromkeys(links))
+
+
+_SPECIAL = re.compile(r"[\\{}$~`'-]")
+_TEXT_SYMBOLS = {"---": "—", "--": "–", "``": "“", "''": "”", "`": "‘", "'": "’", "~": " ", "-": "-"}
+
+
+def _convert(s: str, links: list[str]) -> str:
+    out: list[str] = []
+    i, n = 0, len(s)
+    while i < n:
+        m = _SPECIAL.search(s, i)
+        if m is None:
+            out.append(s[i:])
+            break
+        k = m.start()
+        if k > i:
+            out.append(s[i:k])
+        ch = s[k]
+        if ch == "\\":
+            i = _command(s, k, out, links)
+        elif ch in "{}$":
+            i = k + 1
+        else:
+            for token in ("---", "--", "``", "''", ch):
+                if s.startswith(token, k):
+                    out.append(_TEXT_SYMBOLS[token])
+                    i = k + len(token)
+                    break
+    return "".join(out)
+
+
+def _command(s: str, i: int, out: list[str], links: list[str]) -> int:
+    """Handle the control sequence at ``s[i] == '\\'``; return the index after it."""
+    n = len(s)
+    if i + 1 >= n:
+        return n
+    j = i + 1
+    if s[j].isalpha():
+        while j < n and s[j].isalpha():
+            j += 1
+        name = s[i + 1 : j]
+        if name in _ACCENTS and len(name) == 1:
+            k = _skip_spaces(s, j)
+            return _accent(s, k, name, out, links)
+        k = _skip_spaces(s, j)
+    else:
+        name = s[j]
+        if name in _ACCENTS:
+            return _accent(s, j + 1, name, out, links)
+        out.append(_SYMBOLS.get(name, name))
+        return j + 1
+    if name in _WORDS:
+        out.append(_WORDS[name])
+        return k
+    if name == "url" or name == "nolinkurl":
+        arg, k = _argument(s, k)
+        url = _unescape_url(arg)
+        links.append(url)
+        out.append(url)
+        return k
+    if name == "href":
+        url_arg, k = _argument(s, k)
+        label, k = _argument(s, _skip_spaces(s, k))
+        url = _unescape_url(url_arg)
+        links.append(url)
+        out.append(link_text(_convert(label, links), url))
+        return k
+    if "cite" in name:
+        return _cite(s, j, out)
+    if name in _QUOTE:
+        arg, k = _argument(s, k)
+        left, right = _QUOTE[name]
+        out.append(left + _convert(arg, links) + right)
+        return k
+    if name in _DROP_WITH_ARGUMENT:
+        _, k = _argument(s, _optional(s, k))
+        return k
+    # \emph{x}, \textit{x}, \mbox{x}, unknown macros: keep the text of the arguments.
+    return _optional(s, k)
+
+
+def _accent(s: str, k: int, name: str, out: list[str], links: list[str]) -> int:
+    if k < len(s) and s[k] == "{":
+        arg, k = _argument(s, k)
+        base = _convert(arg, links)
+    elif k < len(s) and s[k] == "\\":
+        inner: list[str] = []
+        k = _command(s, k, inner, links)
+        base = "".join(inner)
+    elif k < len(s):
+        base, k = s[k], k + 1
+    else:
+        base = ""
+    out.append(base[:1] + _ACCENTS[name] + base[1:] if base else _ACCENTS[name])
+    return k
+
+
+def _cite(s: str, start: int, out: list[str]) -> int:
+    m = _CITE.match(s, s.rfind("\\", 0, start))
+    if m is None:
+        return start
+    keys = [k.strip() for k in m.group(3).split(",") if k.strip() and k.strip() != "*"]
+    args = [" ".join(_convert(a, []).split()) for a in _CITE_ARGS.findall(m.group(2) or "")]
+    pre, post = ("", args[0]) if len(args) == 1 else (args[0], args[1]) if len(args) == 2 else ("", "")
+    if keys and m.group(1) != "nocite":
+        body = "; ".join(f"@{k}" for k in keys)
+        out.append("[" + (pre + " " if pre else "") + body + (", " + post if post else "") + "]")
+    return m.end()
+
+
+def _argument(s: str, k: int) -> tuple[str, int]:
+    """A ``{…}`` argument (or a single token) starting at ``k``."""
+    k = _skip_spaces(s, k)
+    if k < len(s) and s[k] == "{":
+        close = _close(s, k, "{", "}")
+        if close < 0:
+            return s[k + 1 :], len(s)
+        return s[k + 1 : close], close + 1
+    return (s[k], k + 1) if k < len(s) else ("", k)
+
+
+def _optional(s: str, k: int) -> int:
+    """Skip an optional ``[…]`` argument (``\\footnotemark[3]``, ``\\hspace*``)."""
+    if k < len(s) and s[k] == "*":
+        k += 1
+    if k < len(s) and s[k] == "[":
+        close = _close(s, k, "[", "]")
+        if close > 0:
+            return close + 1
+    return k
+
+
+def _skip_spaces(s: str, k: int) -> int:
+    while k < len(s) and s[k] in " \t\n\x01":
+        k += 1
+    return k
+
+
+def _unescape_url(arg: str) -> str:
+    url = re.sub(r"\\([%#&_~$])", r"\1", arg)
+    return "".join(url.replace("\x01", "").split())

@@ -1,0 +1,190 @@
+"""Footnotes in pandoc / CommonMark (GFM) Markdown.
+
+Two kinds, as pandoc reads them:
+
+- definitions, ``[^label]: text`` at the start of a line, continued by indented lines
+  (four spaces or a tab), by indented paragraphs after a blank line, and by unindented
+  lines that carry on the same paragraph ("lazy" lines);
+- inline notes, ``^[text]``, with nested brackets, on one paragraph.
+
+Numbering: notes are numbered in the order their text appears in the document (the order
+of definition), and a named label (``[^smith]``) is kept in ``RawNote.label``. When every
+label is a number and there are no inline notes, the labels are the numbers: a writer
+who typed ``[^698]`` means note 698.
+
+Fenced code blocks are skipped (a footnote example in a code block is not a note).
+A reference to a label that is never defined, a label defined twice and a definition
+never referenced are warnings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnote_kit.errors import InputError
+from footnote_kit.model import Location, Problem, RawNote
+from footnote_kit.notes import FoundNotes
+from footnote_kit.notes.inline import _close, markdown_to_text
+from footnote_kit.notes.wrap import join
+
+_DEFINITION = re.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)")
+_LINK_DEFINITION = re.compile(r" {0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_INDENT = re.compile(r"(?: {4}|\t| {0,3}\t)")
+
+
+def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
+    lines = text.split("\n")
+    code = _code_lines(lines)
+    references = {
+        m.group(1).strip().lower(): m.group(2)
+        for i, line in enumerate(lines)
+        if i not in code and (m := _LINK_DEFINITION.match(line))
+    }
+    found: list[tuple[int, str | None, list[str]]] = []  # (0-based line, label, physical lines)
+    problems: list[Problem] = []
+    defined: dict[str, int] = {}
+    used_lines: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = _DEFINITION.match(lines[i]) if i not in code else None
+        if m is None:
+            i += 1
+            continue
+        label = m.group(1)
+        body, i_next = _definition_body(lines, i, m.group(2), code)
+        used_lines.update(range(i, i_next))
+        if label in defined:
+            problems.append(
+                Problem(
+                    f"footnote [^{label}] is defined twice (also at line {defined[label] + 1}); pandoc uses the first",
+                    Location(file, i + 1),
+                    code="duplicate-note",
+                )
+            )
+        else:
+            defined[label] = i
+            found.append((i, label, body))
+        i = i_next
+
+    found.extend(_inline_notes(lines, code, used_lines))
+    found.sort(key=lambda f: f[0])
+    referenced = _referenced_labels(lines, code)
+    for label, line in referenced.items():
+        if label not in defined:
+            problems.append(
+                Problem(f"footnote [^{label}] is referenced but never defined", Location(file, line + 1), code="missing-note")
+            )
+    for label, line in defined.items():
+        if label not in referenced:
+            problems.append(
+                Problem(f"footnote [^{label}] is defined but never referenced", Location(file, line + 1), code="unused-note")
+            )
+    if not found:
+        raise InputError("no footnotes found (looked for [^label]: definitions and ^[inline notes])", file=file)
+
+    numeric = all(label is not None and label.isdigit() for _, label, _ in found)
+    notes: list[RawNote] = []
+    for order, (line, label, body) in enumerate(found, 1):
+        plain, links = markdown_to_text(join(body), references)
+        number = int(label) if numeric and label is not None else order
+        keep = None if label is None or (numeric and label.isdigit()) else label
+        notes.append(RawNote(number=number, text=join([plain]), location=Location(file, line + 1), label=keep, links=tuple(links)))
+    for note in notes:
+        if not note.text:
+            problems.append(Problem("footnote is empty", note.location, code="empty-note", note=note.number))
+    problems.sort(key=lambda p: p.location.line or 0)
+    return FoundNotes(notes=tuple(notes), problems=tuple(problems), ranges=_ranges([n.number for n in notes]))
+
+
+def _code_lines(lines: list[str]) -> set[int]:
+    """Lines inside fenced code blocks (fence lines included)."""
+    code: set[int] = set()
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)
+                code.add(i)
+        else:
+            code.add(i)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip()[len(m.group(1)) :].strip():
+                fence = None
+    return code
+
+
+def _definition_body(lines: list[str], start: int, first: str, code: set[int]) -> tuple[list[str], int]:
+    """The physical lines of one definition, and the index just after it."""
+    body = [first]
+    i = start + 1
+    blank = not first.strip()
+    while i < len(lines) and i not in code:
+        line = lines[i]
+        if not line.strip():
+            blank = True
+            i += 1
+            continue
+        indented = _INDENT.match(line)
+        if indented:
+            body.append(line[indented.end() :])
+        elif blank or _DEFINITION.match(line) or line.lstrip().startswith("#"):
+            break
+        else:
+            body.append(line)
+        blank = False
+        i += 1
+    # Trailing blank lines belong to whatever comes next.
+    while i - 1 > start and not lines[i - 1].strip():
+        i -= 1
+    return body, i
+
+
+def _inline_notes(lines: list[str], code: set[int], skip: set[int]) -> list[tuple[int, str | None, list[str]]]:
+    """``^[…]`` notes, each within its paragraph (which bounds the bracket scan)."""
+    out: list[tuple[int, str | None, list[str]]] = []
+    paragraph: list[int] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        text = "\n".join(lines[k] for k in paragraph)
+        if "^[" in text:
+            starts = [0]
+            for k in paragraph[:-1]:
+                starts.append(starts[-1] + len(lines[k]) + 1)
+            pos = text.find("^[")
+            while pos >= 0:
+                end = _close(text, pos + 1, "[", "]")
+                if end < 0:
+                    break
+                row = sum(1 for s in starts if s <= pos) - 1
+                out.append((paragraph[row], None, text[pos + 2 : end].split("\n")))
+                pos = text.find("^[", end)
+        paragraph.clear()
+
+    for i, line in enumerate(lines):
+        if i in code or i in skip or not line.strip():
+            flush()
+            continue
+        paragraph.append(i)
+    flush()
+    return out
+
+
+def _referenced_labels(lines: list[str], code: set[int]) -> dict[str, int]:
+    """Label -> first line referencing it (``[^x]`` not followed by ``:``)."""
+    refs: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if i in code or "[^" not in line:
+            continue
+        for m in _REFERENCE.finditer(line):
+            refs.setdefault(m.group(1), i)
+    return refs
+
+
+def _ranges(numbers: list[int]) -> tuple[tuple[int, int], ...]:
+    if not numbers:
+        return ()
+    return ((min(numbers), max(numbers)),)

@@ -1,0 +1,53 @@
+"""``Ibid.``, ``Ibid., p. 4``, ``Id. at 12`` and ``Author, op. cit., p. 5``.
+
+``Ibid.`` repeats the source(s) of the citation just before it (the previous note, or
+the previous part of the same note); ``op. cit.`` names an author and repeats that
+author's latest source. Resolution needs the notes before, so it happens in
+``sources.parse_notes``; this module only recognises and reads the locator.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from footnote_kit.sources import locators
+
+IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
+OPCIT_RE = re.compile(r"^(?P<who>[^,“”\"]{2,80}?),?\s+(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?P<rest>.*)$", re.I)
+
+
+class IbidRef(NamedTuple):
+    author: str | None
+    """For ``op. cit.``: the author named; None for ``Ibid.``."""
+    locator: str | None
+    rest: str
+    """Words after the locator that are no locator (``quoting X``), kept for the user."""
+
+
+def _locator(rest: str) -> tuple[str | None, str]:
+    text = rest.strip(" ,.;:")
+    if not text:
+        return None, ""
+    head, _, tail = text.partition(",") if not re.match(r"pp?\.", text) else (text, "", "")
+    for candidate in (text, head):
+        page = locators.page(candidate) or locators.bare_page(candidate)
+        if page:
+            return page, (tail.strip() if candidate is head else "")
+    m = re.match(r"^(?:at\s+)?(\d+(?:[-–]\d+)?)\b(.*)$", text)
+    if m:
+        return m.group(1), m.group(2).strip(" ,.")
+    return None, text
+
+
+def match(text: str) -> IbidRef | None:
+    t = text.strip()
+    m = IBID_RE.match(t)
+    if m:
+        loc, rest = _locator(m.group("rest"))
+        return IbidRef(None, loc, rest)
+    m = OPCIT_RE.match(t)
+    if m:
+        loc, rest = _locator(m.group("rest"))
+        return IbidRef(m.group("who").strip(), loc, rest)
+    return None

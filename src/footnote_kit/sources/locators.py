@@ -1,0 +1,80 @@
+"""Pages, volumes and issues: ``p.15``, ``pp. 3–5``, ``S. 12``, ``vol. 12``, ``no. 3``, and
+the journal shapes ``Journal 12, no. 3 (2019): 45–67`` (Chicago) and
+``Journal, 12.3 (2019), 45–67`` (MHRA)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_RANGE = r"[A-Za-z]?\d+[a-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[a-z]?)?"
+_PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.|passim))?"
+_SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
+PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)\.?\s*(?P<page>{_PAGES})\.?$")
+BARE_PAGE_RE = re.compile(rf"^(?P<page>{_RANGE})\.?$")
+VOLUME_RE = re.compile(r"^(?:vol|volume|bd|t|tom)(?:\.\s*|\s+)(?P<v>\d[\w.-]*|[IVXLC]+)$", re.I)
+ISSUE_RE = re.compile(r"^(?:no|nos|nr|issue|iss|num|number|heft)(?:\.\s*|\s+)(?P<i>\d[\w./-]*)$|^№\s*(?P<i2>\d[\w./-]*)$", re.I)
+_VOL_NO = r"(?P<volume>\d+|[IVXLC]+)(?:\s*[.,/]\s*(?:no\.?\s*|nr\.?\s*|issue\s*)?(?P<issue>[\w-]+)|\s*,?\s*(?:no\.|nr\.|issue)\s*(?P<issue2>[\w-]+))?"
+JOURNAL_RE = re.compile(
+    rf"^(?P<journal>[^()\d“”\"]+?),?\s+{_VOL_NO}\s*\((?P<date>[^()]*\d{{4}}[^()]*)\)(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES}))?",
+    re.I,
+)
+MLA_JOURNAL_RE = re.compile(
+    rf"^(?P<journal>[^()\d“”\"]+?),\s*vol\.\s*(?P<volume>[\w-]+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?",
+    re.I,
+)
+
+
+class Journal(NamedTuple):
+    journal: str
+    volume: str | None
+    issue: str | None
+    date: str
+    pages: str | None
+    end: int
+
+
+def normalise_pages(pages: str) -> str:
+    """``3 – 5`` -> ``3–5``: spacing only; the dash the writer printed is kept."""
+    return _SPACED_DASH.sub(lambda m: m.group(1) + (" " if m.group(1) == "," else ""), pages.strip()).rstrip(".")
+
+
+def page(chunk: str) -> str | None:
+    m = PAGE_RE.match(chunk.strip())
+    return normalise_pages(m.group("page")) if m else None
+
+
+def bare_page(chunk: str) -> str | None:
+    m = BARE_PAGE_RE.match(chunk.strip())
+    return normalise_pages(m.group("page")) if m else None
+
+
+def volume(chunk: str) -> str | None:
+    m = VOLUME_RE.match(chunk.strip())
+    return m.group("v") if m else None
+
+
+def issue(chunk: str) -> str | None:
+    m = ISSUE_RE.match(chunk.strip())
+    return (m.group("i") or m.group("i2")) if m else None
+
+
+def journal(text: str) -> Journal | None:
+    """``Journal 12, no. 3 (2019): 45–67`` at the start of ``text``."""
+    if "(" not in text:
+        return None
+    m = JOURNAL_RE.match(text.strip())
+    if not m:
+        return None
+    name = m.group("journal").strip().rstrip(",")
+    if not name or len(name) > 120:
+        return None
+    offset = len(text) - len(text.lstrip())
+    return Journal(
+        name,
+        m.group("volume"),
+        m.group("issue") or m.group("issue2"),
+        m.group("date"),
+        normalise_pages(m.group("pages")) if m.group("pages") else None,
+        offset + m.end(),
+    )

@@ -1,0 +1,150 @@
+"""Authors and editors: ``A and B``, ``A, B and C``, inverted ``Mokrenko, Anastasia``,
+``Smith, John, and Jane Doe``, organisations as CSL ``literal`` names.
+
+Why a small word list for organisations: a personal name is two to four capitalised
+words; ``Human Rights Watch`` is too, so the words that make a name an institution
+(``Watch``, ``Ministry``, ``Council``, ...) are what tell them apart, in any field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnote_kit.model import Name
+
+_ORG_WORDS = frozenset(
+    """
+    academy agency alliance assembly association authority bank board bureau center centre
+    chamber college commission committee company congress corporation council court crisis
+    department directorate division embassy federation forum foundation fund government group
+    institute institution international league library ministry mission monitoring network
+    news nations office organisation organization parliament party press program programme
+    project radio republic school secretariat senate service services society staff team
+    television times tribunal trust union university watch affairs unit police army command
+    prosecutor majlis duma agentstvo ministerstvo media
+    """.split()
+)
+_WORDS = re.compile(r"[\w’']+")
+_DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"^[A-Z]\.")
+_PARTICLES = frozenset("van von der den de del della di da du la le al el bin ibn ben dos das ter ten".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_AND = re.compile(r",?\s+(?:and|&|und|et|y|i|и)\s+|\s*&\s*")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.|(?:al|el|bin|ibn|van|von|de|del|della|di|da|du|la|le|der|den)[-’']?[\w’'.-]*)$", re.U)
+_CAP_WORD = re.compile(r"^[^\W\d_][\w’'.-]*$", re.U)
+_ROLE = re.compile(r"\s*,?\s*\(?\b(eds?\.|editors?|trans\.|translated by|comp\.|compiler)\)?\s*$", re.I)
+_ET_AL = re.compile(r"\s*,?\s+et al\.?$")
+
+
+def is_org(text: str) -> bool:
+    words = _WORDS.findall(text.lower())
+    return any(w in _ORG_WORDS for w in words) or (text.isupper() and len(text) > 1)
+
+
+def looks_like_person(text: str) -> bool:
+    """Two to five name-shaped words (``Tokhir Safar``, ``J. R. R. Tolkien``, ``Mokrenko, Anastasia``)."""
+    text = text.strip()
+    if "," in text:
+        family, _, given = text.partition(",")
+        return looks_like_person(given.strip() + " " + family.strip()) if given.strip() else False
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    return all(_NAME_WORD.match(w) or (w[:1].isupper() and _CAP_WORD.match(w)) for w in words)
+
+
+def looks_like_names(text: str) -> bool:
+    """Whether ``text`` reads as a list of authors (people or organisations)."""
+    text = _ROLE.sub("", _ET_AL.sub("", text.strip()))
+    if not text or len(text) > 160 or any(c in text for c in "“”\"«»:()[]") or _DIGIT.search(text):
+        return False
+    parts = split_names(text)
+    if not parts:
+        return False
+    return all(looks_like_person(p) or _is_org_name(p) for p in parts)
+
+
+_ORG_LOWER = frozenset("of the for and on in at de du des la le el del der die und für am an to".split())
+
+
+def _is_org_name(text: str) -> bool:
+    """An institution's name: capitalised words (bar ``of``, ``the``, ``for``...) with an
+    institution word among them."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 12
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _ORG_LOWER or not w[:1].isalpha() for w in words)
+        and is_org(text)
+    )
+
+
+def split_names(text: str) -> list[str]:
+    """``A, B and C`` -> [A, B, C]; an inverted first name (``Doe, Jane, and John Smith``)
+    keeps its comma."""
+    text = text.strip().rstrip(",")
+    pieces = [p.strip() for p in _AND.split(text) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        commas = [c.strip() for c in piece.split(",") if c.strip()]
+        if len(commas) == 2 and not out and len(pieces) <= 2 and _is_inverted(commas[0], commas[1]):
+            out.append(f"{commas[0]}, {commas[1]}")
+        elif len(commas) >= 3 and not out and _is_inverted(commas[0], commas[1]):
+            out.append(f"{commas[0]}, {commas[1]}")
+            out.extend(commas[2:])
+        else:
+            out.extend(commas)
+    return out
+
+
+def _is_inverted(family: str, given: str) -> bool:
+    """``Mokrenko, Anastasia``: one or two words, then one or more given names or initials."""
+    return (
+        (len(family.split()) == 1 or family.split()[0].lower() in _PARTICLES)
+        and not _INITIAL.match(family)
+        and 1 <= len(given.split()) <= 3
+        and family[:1].isupper()
+        and given[:1].isupper()
+        and given.lower() not in _SUFFIXES
+        and not is_org(family + " " + given)
+    )
+
+
+def parse_name(text: str) -> Name:
+    text = text.strip().strip(",")
+    if _is_org_name(text):
+        return Name(literal=text)
+    if "," in text:
+        family, _, given = text.partition(",")
+        given = given.strip()
+        if given.lower().rstrip(".") in {"jr", "sr"}:
+            return _from_words(family.split(), suffix=", " + given)
+        return Name(family=family.strip(), given=given or None)
+    return _from_words(text.split())
+
+
+def _from_words(words: list[str], suffix: str = "") -> Name:
+    if len(words) == 1:
+        return Name(literal=words[0] + suffix) if not suffix else Name(family=words[0] + suffix)
+    if words[-1].lower().rstrip(",") in _SUFFIXES and len(words) > 2:
+        suffix = " " + words[-1] + suffix
+        words = words[:-1]
+    # family name starts at the first particle after the given names, else it is the last word
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return Name(family=" ".join(words[i:]), given=" ".join(words[:i]) + suffix)
+
+
+def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
+    """Names from ``text``, and the role it printed (``ed.``, ``trans.``) if any."""
+    role = None
+    m = _ROLE.search(text)
+    if m:
+        role = m.group(1).lower()
+        text = text[: m.start()]
+    text = _ET_AL.sub("", text)
+    names = tuple(parse_name(p) for p in split_names(text) if p.strip())
+    return names, role

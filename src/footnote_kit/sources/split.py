@@ -1,0 +1,186 @@
+"""One note -> its segments: each cites one source or is a remark.
+
+Three ways writers put several things in one note, tried in order:
+1. an enumeration ``i) …; ii) …; and iv) …`` (also ``a)``, ``1)``, ``(i)``), accepted only
+   when its labels run in sequence from the first, so ``(2019)`` or ``b)`` in a title
+   cannot split a note;
+2. a pointer after prose, ``… as the UN reported. See: “Report…”``: the prose is a remark;
+3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``: split only
+   where both sides look like citations, since remarks use semicolons too.
+Quotes and brackets are skipped whole: a semicolon inside a title splits nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
+
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+_LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
+_POINTER = re.compile(r"(?<=[.!?”\"’)])\s+(?=(?:See(?:,? for example,?| also| further| e\.g\.)?:?|Cf\.|Compare|For (?:details|more|example), see|Quoted in|Cited in|Source:|Sources:)\s)")
+_SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:)", re.I)
+_URLISH = re.compile(r"https?://|www\.|\bdoi\b|10\.\d{4,}/", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_AND_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
+
+
+def _sequence(label: str) -> tuple[str, int] | None:
+    if label.isdigit():
+        return "digit", int(label)
+    if label in _ROMAN:
+        return "roman", _ROMAN.index(label) + 1
+    if len(label) == 1 and "a" <= label <= "h":
+        return "alpha", ord(label) - ord("a") + 1
+    return None
+
+
+def _enumeration(text: str) -> list[str] | None:
+    """Split ``i) …; ii) …`` when the labels start the note and run in order."""
+    first = _LABEL.match(text)
+    if not first or first.start() != 0:
+        return None
+    seq = _sequence(first.group(1))
+    if seq is None or seq[1] != 1:
+        return None
+    kind = seq[0]
+    cuts = [(0, first.end())]
+    expected = 2
+    for m in _LABEL.finditer(text, first.end()):
+        s = _sequence(m.group(1))
+        if kind == "roman" and m.group(1) in ("i", "v", "x") and s and s[1] != expected:
+            s = None
+        if s and s[0] == kind and s[1] == expected and _protected_end(text, m.start()):
+            cuts.append((m.start(), m.end()))
+            expected += 1
+        elif s and kind == "alpha" and m.group(1) in _ROMAN and ("roman", expected) == _sequence(m.group(1)):
+            continue
+    if len(cuts) < 2:
+        return None
+    pieces = []
+    for k, (_, body) in enumerate(cuts):
+        end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        pieces.append(_AND_TAIL.sub("", text[body:end]).strip())
+    return [p for p in pieces if p]
+
+
+def _protected_end(text: str, pos: int) -> bool:
+    """A label counts only after a separator, not inside a title or brackets."""
+    before = text[:pos].rstrip()
+    if before.endswith(("and", "or")):
+        before = before[: -3 if before.endswith("and") else -2].rstrip()
+    return before.endswith((";", ",", ".", ":")) and _depth_at(text, pos) == 0
+
+
+def _depth_at(text: str, pos: int) -> int:
+    """How many brackets or quotes are open at ``pos`` (0: at top level)."""
+    depth = 0
+    i = 0
+    tries = 0
+    while i < pos:
+        m = _OPEN_OR_BRACKET.search(text, i, pos)
+        if not m:
+            break
+        i = m.start()
+        ch = text[i]
+        if ch in OPENERS and tries < MAX_TRIES and (i == 0 or not text[i - 1].isalnum()):
+            q = quoted_at(text, i)
+            if q is not None:
+                if q.end > pos:
+                    return 1
+                i = q.end
+                continue
+            tries += 1
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        i += 1
+    return depth
+
+
+_OPEN_OR_BRACKET = re.compile("[" + re.escape(OPENERS) + "()\\[\\]]")
+_SPECIAL = re.compile("https?://\\S+|[" + re.escape(OPENERS) + "()\\[\\]]")
+
+
+_SPECIAL_BY_SEP: dict[str, re.Pattern[str]] = {}
+
+
+def top_level_split(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` outside quotes, brackets and URLs."""
+    if sep not in text:
+        return [text]
+    out: list[str] = []
+    depth = 0
+    last = 0
+    pos = 0
+    tries = 0
+    n = len(text)
+    special = _SPECIAL_BY_SEP.get(sep)
+    if special is None:
+        special = _SPECIAL_BY_SEP[sep] = re.compile(_SPECIAL.pattern[:-1] + re.escape(sep) + "]")
+    while pos < n:
+        m = special.search(text, pos)
+        if not m:
+            break
+        i = m.start()
+        ch = text[i]
+        if len(m.group(0)) > 1:  # a URL: its punctuation splits nothing
+            pos = m.end()
+            continue
+        pos = i + 1
+        if ch in OPENERS and tries < MAX_TRIES and (i == 0 or not text[i - 1].isalnum()):
+            q = quoted_at(text, i)
+            if q is not None:
+                pos = q.end
+                continue
+            tries += 1
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
+        elif ch == sep and depth == 0:
+            out.append(text[last:i])
+            last = i + 1
+    out.append(text[last:])
+    return out
+
+
+def looks_like_citation(text: str) -> bool:
+    """Enough evidence that ``text`` cites a work: a URL, DOI, or a quoted/book title with a year."""
+    t = text.strip()
+    if not t:
+        return False
+    if _URLISH.search(t) or _SEE.match(t):
+        return True
+    has_year = bool(_YEAR.search(t))
+    has_quote = any(c in t[:200] for c in "“\"«„‘")
+    return has_year and (has_quote or "(" in t or t.count(",") >= 2)
+
+
+def _semicolons(text: str) -> list[str]:
+    pieces = [p.strip() for p in top_level_split(text, ";")]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return [text.strip()]
+    out: list[str] = [pieces[0]]
+    for piece in pieces[1:]:
+        if looks_like_citation(out[-1]) and looks_like_citation(piece):
+            out.append(piece)
+        else:
+            out[-1] = out[-1] + "; " + piece
+    return out
+
+
+def split_note(text: str) -> list[str]:
+    """The segments of one note, in order, each to be read as one citation or one remark."""
+    text = text.strip()
+    if not text:
+        return []
+    pieces = _enumeration(text) or [text]
+    out: list[str] = []
+    for piece in pieces:
+        for chunk in _POINTER.split(piece):
+            out.extend(_semicolons(chunk))
+    return [p for p in out if p]

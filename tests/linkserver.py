@@ -1,0 +1,307 @@
+"""A real HTTP server on a loopback address that serves every fault mode a link checker
+meets, and a fake Wayback Machine (CDX, availability and replay APIs).
+
+Used by the tests (through the ``linkserver`` fixture) and by ``scripts/bench_check.py``.
+It never talks to the internet. Paths:
+
+``/ok`` 200 page · ``/status/<code>`` that status · ``/flaky/<id>`` 503 once, then 200 ·
+``/ratelimit/<id>?after=N`` 429 with Retry-After N once, then 200 · ``/ratelimit-forever``
+always 429 · ``/chain/<n>`` n permanent redirects then ``/ok`` · ``/temp`` 302 to ``/ok`` ·
+``/loop/a`` <-> ``/loop/b`` · ``/to404`` 301 to ``/status/404`` · ``/nohead`` HEAD 405, GET
+200 · ``/headlies`` HEAD 404, GET 200 · ``/robots`` 403 unless the User-Agent looks like a
+browser · ``/hang`` no answer for ``hang_seconds`` · ``/soft404`` 200 whose title says not
+found · ``/huge`` a 1 GB body generated lazily · ``/cp1251`` a non-UTF-8 page ·
+``/challenge`` a Cloudflare-style bot wall · ``/gone`` 410.
+
+Archive: ``server.archive[url] = [(timestamp, status), ...]``; ``/cdx/search/cdx``,
+``/wayback/available`` and ``/web/<ts>/<url>`` answer from it. ``server.archive_down``
+makes all three answer 503.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+from collections import Counter
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+PAGE = "<!doctype html><html><head><title>{title}</title></head><body><h1>{title}</h1><p>{body}</p></body></html>"
+
+
+class LinkServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 256
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, latency: tuple[float, float] = (0.0, 0.0), hang_seconds: float = 5.0) -> None:
+        super().__init__((host, port), Handler)
+        self.latency = latency
+        self.hang_seconds = hang_seconds
+        self.hits: Counter[str] = Counter()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.current: list[str] = []
+        self.peak: list[str] = []
+        self.archive: dict[str, list[tuple[str, int]]] = {}
+        self.archive_down = False
+        self.archive_hits = 0
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that hang up mid-answer (a capped body, a timeout) are normal here."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+    @property
+    def base(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> "LinkServer":
+        threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.shutdown()
+        self.server_close()
+
+    def count(self, key: str) -> int:
+        with self._lock:
+            self.hits[key] += 1
+            return self.hits[key]
+
+
+def _browser(ua: str) -> bool:
+    return "Mozilla/" in ua and "bot" not in ua.lower()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: LinkServer
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def do_CONNECT(self) -> None:
+        """As an HTTPS proxy we refuse every tunnel: tests must never reach the internet."""
+        self.server.count("CONNECT")
+        self._send(403, b"no tunnels here")
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _send(self, code: int, body: bytes = b"", headers: dict[str, str] | None = None, head: bool = False, ctype: str = "text/html; charset=utf-8") -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _page(self, code: int, title: str, head: bool, headers: dict[str, str] | None = None, body: str = "Some text.") -> None:
+        self._send(code, PAGE.format(title=title, body=body).encode(), headers, head)
+
+    def _serve(self, head: bool) -> None:
+        srv = self.server
+        if self.path.startswith("/_stats"):
+            body = json.dumps({"max_in_flight": srv.max_in_flight, "peak": srv.peak, "hits": sum(srv.hits.values())}).encode()
+            return self._send(200, body, head=head, ctype="application/json")
+        if self.path.startswith("/_reset"):
+            with srv._lock:
+                srv.max_in_flight, srv.peak = srv.in_flight, []
+                srv.hits.clear()
+            return self._send(200, b"{}", head=head, ctype="application/json")
+        with srv._lock:
+            srv.in_flight += 1
+            srv.current.append(f"{self.command} {self.path}")
+            if srv.in_flight > srv.max_in_flight:
+                srv.max_in_flight, srv.peak = srv.in_flight, list(srv.current)
+        try:
+            lo, hi = srv.latency
+            if hi > 0:
+                time.sleep(random.uniform(lo, hi))
+            self._route(head)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        finally:
+            with srv._lock:
+                srv.in_flight -= 1
+                srv.current.remove(f"{self.command} {self.path}")
+
+    def _route(self, head: bool) -> None:
+        srv = self.server
+        parts = urlsplit(self.path)
+        path, query = parts.path, parse_qs(parts.query)
+        ua = self.headers.get("User-Agent", "")
+        key = f"{self.command} {self.path}"
+        srv.count(path)
+        if path.startswith(("/cdx/", "/wayback/", "/web/")):
+            return self._archive(path, query, head)
+        if path.startswith("/ok") or path.startswith("/page/"):
+            return self._page(200, "A fine article", head)
+        if path.startswith("/status/"):
+            code = int(path.split("/")[2])
+            return self._page(code, f"Status {code}", head)
+        if path == "/gone":
+            return self._page(410, "Gone", head)
+        if path.startswith("/flaky/"):
+            if srv.count("flaky " + path) == 1:
+                return self._page(503, "Service Unavailable", head)
+            return self._page(200, "Back again", head)
+        if path.startswith("/ratelimit/"):
+            after = query.get("after", ["1"])[0]
+            if srv.count("rl " + path) == 1:
+                return self._page(429, "Too Many Requests", head, {"Retry-After": after})
+            return self._page(200, "Patience rewarded", head)
+        if path == "/ratelimit-forever":
+            return self._page(429, "Too Many Requests", head, {"Retry-After": "1"})
+        if path.startswith("/chain/"):
+            n = int(path.split("/")[2])
+            return self._send(301, b"", {"Location": f"/chain/{n - 1}" if n > 1 else "/ok"}, head)
+        if path == "/temp":
+            return self._send(302, b"", {"Location": "/ok?from=temp"}, head)
+        if path == "/loop/a":
+            return self._send(301, b"", {"Location": "/loop/b"}, head)
+        if path == "/loop/b":
+            return self._send(301, b"", {"Location": "/loop/a"}, head)
+        if path == "/to404":
+            return self._send(301, b"", {"Location": "/status/404"}, head)
+        if path.startswith("/nohead"):
+            if head:
+                return self._send(405, b"", {"Allow": "GET"}, head)
+            return self._page(200, "GET only", head)
+        if path.startswith("/headlies"):
+            if head:
+                return self._send(404, b"", {}, head)
+            return self._page(200, "HEAD lies", head)
+        if path == "/robots":
+            if not _browser(ua):
+                return self._page(403, "Forbidden", head)
+            return self._page(200, "Browsers welcome", head)
+        if path.startswith("/hang"):
+            if self._client_left_within(srv.hang_seconds):
+                return None  # the client gave up: so is this request no longer in flight
+            return self._page(200, "Finally", head)
+        if path.startswith("/soft404"):
+            return self._page(200, "Page not found | Daily News", head, body="Sorry, we could not find that page.")
+        if path == "/huge":
+            return self._huge(head)
+        if path == "/cp1251":
+            body = "<html><head><meta charset='windows-1251'><title>Новости</title></head><body>Привет</body></html>"
+            return self._send(200, body.encode("cp1251"), head=head, ctype="text/html; charset=windows-1251")
+        if path == "/cp1251-404":
+            body = "<html><head><meta charset='windows-1251'><title>Страница не найдена</title></head><body>Увы</body></html>"
+            return self._send(200, body.encode("cp1251"), head=head, ctype="text/html; charset=windows-1251")
+        if path == "/home-redirect/article-123":
+            return self._send(301, b"", {"Location": "/"}, head)
+        if path == "/":
+            return self._page(200, "Front page", head)
+        if path == "/challenge":
+            body = "<html><head><title>Just a moment...</title></head><body>Checking your browser before accessing. cf-chl</body></html>"
+            return self._send(403, body.encode(), {"Server": "cloudflare", "cf-mitigated": "challenge"}, head)
+        if path == "/challenge200":
+            body = "<html><head><title>Just a moment...</title></head><body><div id='challenge-platform'>Enable JavaScript and cookies to continue</div></body></html>"
+            return self._send(200, body.encode(), {"Server": "cloudflare"}, head)
+        return self._page(404, "Not Found", head)
+
+    def _client_left_within(self, seconds: float) -> bool:
+        """Wait up to ``seconds``; True as soon as the client closes the connection."""
+        import select
+        import socket
+
+        end = time.monotonic() + seconds
+        while not self.server.stopping.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            readable, _, _ = select.select([self.connection], [], [], min(left, 0.05))
+            if readable:
+                try:
+                    if self.connection.recv(1, socket.MSG_PEEK) == b"":
+                        self.close_connection = True
+                        return True
+                except OSError:
+                    self.close_connection = True
+                    return True
+        return False
+
+    def _huge(self, head: bool) -> None:
+        size = 1 << 30
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        if head:
+            return
+        chunk = (b"<html><head><title>Big</title></head><body>" + b"x" * 65536)[:65536]
+        sent = 0
+        while sent < size and not self.server.stopping.is_set():
+            self.wfile.write(chunk)
+            sent += len(chunk)
+        self.server.count("huge bytes sent: %d" % sent)
+
+    # -- fake Wayback Machine -----------------------------------------------------------
+
+    def _archive(self, path: str, query: dict[str, list[str]], head: bool) -> None:
+        srv = self.server
+        with srv._lock:
+            srv.archive_hits += 1
+        if srv.archive_down:
+            return self._page(503, "Archive down", head)
+        if path == "/cdx/search/cdx":
+            url = query.get("url", [""])[0]
+            caps = list(srv.archive.get(url, []))
+            flt = query.get("filter", [""])[0]
+            if flt.startswith("statuscode:"):
+                caps = [c for c in caps if str(c[1]) == flt.split(":", 1)[1]]
+            closest = query.get("closest", [""])[0]
+            if closest and query.get("sort", [""])[0] == "closest":
+                caps.sort(key=lambda c: abs(_ts(c[0]) - _ts(closest)))
+            else:
+                caps.sort()
+            caps = caps[: int(query.get("limit", ["1000"])[0])]
+            rows: list[list[str]] = [["timestamp", "original", "statuscode"]] + [[t, url, str(s)] for t, s in caps] if caps else []
+            return self._send(200, json.dumps(rows).encode(), head=head, ctype="application/json")
+        if path == "/wayback/available":
+            url = query.get("url", [""])[0]
+            ts = query.get("timestamp", ["20250101"])[0]
+            caps = sorted(srv.archive.get(url, []), key=lambda c: abs(_ts(c[0]) - _ts(ts)))
+            snaps: dict[str, Any] = {}
+            if caps:
+                t, s = caps[0]
+                snaps = {"closest": {"available": True, "url": f"{srv.base}/web/{t}/{url}", "timestamp": t, "status": str(s)}}
+            return self._send(200, json.dumps({"url": url, "archived_snapshots": snaps}).encode(), head=head, ctype="application/json")
+        # /web/<ts>/<url>
+        rest = self.path[len("/web/") :]
+        ts, _, url = rest.partition("/")
+        caps = srv.archive.get(url, [])
+        if not caps:
+            return self._page(404, "Not archived", head)
+        t, _s = min(caps, key=lambda c: abs(_ts(c[0]) - _ts(ts)))
+        if t != ts:
+            return self._send(302, b"", {"Location": f"/web/{t}/{url}"}, head)
+        return self._page(200, "Archived copy", head)
+
+
+def _ts(stamp: str) -> float:
+    stamp = (stamp + "00000000000000")[:14]
+    try:
+        return datetime.strptime(stamp, "%Y%m%d%H%M%S").timestamp()
+    except ValueError:
+        return 0.0

@@ -1,0 +1,135 @@
+"""The export command as a user runs it: files written, formats chosen, inputs never harmed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import footnote_kit.sources
+from conftest import ROOT, run_cli
+
+# Until the parser (issue 2) lands, notes parse into a bare URL each: the tests that need
+# titles and Ibid. are expected to fail, and strict xfail says when they start to pass.
+needs_parser = pytest.mark.xfail(
+    "PLACEHOLDER" in (footnote_kit.sources.__doc__ or ""), reason="needs the real parser (issue 2)", strict=True
+)
+
+NOTES = """Body text with 2,000 numbers that are not notes.
+
+1 “Afghan Taliban said planning to attack Tajikistan,” BBC Monitoring, 11 December 2020, https://example.org/bbc.
+
+2 Ibid.
+
+3 “Report of the Team,” United Nations Security Council, p.15, 23 July 2020, https://undocs.org/S/2020/717.
+
+4 “Report of the Team,” United Nations Security Council, p.15, 23 July 2020, https://undocs.org/S/2020/717.
+"""
+
+
+def _doc(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.txt"
+    path.write_text(NOTES, encoding="utf-8")
+    return path
+
+
+@needs_parser
+def test_export_a_document_to_bib_and_map(tmp_path: Path) -> None:
+    doc = _doc(tmp_path)
+    out, mapping = tmp_path / "refs.bib", tmp_path / "map.json"
+    run = run_cli("export", str(doc), "-o", str(out), "--map", str(mapping))
+    assert run.code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.count("\n@") + text.startswith("@") == 2  # notes 3 and 4 cite one report; 2 is Ibid.
+    rows = json.loads(mapping.read_text(encoding="utf-8"))
+    by_note = {r["note"]: r for r in rows}
+    assert by_note[2]["keys"] == by_note[1]["keys"] and by_note[2]["cites"][0]["ibid"] is True
+    assert by_note[3]["keys"] == by_note[4]["keys"] != by_note[1]["keys"]
+    assert "2 entries" in run.stderr
+
+
+@needs_parser
+def test_output_suffix_chooses_csl_json_and_map_csv(tmp_path: Path) -> None:
+    doc = _doc(tmp_path)
+    out, mapping = tmp_path / "refs.json", tmp_path / "map.csv"
+    run = run_cli("export", str(doc), "-o", str(out), "--map", str(mapping))
+    assert run.code == 0, run.stderr
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert len(items) == 2 and all("id" in i and "type" in i for i in items)
+    rows = list(csv.DictReader(mapping.open(encoding="utf-8")))
+    assert [r["note"] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[1]["ibid"] == "yes" and rows[1]["key"] == rows[0]["key"]
+
+
+def test_convert_bib_to_csl_json_and_back_keeps_fields(tmp_path: Path) -> None:
+    bib = tmp_path / "mine.bib"
+    bib.write_text("@online{mine2020,\n  title = {A Page},\n  url = {https://x.org},\n  date = {2020-01-02},\n  keywords = {a, b}\n}\n", encoding="utf-8")
+    as_json = tmp_path / "mine.json"
+    assert run_cli("export", str(bib), "-o", str(as_json)).code == 0
+    back = tmp_path / "back.bib"
+    run = run_cli("export", str(as_json), "-o", str(back))
+    assert run.code == 0, run.stderr
+    text = back.read_text(encoding="utf-8")
+    assert "@online{mine2020," in text and "keywords = {a, b}" in text and "date = {2020-01-02}" in text
+
+
+@needs_parser
+def test_stdout_and_format_option(tmp_path: Path) -> None:
+    run = run_cli("export", str(_doc(tmp_path)), "--format", "bibtex")
+    assert run.code == 0, run.stderr
+    assert "year = {2020}" in run.stdout and "month = dec" in run.stdout and "date =" not in run.stdout
+
+
+def test_ascii_writes_latex_escapes(tmp_path: Path) -> None:
+    bib = tmp_path / "u.bib"
+    bib.write_text("@book{k,\n  author = {Müller, Jürgen},\n  title = {Die Kölner Straße}\n}\n", encoding="utf-8")
+    run = run_cli("export", str(bib), "--format", "bibtex", "--ascii")
+    assert run.code == 0 and run.stdout.isascii()
+    assert r'M{\"u}ller' in run.stdout
+
+
+def test_never_overwrites_the_input(tmp_path: Path) -> None:
+    bib = tmp_path / "mine.bib"
+    original = "@book{a,\n  title = {T}\n}\n"
+    bib.write_text(original, encoding="utf-8")
+    run = run_cli("export", str(bib), "-o", str(bib))
+    assert run.code == 2 and "input file" in run.stderr
+    assert bib.read_text(encoding="utf-8") == original
+
+
+def test_bib_syntax_error_gives_file_line_and_writes_nothing(tmp_path: Path) -> None:
+    bib = tmp_path / "broken.bib"
+    bib.write_text("@book{a,\n  title = {T}\n}\n\n@book{b,\n  title = {T},\n  year = \n}\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    run = run_cli("export", str(bib), "-o", str(out))
+    assert run.code == 2
+    assert run.stderr.startswith(f"footnote-kit: error: {bib}:") and "Traceback" not in run.stderr
+    line = int(run.stderr.split(f"{bib}:")[1].split(":")[0])
+    assert 7 <= line <= 8
+    assert not out.exists()
+
+
+def test_duplicate_key_and_missing_title_warn_with_location(tmp_path: Path) -> None:
+    bib = tmp_path / "dup.bib"
+    bib.write_text("@book{a,\n  title = {One}\n}\n@book{a,\n  title = {Two}\n}\n@misc{c,\n  note = {x}\n}\n", encoding="utf-8")
+    run = run_cli("export", str(bib))
+    assert run.code == 0
+    assert f"{bib}:4: warning: duplicate key 'a'" in run.stderr
+    assert f"{bib}:7: warning: entry 'c' has no title" in run.stderr
+
+
+def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    run = run_cli("export", str(_doc(tmp_path)), "-o", str(tmp_path / "refs.txt"))
+    assert run.code == 2 and "--format" in run.stderr
+
+
+def test_committed_sample_bibliography_is_fresh() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_bib
+    finally:
+        sys.path.pop(0)
+    assert make_bib.stale() == [], "bib/ is stale: run python scripts/make_bib.py"

@@ -1,0 +1,106 @@
+"""End to end, as a writer would: the pre-commit tool installs footnote-kit's hooks into a
+repository of drafts from this checkout, refuses a commit with a dead link (served by a
+local server) or a lint error, naming file and line, and accepts a clean one.
+
+Slow: pre-commit builds its own environment and pip-installs footnote-kit into it (from
+the package index: the only network this suite uses besides loopback).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from test_hook import _Handler, needs_checker, server  # noqa: F401 - the fixture is used by name
+
+pytestmark = [pytest.mark.slow, needs_checker]
+
+GIT = ["git", "-c", "user.name=Writer", "-c", "user.email=writer@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+
+
+def _git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*GIT, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+
+
+def _snapshot_checkout(dest: Path) -> str:
+    """This checkout as it is now (uncommitted work included) as a one-commit repository."""
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    for name in filter(None, files):
+        src = ROOT / name
+        if src.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    _git(dest, "init", "-q")
+    _git(dest, "add", "-A")
+    assert _git(dest, "commit", "-q", "-m", "snapshot").returncode == 0
+    return _git(dest, "rev-parse", "HEAD").stdout.strip()
+
+
+def test_precommit_refuses_dead_links_and_lint_errors_and_accepts_clean_drafts(tmp_path, server) -> None:  # noqa: F811
+    fk = tmp_path / "footnote-kit"
+    fk.mkdir()
+    rev = _snapshot_checkout(fk)
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    _git(drafts, "init", "-q")
+    # The README's three lines, pointing at the snapshot.
+    (drafts / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {fk}\n    rev: {rev}\n    hooks: [{{id: footnote-kit-lint}}, {{id: footnote-kit-check}}]\n",
+        encoding="utf-8",
+    )
+    # Lint only what this test is about, whatever the note parser makes of a short note.
+    (drafts / ".footnote-kit.toml").write_text('[lint]\nfail-on = ["date-mismatch"]\n', encoding="utf-8")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PRE_COMMIT_COLOR": "never",
+    }
+    env.pop("VIRTUAL_ENV", None)
+    install = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=drafts, env=env, capture_output=True, text=True)
+    assert install.returncode == 0, install.stdout + install.stderr
+    _git(drafts, "add", ".pre-commit-config.yaml", ".footnote-kit.toml")
+    assert _git(drafts, "commit", "-q", "--no-verify", "-m", "config").returncode == 0
+
+    # 1. A dead link: refused, naming the file and the line.
+    chapter = drafts / "chapter.md"
+    chapter.write_text(
+        "# Chapter one\n\nThe claim.[^1] The other claim.[^2]\n\n"
+        f"[^1]: Ana Writer, “A live story,” The Outlet, 5 May 2020, {server}/2020/05/05/live.\n"
+        f"[^2]: Ana Writer, “A removed story,” The Outlet, 6 May 2020, {server}/gone/removed.\n",
+        encoding="utf-8",
+    )
+    _git(drafts, "add", "chapter.md")
+    refused = _git(drafts, "commit", "-m", "chapter one", env=env)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert f"chapter.md:6: dead: {server}/gone/removed (HTTP 404)" in output
+    assert _git(drafts, "log", "--oneline").stdout.count("\n") == 1
+
+    # 2. The dead link replaced, but the note's date disagrees with its URL: refused by lint.
+    notes = drafts / "notes.txt"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("/gone/removed", "/2020/05/06/kept"), encoding="utf-8")
+    notes.write_text(f"1 Ana Writer, “A story,” The Outlet, 5 October 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
+    _git(drafts, "add", "chapter.md", "notes.txt")
+    refused = _git(drafts, "commit", "-m", "chapter one", env=env)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "notes.txt:1: date-mismatch: note 1 dates this source 5 October 2020" in output
+
+    # 3. Clean: accepted.
+    notes.write_text(f"1 Ana Writer, “A story,” The Outlet, 5 November 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
+    _git(drafts, "add", "notes.txt")
+    accepted = _git(drafts, "commit", "-m", "chapter one", env=env)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    shown = accepted.stdout + accepted.stderr
+    assert "footnote-kit check (dead links)" in shown and "Passed" in shown
+    assert _git(drafts, "log", "--oneline").stdout.count("\n") == 2
