@@ -29,6 +29,7 @@ from footnote_kit.links.slugs import (
     TITLE,
     Lexicon,
     camel_split,
+    elisions,
     splits,
     words_of,
 )
@@ -41,6 +42,7 @@ SEPARATORS = "-_"
 _SPACE_GAIN = 3.0
 _FIXED_GAIN = 4.0
 _CAMEL_GAIN = 2.5
+_SEAM_GAIN = 0.9
 _BIAS = 1.0
 """An edit is in the first candidate only when its gain exceeds this."""
 DAMAGED_THRESHOLD = 1.0
@@ -48,6 +50,7 @@ DAMAGED_THRESHOLD = 1.0
 
 _HOST = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)?([^/?#]*)")
 _EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|pdf)$", re.I)
+_NUMBER_SEAM = re.compile(r"([A-Za-z]+)(?=\d{3,}$)\d+|(\d{3,})(?=[A-Za-z]{3,}$)[A-Za-z]+")
 _TOKEN = re.compile(r"[^-_.~+,;:!/]+")
 
 # Identifiers with a fixed shape: (character class, group lengths). A run that matches
@@ -224,6 +227,7 @@ def _lexicons(
     for lex in (pieces, prose):
         lex.add(words_of(title or ""), TITLE)
         lex.add(words_of(translated_title or ""), TITLE)
+    pieces.elided.update(elisions(f"{title or ''} {translated_title or ''}"))
     pieces.add(_url_tokens(base), SITE)
     for sib in same_host:
         pieces.add(_url_tokens(sib), SITE)
@@ -290,6 +294,14 @@ def _slug_options(
         for tok in tokens:
             text = tok.group(0)
             start = seg_start + tok.start()
+            seam = _NUMBER_SEAM.fullmatch(text)
+            if seam and len(tokens) > 1:
+                # ``energie6108251``, ``a1234567``: a word and a number run together.
+                # Sites do join them too (``afgan111220``), so this is a suggestion,
+                # never the first candidate on its own.
+                cut = len(seam.group(1) or seam.group(2))
+                out.append([_Option(_inserts(start, (text[:cut], text[cut:]), sep), _SEAM_GAIN)])
+                continue
             if not _splittable(text):
                 continue
             choices: list[_Option] = []

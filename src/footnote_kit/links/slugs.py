@@ -131,6 +131,21 @@ def words_of(text: str) -> list[str]:
     return [w for w in out if w]
 
 
+def elisions(text: str) -> dict[str, int]:
+    """Elided words (``l’énergie``, ``d’Asie``) -> where the apostrophe was.
+
+    Sites write them with a separator (``l-energie``), where a possessive
+    (``Julani’s``) is written joined (``julanis``): so an elision is a place to split
+    even though the joined form is a word of the title.
+    """
+    out: dict[str, int] = {}
+    for match in _WORD.finditer(_URL_IN_TEXT.sub(" ", text)):
+        pieces = re.split(r"['’ʼ]", match.group(0))
+        if len(pieces) == 2 and 1 <= len(fold(pieces[0])) <= 2 and len(fold(pieces[1])) >= 3:
+            out[fold("".join(pieces))] = len(fold(pieces[0]))
+    return out
+
+
 @dataclass
 class Lexicon:
     """Known words with the weight of their best witness, indexed for exact and skeleton look-up."""
@@ -139,6 +154,7 @@ class Lexicon:
     skeletons: dict[str, dict[str, float]] = field(default_factory=dict)
     """skeleton -> {folded word: weight}"""
     hosts: list[str] = field(default_factory=list)
+    elided: dict[str, int] = field(default_factory=dict)
     _sorted: list[str] = field(default_factory=list)
     _dirty: bool = False
 
@@ -161,6 +177,7 @@ class Lexicon:
             exact=dict(self.exact),
             skeletons={k: dict(v) for k, v in self.skeletons.items()},
             hosts=list(self.hosts),
+            elided=dict(self.elided),
             _sorted=list(self._sorted),
             _dirty=self._dirty,
         )
@@ -279,6 +296,11 @@ def splits(
     """
     if len(token) < 4 or not any(c.isalpha() for c in token) or "%" in token:
         return []
+    cut = lexicon.elided.get(fold(token))
+    if cut is not None and len(fold(token)) == len(token):
+        return [Split((token[:cut], token[cut:]), TITLE)]
+    if whole >= TITLE * 0.9:
+        return []  # the title has this very word: it was never two
     break_set = set(breaks)
     found: list[Split] = []
 
@@ -317,7 +339,7 @@ def splits(
         # A short function word that ends a token is more often an inflection
         # (``tajikist|an``, ``pressemitteilung|en``) unless the title has it there.
         last = fold(pieces[-1])
-        if len(last) <= 2 and min(values[-2:]) < TITLE:
+        if len(last) <= 2 and min(values[-2:]) < TITLE * 0.85:
             return
         # A cut inside a digraph (``rubez|hvyekhalo``) is a transliteration artefact of
         # the skeleton, not a reading anyone would print.
