@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -97,13 +98,25 @@ def hook_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "footnote_kit.hook"]
 
 
+CPU: list[float] = []
+"""CPU seconds (user + system) of each timed process: less sensitive than wall time to a
+machine shared with other work, which the figures should not hide."""
+
+
 def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     if proc.returncode not in (0, 1):
         sys.exit(f"hook failed ({proc.returncode}): {proc.stderr.strip()}")
     return elapsed, proc.returncode
+
+
+def _ms(values: list[float]) -> str:
+    return f"min {min(values) * 1000:.0f} ms, median {statistics.median(values) * 1000:.0f} ms"
 
 
 def main() -> int:
@@ -120,18 +133,30 @@ def main() -> int:
         repo = tmp / "drafts"
         files = make_repo(repo, bases, args.urls)
         env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
+        # As installed by pip (and by pre-commit), modules load from compiled bytecode; a
+        # shell that forbids writing it would time the compiler instead of the hook.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([sys.executable, "-c", "import footnote_kit.hook, footnote_kit.lint, footnote_kit.links.cache, footnote_kit.links.http"], env=env, check=True)
         check = hook_command() + ["check", *files]
         lint = hook_command() + ["lint", *files]
-        baseline = min(run([sys.executable, "-c", "pass"], repo, env)[0] for _ in range(3))
+        base_wall = [run([sys.executable, "-c", "pass"], repo, env)[0] for _ in range(3)]
+        base_cpu = CPU[-3:]
         cold, rc = run(check, repo, env)
+        cold_cpu = CPU[-1]
         warm = [run(check, repo, env)[0] for _ in range(args.runs)]
-        lint_warm = [run(lint, repo, env)[0] for _ in range(max(3, args.runs // 2))]
+        warm_cpu = CPU[-args.runs:]
+        lint_runs = max(3, args.runs // 2)
+        lint_warm = [run(lint, repo, env)[0] for _ in range(lint_runs)]
+        lint_cpu = CPU[-lint_runs:]
+        load = os.getloadavg()[0]
         print(f"repository: {len(files)} files citing {args.urls} distinct URLs on {args.hosts} local hosts"
               f" (latency {args.latency_ms:g} ms/response); hook exit code {rc} (a few links are dead on purpose)")
-        print(f"python -c pass (interpreter start-up): {baseline * 1000:7.0f} ms")
-        print(f"hook check, cold (empty cache, all fetched): {cold * 1000:7.0f} ms")
-        print(f"hook check, warm (all cached, no request): min {min(warm) * 1000:.0f} ms, median {statistics.median(warm) * 1000:.0f} ms over {len(warm)} runs")
-        print(f"hook lint (same files): min {min(lint_warm) * 1000:.0f} ms, median {statistics.median(lint_warm) * 1000:.0f} ms")
+        print(f"machine: {os.cpu_count()} cores, load average {load:.1f} while measuring")
+        print(f"{'':44} {'wall':>28}   {'cpu (user+sys)':>28}")
+        print(f"{'python -c pass (interpreter start-up)':44} {_ms(base_wall):>28}   {_ms(base_cpu):>28}")
+        print(f"{'hook check, cold (empty cache, all fetched)':44} {cold * 1000:>25.0f} ms   {cold_cpu * 1000:>25.0f} ms")
+        print(f"{'hook check, warm (all cached, no request)':44} {_ms(warm):>28}   {_ms(warm_cpu):>28}")
+        print(f"{'hook lint, same files':44} {_ms(lint_warm):>28}   {_ms(lint_cpu):>28}")
     finally:
         for s in servers:
             s.shutdown()

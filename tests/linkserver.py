@@ -45,11 +45,20 @@ class LinkServer(ThreadingHTTPServer):
         self.hits: Counter[str] = Counter()
         self.in_flight = 0
         self.max_in_flight = 0
+        self.current: list[str] = []
+        self.peak: list[str] = []
         self.archive: dict[str, list[tuple[str, int]]] = {}
         self.archive_down = False
         self.archive_hits = 0
         self.stopping = threading.Event()
         self._lock = threading.Lock()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that hang up mid-answer (a capped body, a timeout) are normal here."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
     @property
     def base(self) -> str:
@@ -110,9 +119,19 @@ class Handler(BaseHTTPRequestHandler):
 
     def _serve(self, head: bool) -> None:
         srv = self.server
+        if self.path.startswith("/_stats"):
+            body = json.dumps({"max_in_flight": srv.max_in_flight, "peak": srv.peak, "hits": sum(srv.hits.values())}).encode()
+            return self._send(200, body, head=head, ctype="application/json")
+        if self.path.startswith("/_reset"):
+            with srv._lock:
+                srv.max_in_flight, srv.peak = srv.in_flight, []
+                srv.hits.clear()
+            return self._send(200, b"{}", head=head, ctype="application/json")
         with srv._lock:
             srv.in_flight += 1
-            srv.max_in_flight = max(srv.max_in_flight, srv.in_flight)
+            srv.current.append(f"{self.command} {self.path}")
+            if srv.in_flight > srv.max_in_flight:
+                srv.max_in_flight, srv.peak = srv.in_flight, list(srv.current)
         try:
             lo, hi = srv.latency
             if hi > 0:
@@ -123,6 +142,7 @@ class Handler(BaseHTTPRequestHandler):
         finally:
             with srv._lock:
                 srv.in_flight -= 1
+                srv.current.remove(f"{self.command} {self.path}")
 
     def _route(self, head: bool) -> None:
         srv = self.server
@@ -175,7 +195,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._page(403, "Forbidden", head)
             return self._page(200, "Browsers welcome", head)
         if path.startswith("/hang"):
-            srv.stopping.wait(srv.hang_seconds)
+            if self._client_left_within(srv.hang_seconds):
+                return None  # the client gave up: so is this request no longer in flight
             return self._page(200, "Finally", head)
         if path.startswith("/soft404"):
             return self._page(200, "Page not found | Daily News", head, body="Sorry, we could not find that page.")
@@ -198,6 +219,27 @@ class Handler(BaseHTTPRequestHandler):
             body = "<html><head><title>Just a moment...</title></head><body><div id='challenge-platform'>Enable JavaScript and cookies to continue</div></body></html>"
             return self._send(200, body.encode(), {"Server": "cloudflare"}, head)
         return self._page(404, "Not Found", head)
+
+    def _client_left_within(self, seconds: float) -> bool:
+        """Wait up to ``seconds``; True as soon as the client closes the connection."""
+        import select
+        import socket
+
+        end = time.monotonic() + seconds
+        while not self.server.stopping.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            readable, _, _ = select.select([self.connection], [], [], min(left, 0.05))
+            if readable:
+                try:
+                    if self.connection.recv(1, socket.MSG_PEEK) == b"":
+                        self.close_connection = True
+                        return True
+                except OSError:
+                    self.close_connection = True
+                    return True
+        return False
 
     def _huge(self, head: bool) -> None:
         size = 1 << 30

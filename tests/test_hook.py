@@ -63,24 +63,35 @@ def test_importing_the_hook_leaves_heavy_modules_out() -> None:
 # --- finding URLs ---------------------------------------------------------------------------
 
 
-def test_find_urls_in_each_format_with_lines() -> None:
+def _urls(tmp_path: Path, name: str, text: str) -> list[tuple[str, int | None]]:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return [(c.url, c.line) for c in find_urls(str(f))]
+
+
+def test_find_urls_in_each_format_with_lines(tmp_path) -> None:
     md = "Intro.[^1]\n\n[^1]: “Story,” DW, 15 April 2020, <https://www.dw.com/en/a-53129563>.\nSee [the report](https://undocs.org/S/2020/717).\n"
-    assert [(c.url, c.line) for c in find_urls("a.md", md)] == [
-        ("https://www.dw.com/en/a-53129563", 3),
-        ("https://undocs.org/S/2020/717", 4),
-    ]
-    tex = "Text\\footnote{\\href{https://ria.ru/20200630/1573707230.html}{RIA}, \\url{https://x.org/a_(b)}.}\n% https://commented.example/\n"
-    assert [c.url for c in find_urls("a.tex", tex)] == ["https://ria.ru/20200630/1573707230.html", "https://x.org/a_(b)"]
-    page = '<li id="fn1"><a href="https://example.org/search?q=1&amp;page=2">x</a>, https://example.org/b.</li>\n'
-    assert [c.url for c in find_urls("a.html", page)] == ["https://example.org/search?q=1&page=2", "https://example.org/b"]
+    assert _urls(tmp_path, "a.md", md) == [("https://www.dw.com/en/a-53129563", 3), ("https://undocs.org/S/2020/717", 4)]
+    tex = "Text\\footnote{\\href{https://ria.ru/20200630/1573707230.html}{RIA}, \\url{https://x.org/a_(b)}.}\n"
+    assert _urls(tmp_path, "a.tex", tex) == [("https://ria.ru/20200630/1573707230.html", 1), ("https://x.org/a_(b)", 1)]
     bib = "@online{k,\n  url = {https://greekcitytimes.com/2020/11/05/isis-asylumgreece/},\n}\n"
-    assert [(c.url, c.line) for c in find_urls("refs.bib", bib)] == [("https://greekcitytimes.com/2020/11/05/isis-asylumgreece/", 2)]
-
-
-def test_find_urls_reads_csl_json_items_only() -> None:
+    assert _urls(tmp_path, "refs.bib", bib) == [("https://greekcitytimes.com/2020/11/05/isis-asylumgreece/", 2)]
     csl = json.dumps([{"id": "a", "type": "webpage", "URL": "https://www.dw.com/en/a-53129563"}], indent=2)
-    assert [(c.url, c.line) for c in find_urls("refs.json", csl)] == [("https://www.dw.com/en/a-53129563", 5)]
-    assert find_urls("package.json", '{"homepage": "https://example.org/"}') == []
+    assert _urls(tmp_path, "refs.json", csl) == [("https://www.dw.com/en/a-53129563", 5)]
+
+
+def test_find_urls_reads_a_pdf_copy_through_its_notes(tmp_path) -> None:
+    # Sample notes 744-745: the first wraps in the middle of its title; each URL is found whole.
+    text = (
+        "744 Paul Antonopoulos, “Leading member of ISIS that was granted asylum status has been arrested\n"
+        "in Greece,” Greek City Times, 5 October 2020, https://greekcitytimes.com/2020/11/05/isis-asylumgreece/.\n\n"
+        "745 “Boyeviki pokushalis’ na «Rodinu-mat’»: FSB predotvratila terakt” Gazeta, 15 October 2020, "
+        "https://www.gazeta.ru/army/2020/10/15/13320667.shtml.\n"
+    )
+    assert _urls(tmp_path, "notes.txt", text) == [
+        ("https://greekcitytimes.com/2020/11/05/isis-asylumgreece/", 2),
+        ("https://www.gazeta.ru/army/2020/10/15/13320667.shtml", 4),
+    ]
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -167,6 +178,7 @@ def test_lint_hook_reports_the_samples_note_744(tmp_path, capsys, monkeypatch) -
     repo = _repo(tmp_path, "[lint]\ndisable = [\"unparsed-citation\"]\n")
     monkeypatch.chdir(repo)
     (repo / "notes.txt").write_text(
+        "743 Agnieszka Pikulicka-Wilczewska, “Deporting Muslim Immigrants,” Foreign Policy, 19 October 2020.\n\n"
         "744 Paul Antonopoulos, “Leading member of ISIS,” Greek City Times, 5 October 2020, "
         "https://greekcitytimes.com/2020/11/05/isis-asylumgreece/.\n",
         encoding="utf-8",
@@ -174,7 +186,7 @@ def test_lint_hook_reports_the_samples_note_744(tmp_path, capsys, monkeypatch) -
     (repo / "README.rst").write_text("not ours\n", encoding="utf-8")
     assert main(["lint", "notes.txt", "README.rst"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("notes.txt:1: date-mismatch: note 744 dates this source 5 October 2020")
+    assert out.startswith("notes.txt:3: date-mismatch: note 744 dates this source 5 October 2020")
 
 
 def test_bad_config_is_exit_2_with_one_line(tmp_path, capsys, monkeypatch) -> None:

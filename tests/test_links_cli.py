@@ -53,7 +53,7 @@ def test_json_shape_and_exit_code_1_for_a_dead_link(server: LinkServer, tmp_path
     dead = by["/status/404"]
     assert set(dead) >= {"url", "status", "http_status", "final_url", "elapsed_ms", "cited", "archive"}
     assert (dead["status"], dead["http_status"]) == ("dead", 404)
-    assert dead["cited"] == [{"file": str(doc), "line": 4, "note": None, "key": None, "date": None}]
+    assert dead["cited"] == [{"file": str(doc), "line": 4, "note": 2, "key": None, "date": None}]
     assert dead["archive"]["timestamp"] == "20240101000000"
     assert dead["archive"]["url"] == f"{server.base}/web/20240101000000/{server.base}/status/404"
     assert by["/ok"]["archive"] is None

@@ -10,10 +10,11 @@ from conftest import run_cli
 
 from footnote_kit.config import LINT_RULES, LintSettings, Settings
 from footnote_kit.lint import RULES, lint
-from footnote_kit.lint_rules import Document, citekeys, damaged, dates, duplicates, ibid, unparsed
+from footnote_kit.lint_rules import Document, citekeys, dates, duplicates, ibid, unparsed
 from footnote_kit.model import Citation, Ibid, Location, Name, Note, Remark, Source
 
 # Note 744 of the bundled sample, as printed: the date and the URL's date disagree.
+NOTE_743 = "743 Agnieszka Pikulicka-Wilczewska, “Deporting Muslim Immigrants Won’t Make Poland Safer,” Foreign Policy, 19 October 2020.\n\n"
 NOTE_744 = (
     "744 Paul Antonopoulos, “Leading member of ISIS that was granted asylum status has been arrested in "
     "Greece,” Greek City Times, 5 October 2020, https://greekcitytimes.com/2020/11/05/isis-asylumgreece/.\n"
@@ -23,7 +24,9 @@ NOTE_698_III = (
     "698 “Nuzhno li vozvrashat kyrgyzstantsev iz Sirii. Chto dumayut MID i eksperti?” (‘Is it necessary "
     "to repatriate Kyrgyz militants from Syria.’), Kaktus Media, 1 June 2019, "
     "https://kaktus.media/doc/392271_nyjno_li_vozvrash_at_kyrgyzstancev_iz_sirii._chto_dymaut_mid_i_eksperty.h tml; "
-    "and iv) a second source.\n"
+    "and iv) a second source.\n\n"
+    "699 “Report of the Analytical Support and Sanctions Monitoring Team,” United Nations Security Council, "
+    "23 July 2020, https://undocs.org/S/2020/717.\n"
 )
 
 
@@ -44,7 +47,7 @@ def test_every_rule_is_registered_and_configurable() -> None:
 
 def test_date_mismatch_on_the_samples_note_744(tmp_path) -> None:
     f = tmp_path / "notes.txt"
-    f.write_text("743 Earlier note, Foreign Policy, 19 October 2020.\n\n" + NOTE_744, encoding="utf-8")
+    f.write_text(NOTE_743 + NOTE_744, encoding="utf-8")
     problems = [p for p in lint([f]) if p.code == "date-mismatch"]
     assert len(problems) == 1
     p = problems[0]
@@ -89,15 +92,23 @@ def test_damaged_url_space_inside_with_repair(tmp_path) -> None:
     problems = [p for p in lint([f]) if p.code == "damaged-url"]
     assert len(problems) == 1
     assert "eksperty.h tml" in problems[0].message
+    assert problems[0].location.line == 1
     assert problems[0].message.endswith("likely https://kaktus.media/doc/392271_nyjno_li_vozvrash_at_kyrgyzstancev_iz_sirii._chto_dymaut_mid_i_eksperty.html")
 
 
-def test_words_after_a_url_are_not_a_damaged_url() -> None:
-    assert damaged.space_repairs("see https://example.com/a and https://example.com/b (2020).") == []
-    assert damaged.space_repairs("at https://example.com/x. The report says so.") == []
-    assert damaged.space_repairs("https://example.org/news/2020/ 11/05/story; next") == [
-        ("https://example.org/news/2020/ 11/05/story", "https://example.org/news/2020/11/05/story")
-    ]
+def test_damaged_url_lost_hyphen_from_the_title_and_intact_urls_left_alone(tmp_path) -> None:
+    # Sample notes 704 (hyphens lost at two line breaks) and 741 (an intact URL).
+    f = tmp_path / "notes.txt"
+    f.write_text(
+        "704 “Indian doctor suspected of having been Jalalabad prison car bomber,” Ariana News, 5 August 2020, "
+        "https://ariananews.af/indian-doctorsuspected-of-having-been-jalalabad-prison-carbomber/.\n\n"
+        "705 “Germany arrests IS suspects plotting attacks on US bases,” Deutsche Welle, 15 April 2020, "
+        "https://www.dw.com/en/germany-arrests-is-suspects-plotting-attacks-on-us-bases/a-53129563\n",
+        encoding="utf-8",
+    )
+    problems = [p for p in lint([f]) if p.code == "damaged-url"]
+    assert [p.note for p in problems] == [704]
+    assert "likely https://ariananews.af/indian-doctor-suspected-of-having-been-jalalabad-prison-car-bomber/" in problems[0].message
 
 
 # --- unparsed-citation --------------------------------------------------------------------
@@ -230,24 +241,24 @@ def test_bib_keys_skip_strings_and_comments() -> None:
 
 def test_lint_command_lines_exit_code_and_json(tmp_path) -> None:
     f = tmp_path / "notes.txt"
-    f.write_text(NOTE_744, encoding="utf-8")
+    f.write_text(NOTE_743 + NOTE_744, encoding="utf-8")
     (tmp_path / ".git").mkdir()
-    (tmp_path / ".footnote-kit.toml").write_text('[lint]\ndisable = ["unparsed-citation"]\n', encoding="utf-8")
+    (tmp_path / ".footnote-kit.toml").write_text('[lint]\ndisable = ["unparsed-citation", "damaged-url"]\n', encoding="utf-8")
     r = run_cli("lint", "notes.txt", cwd=tmp_path)
     assert r.code == 1, r.stderr
-    assert r.stdout.splitlines()[0].startswith("notes.txt:1: date-mismatch: note 744 dates this source 5 October 2020")
+    assert r.stdout.splitlines()[0].startswith("notes.txt:3: date-mismatch: note 744 dates this source 5 October 2020")
     r = run_cli("lint", "--format", "json", "notes.txt", cwd=tmp_path)
     data = json.loads(r.stdout)
     assert r.code == 1 and data["summary"]["by_rule"] == {"date-mismatch": 1}
-    assert data["problems"][0]["line"] == 1 and data["problems"][0]["code"] == "date-mismatch"
+    assert data["problems"][0]["line"] == 3 and data["problems"][0]["code"] == "date-mismatch"
 
 
 def test_lint_command_disabled_rule_and_bad_config(tmp_path) -> None:
     f = tmp_path / "notes.txt"
-    f.write_text(NOTE_744, encoding="utf-8")
+    f.write_text(NOTE_743 + NOTE_744, encoding="utf-8")
     (tmp_path / ".git").mkdir()
     cfg = tmp_path / ".footnote-kit.toml"
-    cfg.write_text('[lint]\ndisable = ["unparsed-citation", "date-mismatch"]\n', encoding="utf-8")
+    cfg.write_text('[lint]\ndisable = ["unparsed-citation", "damaged-url", "date-mismatch"]\n', encoding="utf-8")
     r = run_cli("lint", "notes.txt", cwd=tmp_path)
     assert (r.code, r.stdout) == (0, ""), r.stderr
     cfg.write_text('[lint]\ndisabled = ["date-mismatch"]\n', encoding="utf-8")

@@ -173,3 +173,43 @@ def test_our_policy_style_prints_british_dates_and_the_url_with_a_doi() -> None:
     out = render_bibliography([article, NEWS], "chicago-notes-policy").text
     assert "https://ctc.westpoint.edu/x" in out and "https://doi.org/10.1000/xyz" in out
     assert "19 December 2019" in out
+
+
+def test_unknown_locale_is_refused_with_suggestions(tmp_path: Path) -> None:
+    path = _items_file(tmp_path, [REPORT.with_changes(id="r").to_csl()])
+    run = run_cli("render", str(path), "--style", "apa", "--locale", "en-UK")
+    assert run.code == 2 and "unknown locale 'en-UK'" in run.stderr and "en-GB" in run.stderr
+
+
+def test_british_locale_gives_day_month_year(tmp_path: Path) -> None:
+    path = _items_file(tmp_path, [NEWS.with_changes(id="n").to_csl()])
+    run = run_cli("render", str(path), "--style", "chicago-notes-bibliography", "--locale", "en-GB")
+    assert run.code == 0, run.stderr
+    assert "19 December 2019" in run.stdout
+
+
+def test_bib_with_a_broken_entry_renders_the_rest(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@online{un2020, title = {Report of the Monitoring Team}, organization = {United Nations}, date = {2020-07-23}, url = {https://undocs.org/S/2020/717}}\n"
+        "@book{broken, title = {Unfinished\n",
+        encoding="utf-8",
+    )
+    run = run_cli("render", str(bib), "--style", "mhra-notes")
+    assert run.code == 0, run.stderr
+    assert "https://undocs.org/S/2020/717" in run.stdout
+    assert "refs.bib:" in run.stderr and "malformed .bib" in run.stderr
+
+
+def test_malformed_csl_style_file(tmp_path: Path) -> None:
+    path = _items_file(tmp_path, [REPORT.with_changes(id="r").to_csl()])
+    style = tmp_path / "house.csl"
+    style.write_text('<?xml version="1.0"?>\n<style xmlns="http://purl.org/net/xbiblio/csl">\n<citation>\n</style>\n', encoding="utf-8")
+    run = run_cli("render", str(path), "--style", str(style))
+    assert run.code == 2 and "house.csl:4" in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_nothing_renderable_exits_2(tmp_path: Path) -> None:
+    path = _items_file(tmp_path, [1, 2])  # type: ignore[list-item]
+    run = run_cli("render", str(path), "--style", "apa")
+    assert run.code == 2 and "item 1 is not a JSON object" in run.stderr and "nothing to render" in run.stderr

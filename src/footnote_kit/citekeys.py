@@ -74,6 +74,8 @@ STOP_WORDS = frozenset(
 
 def ascii_fold(text: str) -> str:
     """Transliterate to ASCII: the special table first, then drop combining marks."""
+    if text.isascii():
+        return text
     text = text.translate(_TABLE)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c) and ord(c) < 128)

@@ -323,7 +323,8 @@ def render(
         from footnote_kit.files import write_atomic
 
         write_atomic(output, result.text)
-        warn(f"{output}: {result.rendered} {'notes' if mode == 'notes' else 'entries'} in {result.style.title} ({result.locale})")
+        noun = ("note" if mode == "notes" else "entry") if result.rendered == 1 else ("notes" if mode == "notes" else "entries")
+        warn(f"{output}: {result.rendered} {noun} in {result.style.title} ({result.locale})")
     else:
         typer.echo(result.text, nl=False)
 

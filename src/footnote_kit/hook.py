@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,79 +27,35 @@ from footnote_kit.errors import ExitCode, FootnoteKitError
 
 PROG = "footnote-kit-hook"
 
-# A URL as written in Markdown, LaTeX, HTML, BibTeX or CSL-JSON: stops at white space,
-# quotes and the brackets those formats wrap URLs in; trailing punctuation is trimmed after.
-_URL = re.compile(r"https?://[^\s<>\"{}|\\^`\]]+")
-_TRAILING = ".,;:!?’”'»*_"
-
 DOCUMENT_SUFFIXES = {
     ".md", ".markdown", ".mdown", ".mkd", ".pandoc", ".tex", ".ltx", ".latex",
     ".html", ".htm", ".xhtml", ".txt", ".text", ".bib", ".json",
 }
+_LINE_SCAN = DOCUMENT_SUFFIXES - {".txt", ".text", ".json"}
 
 
 @dataclass(frozen=True)
 class Cited:
     url: str
     file: str
-    line: int
+    line: int | None
 
 
-def _trim(url: str) -> str:
-    while url and url[-1] in _TRAILING + ")":
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
-            break
-        url = url[:-1]
-    return url
+def find_urls(path: str) -> list[Cited]:
+    """Every URL a file cites, with its line, as ``footnote-kit check`` finds it.
 
-
-def find_urls(path: str, text: str) -> list[Cited]:
-    """Every http(s) URL a file cites, with its line; in file order, repeats kept.
-
-    Read line by line with one regular expression rather than through the note parser:
-    the hook needs exact lines and speed, and a committed draft's URLs are whole (URLs
-    broken by PDF copying are ``lint``'s business: the ``damaged-url`` rule).
+    The same collector as ``check`` (so the URLs, which key the shared cache, are the same
+    strings), but without what a commit does not need: Markdown, LaTeX, HTML and ``.bib``
+    are scanned line by line, not also parsed for note numbers and dates (parsing HTML
+    and ``.bib`` would import beautifulsoup4 and pybtex). Plain text copied from a PDF is
+    parsed, because its URLs wrap across lines and only the notes give them whole.
     """
+    from footnote_kit.files import read_text
+    from footnote_kit.links import collect
+
     suffix = os.path.splitext(path)[1].lower()
-    if suffix == ".json":
-        return _csl_json_urls(path, text)
-    is_html = suffix in (".html", ".htm", ".xhtml")
-    is_tex = suffix in (".tex", ".ltx", ".latex")
-    out: list[Cited] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if "http" not in line or (is_tex and line.lstrip().startswith("%")):
-            continue
-        if is_html and "&" in line:
-            from html import unescape
-
-            line = unescape(line)
-        for m in _URL.finditer(line):
-            url = _trim(m.group(0))
-            if len(url) > len("https://") + 3:
-                out.append(Cited(url, path, number))
-    return out
-
-
-def _csl_json_urls(path: str, text: str) -> list[Cited]:
-    """URLs of a CSL-JSON file's items; other JSON files (package.json...) cite nothing."""
-    import json
-
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return []
-    items = data.get("items") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not all(isinstance(i, dict) and "type" in i for i in items):
-        return []
-    lines = text.splitlines()
-    out = []
-    for item in items:
-        url = item.get("URL")
-        if isinstance(url, str) and url.startswith(("http://", "https://")):
-            escaped = json.dumps(url)[1:-1]
-            line = next((i for i, t in enumerate(lines, 1) if escaped in t or url in t), 1)
-            out.append(Cited(url, path, line))
-    return out
+    refs = collect.scan_text(read_text(path), path) if suffix in _LINE_SCAN else collect.collect_file(path)
+    return [Cited(ref.url, c.file or path, c.line) for ref in refs for c in ref.cited]
 
 
 # ---------------------------------------------------------------------------------------
@@ -187,7 +142,7 @@ def _fetch(urls: Sequence[str], settings: Settings) -> list[tuple[Outcome, Any]]
 def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_path: str | None, out: Any, err: Any) -> int:
     cited: list[Cited] = []
     for path in files:
-        cited.extend(find_urls(path, _read(path)))
+        cited.extend(find_urls(path))
     urls = list(dict.fromkeys(c.url for c in cited))
     if not urls:
         return int(ExitCode.OK)
@@ -202,7 +157,8 @@ def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_
         fails = o.status in failing
         failed += fails
         why = f" ({o.detail})" if o.detail else ""
-        print(f"{c.file}:{c.line}: {o.status}{'' if fails else ' (warning)'}: {c.url}{why}", file=out)
+        where = f"{c.file}:{c.line}" if c.line else c.file
+        print(f"{where}: {o.status}{'' if fails else ' (warning)'}: {c.url}{why}", file=out)
     unchecked = sum(1 for o in outcomes if o.status == "unchecked")
     cached = sum(1 for o in outcomes if o.cached)
     if network_down:
@@ -215,12 +171,6 @@ def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_
               f"{len(files)} file(s); {len(urls)} link(s), {cached} from the cache", file=err)
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
-
-
-def _read(path: str) -> str:
-    from footnote_kit.files import read_text
-
-    return read_text(path)
 
 
 # ---------------------------------------------------------------------------------------

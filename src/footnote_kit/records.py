@@ -53,8 +53,9 @@ def norm_text(text: str | None) -> str:
     """Titles and outlets compared without case, accents, punctuation or spacing."""
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", folded)
 
 

@@ -278,10 +278,13 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
             super().parse_entry_body(body_end)
 
     parser = _Parser(text, macros=_MacroDict(macros), handle_error=fail, filename=file)
+    line, pos = 1, 0
     try:
         for command in parser:
             etype, body = command
-            line = text.count("\n", 0, parser.command_start) + 1
+            # Counted from the previous entry on: counting from the top is quadratic.
+            line += text.count("\n", pos, parser.command_start)
+            pos = parser.command_start
             low = etype.lower()
             if low in ("string", "preamble", "comment"):
                 continue
@@ -338,7 +341,7 @@ def _record(etype: str, key: str, raw: dict[str, str]) -> Record:
     if not ctype and sub in CSL_TYPES:
         ctype = sub
     ctype = ctype or READ_TYPES.get(low, "document")
-    d = {k: decode(v) for k, v in raw.items() if k not in PERSON_ROLES}
+    d = {k: decode(v) for k, v in raw.items() if k in READ_FIELDS and k != "url"}
     kw: dict[str, Any] = {"type": ctype, "id": key or None}
     kw["title"] = d.get("title")
     addon = d.get("titleaddon", "")

@@ -80,7 +80,8 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
             flat["custom"] = custom
         source = Source.from_csl(flat)
         key = source.id or ""
-        where = Location(file, _line_of(text, key or None, n))
+        if (key and key in seen) or not source.title:
+            where = Location(file, _line_of(text, key or None, n))  # only when needed: a text scan
         if key and key in seen:
             new = citekeys.unique(key, seen)
             problems.append(Problem(f"duplicate id {key!r}: written as {new!r}", where, code="duplicate-key"))

@@ -55,6 +55,8 @@ def iso_to_babel(language: str | None) -> str | None:
 
 def _escape(text: str, ascii: bool) -> str:
     out = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], text)
+    if "--" in out:  # a literal double hyphen, not TeX's en-dash ligature
+        out = out.replace("--", "-{}-")
     if ascii and not out.isascii():
         out = "".join(_ascii_char(c) if ord(c) > 127 else c for c in out)
     return out
@@ -107,17 +109,40 @@ def encode(text: str, *, ascii: bool = False, protect: bool = False, whole: bool
 
 
 
+_PLAIN_LIGATURES = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"))
+# The escapes ``encode`` writes, resolved without latexcodec; private-use placeholders keep
+# them out of the brace stripping and the ligatures.
+_SIMPLE = (
+    (r"\textbackslash{}", "\ue000", "\\"), (r"\textbackslash", "\ue000", "\\"),
+    (r"\textasciitilde{}", "\ue001", "~"), (r"\textasciicircum{}", "\ue002", "^"),
+    (r"\{", "\ue003", "{"), (r"\}", "\ue004", "}"), (r"\&", "\ue005", "&"), (r"\%", "\ue006", "%"),
+    (r"\#", "\ue007", "#"), (r"\_", "\ue008", "_"), (r"\$", "\ue009", "$"),
+)
+
+
 def decode(value: str) -> str:
-    """A .bib field value -> plain text: LaTeX accents and escapes resolved, braces gone."""
-    if "\\" not in value and "{" not in value and "-" not in value and "`" not in value and "'" not in value:
-        return value
-    text = value.replace(r"\{", "\x00").replace(r"\}", "\x01").replace(r"\$", "\x03")
-    text = text.replace(r"\textbackslash{}", "\x02").replace(r"\textbackslash", "\x02")
-    text = text.replace(r"\textasciitilde{}", "~").replace(r"\textasciicircum{}", "^")
-    try:
-        text = codecs.decode(text, "ulatex")
-    except (UnicodeDecodeError, ValueError):
-        pass
-    text = re.sub(r"(?<!\\)[{}]", "", text)
-    text = text.replace("\x00", "{").replace("\x01", "}").replace("\x02", "\\").replace("\x03", "$")
-    return re.sub(r"\s+", " ", text).strip()
+    """A .bib field value -> plain text: LaTeX accents and escapes resolved, braces gone.
+
+    latexcodec is slow (it tokenises every character), so it only sees values that still
+    hold a command (an accent such as ``{\\"o}``) once the simple escapes are resolved.
+    """
+    text = value
+    if "\\" in text:
+        for tex, mark, _ in _SIMPLE:
+            if tex in text:
+                text = text.replace(tex, mark)
+    if "\\" in text:
+        try:
+            text = codecs.decode(text, "ulatex")
+        except (UnicodeDecodeError, ValueError):
+            pass
+    else:
+        for tex, char in _PLAIN_LIGATURES:
+            if tex in text:
+                text = text.replace(tex, char)
+    if "{" in text or "}" in text:
+        text = re.sub(r"(?<!\\)[{}]", "", text)
+    for _, mark, char in _SIMPLE:
+        if mark in text:
+            text = text.replace(mark, char)
+    return " ".join(text.split())

@@ -207,15 +207,14 @@ def _from_bib(path: str, text: str) -> list[UrlRef]:
     """A .bib file: line scan (file, line, key), dates from the entries when they load."""
     refs = scan_text(text, path)
     try:
-        from footnote_kit.inputs import load  # type: ignore[attr-defined]
+        from footnote_kit.inputs import load
     except ImportError:
         return refs
     try:
         loaded = load(path)
     except Exception:  # noqa: BLE001 - dates are a bonus; the scan already has the URLs
         return refs
-    sources = getattr(loaded, "sources", loaded)
-    dates = {s.id: s.issued for s in sources if isinstance(s, Source) and s.id}
+    dates = {r.key: r.source.issued for r in loaded.records}
     return [UrlRef(r.url, tuple(Citing(c.file, c.line, c.note, c.key, dates.get(c.key or "")) for c in r.cited)) for r in refs]
 
 

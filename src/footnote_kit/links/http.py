@@ -205,7 +205,12 @@ class Checker:
         self._session = session
         self._session_lock = threading.Lock()
         self._no_head: set[str] = set()
+        self._answered: dict[str, float] = {}
+        """Per host, when it last answered anything: tells a slow page from a slow network."""
         self._sleep = sleep
+        # The global limit counts requests in flight, not URLs being worked on: a worker
+        # waiting out a Retry-After or a backoff holds no connection and no slot.
+        self._in_flight = threading.BoundedSemaphore(self.options.max_concurrency)
 
     @property
     def session(self) -> Any:
@@ -317,12 +322,19 @@ class Checker:
         delay = opts.backoff
         while True:
             try:
+                sent = time.monotonic()
                 ans = self._fetch(url, ua)
+                self._answered[_host(url)] = time.monotonic()
             except requests.exceptions.Timeout as err:
                 connect = isinstance(err, requests.exceptions.ConnectTimeout)
+                what = "connecting" if connect else "waiting for an answer"
+                verdict = (LinkStatus.TIMEOUT, f"no answer after {opts.connect_timeout if connect else opts.read_timeout:g} s {what}")
                 if timeouts >= opts.timeout_retries:
-                    what = "connecting" if connect else "waiting for an answer"
-                    return None, (LinkStatus.TIMEOUT, f"no answer after {opts.connect_timeout if connect else opts.read_timeout:g} s {what}")
+                    return None, verdict
+                if not connect and self._answered.get(_host(url), 0.0) > sent:
+                    # The host answered other pages while this one hung: the page is slow,
+                    # not the network, and a retry would only wait a full timeout again.
+                    return None, (verdict[0], verdict[1] + " (the host answers other pages)")
                 timeouts += 1
             except requests.exceptions.TooManyRedirects:
                 return None, (LinkStatus.ERROR, "too many redirects")
@@ -361,7 +373,11 @@ class Checker:
             delay *= 2
 
     def _fetch(self, url: str, ua: str) -> _Answer:
-        """HEAD (files, hosts that honour it) or a capped streamed GET."""
+        """HEAD (files, hosts that honour it) or a capped streamed GET, in a global slot."""
+        with self._in_flight:
+            return self._fetch_now(url, ua)
+
+    def _fetch_now(self, url: str, ua: str) -> _Answer:
         opts = self.options
         host = _host(url)
         headers = {"User-Agent": ua, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "en;q=0.9,*;q=0.5"}
@@ -431,7 +447,9 @@ class Checker:
                         cond.notify_all()
                 done.put(v)
 
-        n = max(1, min(opts.max_concurrency, total, opts.per_host * len(by_host)))
+        # Workers: enough for every host to use its slots (the global limit is enforced per
+        # request in ``_fetch``), bounded so that a huge corpus does not mean huge threads.
+        n = max(1, min(total, opts.per_host * len(by_host), max(opts.max_concurrency, 4 * opts.max_concurrency)))
         threads = [threading.Thread(target=worker, daemon=True, name=f"fk-check-{i}") for i in range(n)]
         for t in threads:
             t.start()

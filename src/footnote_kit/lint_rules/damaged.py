@@ -1,79 +1,48 @@
 """``damaged-url``: a URL that copying out of a PDF broke, with its likely repair.
 
 Where a PDF wrapped a URL, the copied text keeps a space inside it (``…eksperty.h tml``)
-or loses the hyphen at the break. A writer who does not notice cites a dead link. The
-space is found here; the lost hyphen needs the title's words as evidence, which the
-repair module (``footnote_kit.links.repair``) weighs when it is installed.
+or loses the hyphen at the break (``indian-doctorsuspected``). A writer who does not
+notice cites a dead link. The repair module (``footnote_kit.links.repair``, issue 7) finds
+the URL as printed across the space (``url_spans``) and calls a URL damaged only when its
+best candidate rests on a removed space, a fixed-format dash or a split whose both sides
+are words the note's title or the document knows (``damaged``); lint shows that
+candidate. Nothing is fetched: evidence is ``check --repair``'s business.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from footnote_kit.lint_rules import Document, clean_url, problem
+from footnote_kit.lint_rules import Document, problem
+from footnote_kit.links.repair import damaged
+from footnote_kit.links.spans import url_spans
 from footnote_kit.model import Citation, Note, Problem
 
 NAME = "damaged-url"
 
-# A URL, one space, then a fragment that can only be the rest of the URL: it either
-# completes a file extension the URL began (``.h`` + ``tml``) or carries URL syntax
-# (a slash, a hyphen between word characters, a query) and ends the citation.
-_SPLIT = re.compile(r"(https?://[^\s<>\"]+) ([^\s<>\"“”‘’]+)(?=[\s;,)]|$)")
-_EXTENSIONS = ("html", "htm", "shtml", "php", "aspx", "asp", "jsp", "pdf", "cfm")
-_URL_SYNTAX = re.compile(r"[/=&%?#]|\w[-_]\w|\.(?:html?|php|aspx?|pdf)\b")
 
-
-def space_repairs(text: str) -> list[tuple[str, str]]:
-    """``(as printed, repaired)`` for each URL with a space left inside it."""
-    out = []
-    for m in _SPLIT.finditer(text):
-        head, tail = m.group(1), clean_url(m.group(2))
-        if not tail or tail[0] in "([" or tail.lower() in ("and", "or", "et", "und", "p", "pp"):
-            continue
-        joined = head + tail
-        completes = any(joined.lower().endswith("." + e) for e in _EXTENSIONS) and not any(
-            head.lower().rstrip(".,;").endswith("." + e) for e in _EXTENSIONS
-        )
-        if completes or (_URL_SYNTAX.search(tail) and not tail[0].isupper()):
-            out.append((f"{head} {tail}", joined))
-    return out
-
-
-def _candidates(url: str, note: Note, title: str | None, translated: str | None) -> list[str]:
-    """Ask the repair module for ranked originals of ``url``; [] when it is not there."""
-    try:
-        from footnote_kit.links import repair
-    except ImportError:
-        return []
-    find = getattr(repair, "candidates", None)
-    if find is None:
-        return []
-    try:
-        found = find(url, title=title, translated_title=translated)
-    except TypeError:
-        found = find(url)
-    return [c if isinstance(c, str) else getattr(c, "url", str(c)) for c in found if c != url]
+def _titles(note: Note, url: str, printed: str) -> tuple[str | None, str | None]:
+    """The title and translated title of the citation that prints ``url``."""
+    for part in note.parts:
+        if isinstance(part, Citation) and (part.source.URL == url or printed in part.text or url in part.text):
+            return part.source.title, part.source.translated_title
+    return None, None
 
 
 def check(doc: Document) -> Iterator[Problem]:
+    spans = {note.number: url_spans(note.text) for note in doc.notes}
+    every_url = [s.url for found in spans.values() for s in found]
     for note in doc.notes:
-        seen: set[str] = set()
-        for printed, repaired in space_repairs(note.text):
-            seen.add(repaired)
-            seen.add(printed.split(" ", 1)[0])
-            yield problem(
-                doc, NAME, f"note {note.number}: a space inside the URL '{printed}'; likely {repaired}",
-                note, needle=printed.split(" ", 1)[0][:40],
+        for span in spans[note.number]:
+            printed = note.text[span.start : span.end]
+            title, translated = _titles(note, span.url, printed)
+            found = damaged(
+                span.url, title=title, translated_title=translated, sibling_urls=every_url, breaks=span.breaks, limit=3
             )
-        for part in note.parts:
-            if not isinstance(part, Citation) or not part.source.URL or part.source.URL in seen:
+            spaced = printed != span.url
+            if not found and not spaced:
                 continue
-            src = part.source
-            found = _candidates(src.URL, note, src.title, src.translated_title)
-            if found:
-                yield problem(
-                    doc, NAME, f"note {note.number}: the URL looks damaged by copying from a PDF; likely {found[0]}"
-                    + (f" (also: {', '.join(found[1:3])})" if len(found) > 1 else ""),
-                    note, needle=src.URL[:40],
-                )
+            best = found[0] if found else span.url
+            what = f"a space inside the URL '{printed}'" if spaced else f"the URL {span.url} looks damaged by copying from a PDF"
+            also = f" (also: {', '.join(found[1:3])})" if len(found) > 1 else ""
+            yield problem(doc, NAME, f"note {note.number}: {what}; likely {best}{also}", note, needle=printed.split()[0][:40])

@@ -68,8 +68,9 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
     if not elements:
         return _as_plain(soup, file)
     notes: list[RawNote] = []
+    positions: dict[int, dict[int, int]] = {}
     for order, element in enumerate(elements, 1):
-        number, marker = _number(element, order)
+        number, marker = _number(element, order, positions)
         body, links = _text(element, marker)
         if not body:
             continue  # an in-text reference dressed as a note (``<span class="easy-footnote">``)
@@ -127,10 +128,10 @@ def _is_note(el: Tag) -> bool:
     return el.name != "a" and el.name != "sup" and any(_NOTE_CLASS.search(c) for c in classes)
 
 
-def _number(el: Tag, order: int) -> tuple[int, Any]:
+def _number(el: Tag, order: int, cache: dict[int, dict[int, int]]) -> tuple[int, Any]:
     """(the note's number, the element printing it that is to be left out of the text)."""
     if el.name == "li" and el.parent is not None and el.parent.name == "ol":
-        return _list_position(el), None
+        return _list_position(el, cache), None
     marker = _leading_marker(el)
     if marker is not None:
         return int(_MARKER.match(marker.get_text()).group(1)), marker  # type: ignore[union-attr]
@@ -141,18 +142,22 @@ def _number(el: Tag, order: int) -> tuple[int, Any]:
     return order, None
 
 
-def _list_position(li: Tag) -> int:
+def _list_position(li: Tag, cache: dict[int, dict[int, int]]) -> int:
+    """The number a browser prints for ``li``; positions are computed once per list."""
     ol = li.parent
-    try:
-        number = int(ol.get("start", 1)) - 1
-    except ValueError:
-        number = 0
-    for item in ol.find_all("li", recursive=False):
-        value = item.get("value")
-        number = int(value) if isinstance(value, str) and value.isdigit() else number + 1
-        if item is li:
-            return number
-    return number
+    positions = cache.get(id(ol))
+    if positions is None:
+        positions = {}
+        try:
+            number = int(ol.get("start", 1)) - 1
+        except ValueError:
+            number = 0
+        for item in ol.find_all("li", recursive=False):
+            value = item.get("value")
+            number = int(value) if isinstance(value, str) and value.isdigit() else number + 1
+            positions[id(item)] = number
+        cache[id(ol)] = positions
+    return positions.get(id(li), 1)
 
 
 def _leading_marker(el: Tag) -> Any:

@@ -116,21 +116,26 @@ def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str
     return "".join(out)
 
 
+_BRACKETS = {
+    ("[", "]"): re.compile(r"\\.|[\[\]]", re.DOTALL),
+    ("(", ")"): re.compile(r"\\.|[()]", re.DOTALL),
+    ("{", "}"): re.compile(r"\\.|[{}]", re.DOTALL),
+}
+
+
 def _close(text: str, start: int, opening: str, closing: str) -> int:
-    """Index of the bracket closing the one at ``start`` (backslash escapes skipped), or -1."""
+    """Index of the bracket closing the one at ``start`` (backslash escapes skipped), or -1.
+
+    A regex jumps from bracket to bracket, so a long note costs one C-level scan rather
+    than a Python step per character.
+    """
     depth = 0
-    i = start
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
+    for m in _BRACKETS[(opening, closing)].finditer(text, start):
+        ch = m.group(0)
         if ch == opening:
             depth += 1
         elif ch == closing:
             depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return m.start()
     return -1

@@ -29,6 +29,7 @@ _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _CITE = re.compile(
     r"\\((?:[a-zA-Z]*cite[a-zA-Z]*)|nocite)(?![a-zA-Z])\*?((?:\s*\[[^\]]*\]){0,2})\s*\{([^}]*)\}"
 )
+_JOINED = re.compile(r"\x01\s*")
 _CITE_ARGS = re.compile(r"\[([^\]]*)\]")
 
 _ACCENTS = {
@@ -130,47 +131,39 @@ def latex_to_text(source: str) -> tuple[str, list[str]]:
     """LaTeX markup inside a note -> (plain text on one line, link targets)."""
     links: list[str] = []
     text = _convert(source, links)
-    text = re.sub(r"\x01\s*", "", text)
-    text = unicodedata.normalize("NFC", text)
+    if "\x01" in text:
+        text = _JOINED.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return " ".join(text.split()), list(dict.fromkeys(links))
+
+
+_SPECIAL = re.compile(r"[\\{}$~`'-]")
+_TEXT_SYMBOLS = {"---": "—", "--": "–", "``": "“", "''": "”", "`": "‘", "'": "’", "~": " ", "-": "-"}
 
 
 def _convert(s: str, links: list[str]) -> str:
     out: list[str] = []
     i, n = 0, len(s)
     while i < n:
-        ch = s[i]
+        m = _SPECIAL.search(s, i)
+        if m is None:
+            out.append(s[i:])
+            break
+        k = m.start()
+        if k > i:
+            out.append(s[i:k])
+        ch = s[k]
         if ch == "\\":
-            i = _command(s, i, out, links)
-            continue
-        if ch in "{}$":
-            i += 1
-            continue
-        if ch == "~":
-            out.append(" ")
-        elif ch == "-" and s.startswith("---", i):
-            out.append("—")
-            i += 3
-            continue
-        elif ch == "-" and s.startswith("--", i):
-            out.append("–")
-            i += 2
-            continue
-        elif ch == "`" and s.startswith("``", i):
-            out.append("“")
-            i += 2
-            continue
-        elif ch == "'" and s.startswith("''", i):
-            out.append("”")
-            i += 2
-            continue
-        elif ch == "`":
-            out.append("‘")
-        elif ch == "'":
-            out.append("’")
+            i = _command(s, k, out, links)
+        elif ch in "{}$":
+            i = k + 1
         else:
-            out.append(ch)
-        i += 1
+            for token in ("---", "--", "``", "''", ch):
+                if s.startswith(token, k):
+                    out.append(_TEXT_SYMBOLS[token])
+                    i = k + len(token)
+                    break
     return "".join(out)
 
 

@@ -163,6 +163,16 @@ class Locale(_Cached, M.Locale):
     get_date = M.Locale.get_date
 
 
+class _Cased:
+    """citeproc-py skips text-case="title" unless it is told the language is English; terms
+    and numbers carry no language, so they were never title-cased (``(eds.)``)."""
+
+    def case(self, text: Any, language: str | None = None) -> Any:
+        if self.get("text-case") == "title":  # type: ignore[attr-defined]
+            return title_case(text)
+        return M.TextCased.case(self, text, "en")  # type: ignore[arg-type]
+
+
 class Number(_Cached, M.Number):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
@@ -224,7 +234,26 @@ class Label(_Cached, M.Label):
         return M.Label.process(self, item, variable, plural, context, **kwargs)
 
 
+class Label(_Cased, Label):
+    pass
+
+
+class Name_Part(_Cased, _Cached, M.Name_Part):  # noqa: N801
+    pass
+
+
+#: What the entry being rendered produced so far (rendering is sequential): the text of
+#: its first cs:names and of its first name, for subsequent-author-substitute (gap 12).
+STATE: dict[str, Any] = {"first_names": None, "first_name": None}
+
+
 class Name(_Cached, M.Name):
+    def join(self, strings: Any, default_delimiter: str = "") -> Any:
+        strings = list(strings)
+        if strings and STATE["first_name"] is None:
+            STATE["first_name"] = str(strings[0])
+        return M.Name.join(self, strings, default_delimiter)
+
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         # Gap 1: initialize="false" keeps given names whole (Chicago 18, MLA, MHRA).
         if name == "initialize-with" and self._initialize(context) == "false":
@@ -244,6 +273,11 @@ class Names(_Cached, M.Names):
                 **kwargs: Any) -> Any:
         roles = [r for r in self.get("variable").split() if not _suppressed(self, r, context)]
         present = [r for r in roles if r.replace("-", "_") in item.reference]
+        if names_context is None and self.name is None:
+            # A cs:names anywhere inside cs:substitute (even within cs:choose) takes its
+            # cs:name, cs:et-al and cs:label from the substituted cs:names, as in citeproc-js.
+            outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")
+            names_context = outer[0] if outer else None
         if present:
             names_context = names_context if names_context is not None else self
             if names_context.name is None and not names_context.__dict__.get("_fk_named"):
@@ -263,8 +297,8 @@ class Names(_Cached, M.Names):
             text = M.Names.process(self, item, names_context, context, **kwargs)
         finally:
             self.set("variable", saved)
-        if text and layout.__dict__.get("fk_first_names") is None:
-            layout.fk_first_names = text
+        if text and STATE["first_names"] is None:
+            STATE["first_names"] = str(text)
         return text
 
     def _substitute_only(self, item: Any, context: Any, **kwargs: Any) -> Any:
@@ -357,18 +391,29 @@ class Layout(_Cached, M.Layout):
         self.repressed = {}
         self.fk_suppressed = set()
         self.fk_recording = None
-        self.fk_first_names = None
+        STATE["first_names"] = STATE["first_name"] = None
 
 
 class If(_Cached, M.If):
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        results: list[Any] = []
+        for attr, test in (("type", self._type), ("variable", self._variable),
+                           ("is-numeric", self._is_numeric),
+                           ("is-uncertain-date", self._is_uncertain_date),
+                           ("locator", self._locator)):
+            if attr in self.attrib:
+                results += test(item)
+        if "position" in self.attrib:
+            results += self._position(item, context)
         if "disambiguate" in self.attrib:
             # Gap 9: true only for an item the processor found ambiguous.
-            wanted = self.get("disambiguate") == "true"
-            ambiguous = bool(item.get("fk_ambiguous", False))
-            if wanted != ambiguous and self.get("match") != "any":
-                raise M.ConditionFailed
-        return M.If.render(self, item, context, delimiter, **kwargs)
+            results.append((self.get("disambiguate") == "true") == bool(item.get("fk_ambiguous", False)))
+        match = self.get("match")
+        result = any(results) if match == "any" else (not any(results) if match == "none"
+                                                      else all(results))
+        if not result:
+            raise M.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _position(self, item: Any, context: Any) -> list[bool]:
         # Gap 11: positions come from the processor, which knows the notes (see engine).
@@ -436,6 +481,26 @@ class Sort(_Cached, M.Sort):
         return [items[i] for i in order]
 
 
+class Key(_Cached, M.Key):
+    def sort_keys(self, items: Any, context: Any) -> Any:
+        if "macro" not in self.attrib:
+            return M.Key.sort_keys(self, items, context)
+        # Each item's key is rendered afresh: a substitute in one item's key must not
+        # suppress variables in the next one's (citeproc-py only resets its own list).
+        layout = context.get_layout()
+        options = {"name-as-sort-order": "all"}
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if option in self.attrib:
+                options[option.replace("names", "et-al")] = self.get(option)
+        macro = self.get_macro(self.get("macro"))
+        keys = []
+        for item in items:
+            layout._reset()
+            keys.append(macro.render(item, context=context, sort_options=options))
+        layout._reset()
+        return keys
+
+
 def _sort_value(value: Any) -> Any:
     if value is None:
         return None
@@ -448,7 +513,7 @@ def _sort_value(value: Any) -> Any:
 
 
 OVERRIDES = {cls.__name__: cls for cls in (Style, Locale, Number, Text, Label, Name, Names,
-                                           Substitute, Layout, If, Else_If, Date_Part, Sort)}
+                                           Substitute, Layout, If, Else_If, Date_Part, Sort, Name_Part, Key)}
 
 
 _CLASSES: dict[str | None, type] = {}

@@ -23,6 +23,7 @@ from typing import Any, Mapping, Sequence
 from footnote_kit.errors import InputError
 
 FORMATS = ("text", "html")
+CSL = "http://purl.org/net/xbiblio/csl"
 POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 
 
@@ -120,6 +121,14 @@ class _LoadedStyle:
             if self.has_bibliography else None
         self.author_substitute = substitute
         self.near_note_distance = int(self.root.citation.get("near-note-distance", "5"))
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        self.numbered = 'variable="citation-number"' in text
+        sort = self.root.bibliography.find("{%s}sort" % CSL) if self.has_bibliography else None
+        self.sorted_bibliography = sort is not None and any(
+            key.get("variable") != "citation-number" for key in sort.iterchildren())
+        citation_xml = etree.tostring(self.root.citation, encoding="unicode")
+        self.disambiguates = "disambiguate=" in citation_xml or "<text macro" in citation_xml \
+            and "disambiguate=" in text
 
 
 class _Registry:
@@ -158,6 +167,7 @@ class Processor:
         self._bibliography: list[tuple[str, str]] | None = None  # (id, marked)
         self._history: list[tuple[int, list[tuple[str, str | None]]]] = []
         self._last: tuple[Any, str] | None = None
+        self._ambiguous_keys: set[str] | None = None
 
     # -- bibliography ----------------------------------------------------------------
 
@@ -184,6 +194,8 @@ class Processor:
             return self._bibliography
         from citeproc.source import Citation, CitationItem
 
+        from footnote_kit.render.elements import STATE
+
         bib = self.style.root.bibliography
         if bib is None:
             self._bibliography = []
@@ -198,16 +210,20 @@ class Processor:
         id_of = {k: i for i, k in self._key_of.items()}
         layout = bib.layout
         out: list[tuple[str, str]] = []
-        previous_names = None
+        previous: tuple[str | None, str | None] = (None, None)
+        substitute = self.style.author_substitute
+        partial = (bib.get("subsequent-author-substitute-rule") or "").startswith("partial")
         for item in items:
             rendered = layout.render_bibliography([item])[0]
             marked = str(rendered) if rendered is not None else ""
-            names = layout.__dict__.get("fk_first_names")
-            names = str(names) if names else None
-            if self.style.author_substitute is not None and names and names == previous_names:
-                # Gap 12: subsequent-author-substitute.
-                marked = marked.replace(names, self.style.author_substitute, 1)
-            previous_names = names
+            names, first = STATE["first_names"], STATE["first_name"]
+            if substitute is not None and names:
+                # Gap 12: subsequent-author-substitute (complete-all, or partial-first).
+                if names == previous[0] and not partial:
+                    marked = marked.replace(names, substitute, 1)
+                elif partial and first and first == previous[1]:
+                    marked = marked.replace(first, substitute, 1)
+            previous = (names, first)
             out.append((id_of[item.key], marked))
         self._bibliography = out
         return out
@@ -260,12 +276,50 @@ class Processor:
             item["fk_near_note"] = self._near(key, note)
             items.append(item)
             cited.append((key, locator))
+        if self.style.numbered:
+            self._number(cited)
+        ambiguous = self._ambiguous()
+        for item in items:
+            item["fk_ambiguous"] = item.key in ambiguous
         citation = Citation(items)
         citation.bibliography = self._registry
         text = self.style.root.citation.layout.render_citation(citation, lambda item: None)
         self._history.append((note, cited))
         marked = str(text) if text is not None else ""
         return self._capitalise_note_start(marked)
+
+    def _number(self, cited: list[tuple[str, str | None]]) -> None:
+        """citation-number as citeproc-js gives it: bibliography order if the bibliography
+        is sorted, else the order in which items are first cited."""
+        if self.style.sorted_bibliography:
+            self._render_bibliography()
+            return
+        order = list(dict.fromkeys([k for _, cs in self._history for k, _ in cs] + [k for k, _ in cited]))
+        rest = [k for k in self._registry.keys if k not in set(order)]
+        self._registry.keys = order + rest
+
+    def _ambiguous(self) -> set[str]:
+        """Gap 9: items whose citation (short form in note styles) reads the same as another
+        item's; for them ``disambiguate="true"`` holds (citeproc-js's last resort)."""
+        if self._ambiguous_keys is not None:
+            return self._ambiguous_keys
+        self._ambiguous_keys = set()
+        if not self.style.disambiguates:
+            return self._ambiguous_keys
+        from citeproc.source import Citation, CitationItem
+
+        layout = self.style.root.citation.layout
+        seen: dict[str, list[str]] = {}
+        for key in self._registry.keys:
+            item = CitationItem(key)
+            item["fk_position"] = "subsequent" if self.style.note_class else "first"
+            item["fk_ambiguous"] = False
+            citation = Citation([item])
+            citation.bibliography = self._registry
+            text = str(layout.render_citation(citation, lambda i: None) or "")
+            seen.setdefault(text, []).append(key)
+        self._ambiguous_keys = {k for keys in seen.values() if len(keys) > 1 for k in keys}
+        return self._ambiguous_keys
 
     def _position(self, key: str, locator: str | None,
                   earlier: list[tuple[str, str | None]]) -> str:

@@ -93,7 +93,7 @@ def title_case(text: Any) -> Any:
                 continue
             core = marks.strip(token)
             bare = core.strip("\"'\u2018\u2019\u201c\u201d([{")
-            if core.islower() and (start or bare.lower() not in STOP_WORDS):
+            if core.islower() and bare[:1].isalpha() and (start or bare.lower() not in STOP_WORDS):
                 token = _capitalise(token)
             pieces.append(token)
             start = core.endswith((":", "?", "!"))

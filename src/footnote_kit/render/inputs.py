@@ -152,9 +152,9 @@ _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 
 def read_bib(text: str, *, file: str | None = None) -> Loaded:
     """BibTeX/BibLaTeX -> sources; syntax errors are reported and the rest is kept."""
-    import pybtex.errors
-    from pybtex.database import parse_string
-    from pybtex.scanner import PybtexError
+    import pybtex.errors  # type: ignore[import-untyped]
+    from pybtex.database import parse_string  # type: ignore[import-untyped]
+    from pybtex.scanner import PybtexError  # type: ignore[import-untyped]
 
     problems: list[Problem] = []
     with pybtex.errors.capture() as captured:
@@ -162,9 +162,9 @@ def read_bib(text: str, *, file: str | None = None) -> Loaded:
             data = parse_string(text, "bibtex")
         except PybtexError as err:
             raise InputError(f"not a readable .bib file: {err}", file=file, line=getattr(err, "lineno", None)) from None
-    for err in captured:
-        line = getattr(err, "lineno", None)
-        problems.append(Problem(f"malformed .bib: {err}; the entry there may be incomplete or skipped", Location(file, line), code="bad-bib"))
+    for trouble in captured:
+        line = getattr(trouble, "lineno", None)
+        problems.append(Problem(f"malformed .bib: {trouble}; the entry there may be incomplete or skipped", Location(file, line), code="bad-bib"))
     sources = [_bib_source(key, entry) for key, entry in data.entries.items()]
     if not sources and problems:
         raise InputError(f"no entry could be read: {problems[0].message}", file=file, line=problems[0].location.line)
@@ -196,7 +196,7 @@ def _bib_source(key: str, entry: Any) -> Source:
 
 def _bib_text(value: str) -> str:
     """Braces that protect case and simple accents are BibTeX syntax, not text."""
-    from pybtex.markup import LaTeXParser
+    from pybtex.markup import LaTeXParser  # type: ignore[import-untyped]
 
     try:
         plain = LaTeXParser(value).parse().render_as("text")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Sequence
 
-from footnote_kit.errors import InputError, UsageError
+from footnote_kit.errors import UsageError
 from footnote_kit.model import Note, Problem, Severity, Source
 from footnote_kit.render.items import Catalogue, Item, catalogue_notes, catalogue_sources, check, engine_item
 from footnote_kit.render.output import FORMATS, Piece, RenderedNote, bibliography_document, notes_document, references_block
@@ -81,6 +82,7 @@ def render_notes(notes: Sequence[Note], style: str | ResolvedStyle, *, locale: s
     _check_options("notes", fmt)
     resolved = resolve_style(style) if isinstance(style, str) else style
     lang = resolved.locale(locale)
+    _load(resolved, lang)
     cat = catalogue_notes(notes)
     problems = [p for item in cat.items for p in check(item)]
     by_identity = _identifier(cat)
@@ -154,10 +156,12 @@ def _original_text(note: Note, cluster: Cluster, cat: Catalogue) -> str:
 
 def _render_catalogue(cat: Catalogue, style: ResolvedStyle, locale: str | None, fmt: str) -> Rendered:
     lang = style.locale(locale)
+    _load(style, lang)
     problems = [p for item in cat.items for p in check(item)]
     items = list(cat.items)
     if not items:
-        raise InputError("nothing to render: the input has no sources")
+        problems.append(Problem("nothing to render: the input has no sources", code="no-sources", severity=Severity.ERROR))
+        return Rendered("", style, lang, 0, 0, tuple(problems))
     entries, bad = _bibliography_entries(style, lang, items)
     for item, err in bad:
         problems.append(Problem(f"{item.describe()}: could not be rendered ({type(err).__name__}: {err}); left out", item.where, code="render-failed", severity=Severity.ERROR, note=item.note))
@@ -197,6 +201,38 @@ def _with_problems(result: Rendered, more: Sequence[Problem]) -> Rendered:
 # ---------------------------------------------------------------------------------------
 # The engine (footnote_kit.render.engine, owned by the fidelity work)
 # ---------------------------------------------------------------------------------------
+
+
+def _load(style: ResolvedStyle, locale: str) -> None:
+    """Load the style and locale first (cached by the engine), so that a malformed style or
+    an unknown locale is one error, not blamed on every item in turn."""
+    from footnote_kit.render.engine import load_style
+
+    check_locale(locale)
+    load_style(style.path, locale)
+
+
+def check_locale(locale: str) -> None:
+    """citeproc-py silently falls back to en-US for a locale it lacks; a user who asked for
+    ``en-UK`` should hear that it does not exist, and which do."""
+    import difflib
+    import json
+
+    from citeproc import LOCALES_PATH
+
+    folder = Path(LOCALES_PATH)
+    known = sorted(p.name[len("locales-") : -len(".xml")] for p in folder.glob("locales-*.xml"))
+    if locale in known:
+        return
+    try:
+        dialects = json.loads((folder / "locales.json").read_text(encoding="utf-8"))["primary-dialects"]
+    except (OSError, ValueError, KeyError):
+        dialects = {}
+    if locale in dialects:
+        return
+    close = difflib.get_close_matches(locale, known, n=4, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise UsageError(f"unknown locale {locale!r}{hint} (locales are language-REGION codes such as en-GB, de-DE, fr-FR)")
 
 
 def _processor(style: ResolvedStyle, locale: str, items: list[dict[str, Any]]) -> Any:

@@ -77,11 +77,29 @@ def rich_text(text: str) -> str:
     """Field text with quotes as marks and known HTML tags as formatting marks."""
     text = _tags(text)
     text = curl_apostrophes(text)
-    if text.count('"') % 2 == 0:
-        text = re.sub(r'(^|(?<=[\s(\[{\u2014\u2013/' + marks.ALL + r']))"', marks.Q_OPEN, text)
-        text = text.replace('"', marks.Q_CLOSE)
-    if text.count("\u201c") == text.count("\u201d"):
-        text = text.replace("\u201c", marks.Q_OPEN).replace("\u201d", marks.Q_CLOSE)
+    return _pair_quotes(text)
+
+
+def _pair_quotes(text: str) -> str:
+    """Double quotes -> quote marks, as citeproc-js pairs them: a quote opens only at the
+    start or after a space, the next one closes it; any other quote stays as written."""
+    if '"' not in text and "\u201c" not in text:
+        return text
+    out = []
+    is_open = False
+    for i, ch in enumerate(text):
+        if ch in '"\u201c\u201d':
+            before = text[i - 1] if i else " "
+            if not is_open and ch != "\u201d" and (before.isspace() or before in marks.ALL):
+                out.append(marks.Q_OPEN)
+                is_open = True
+                continue
+            if is_open and ch != "\u201c":
+                out.append(marks.Q_CLOSE)
+                is_open = False
+                continue
+        out.append(ch)
+    return text if is_open else "".join(out)
     return text
 
 

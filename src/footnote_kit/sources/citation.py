@@ -36,7 +36,7 @@ _PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|said|says|
 _TRAILING = " ,.;:–—-"
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     author: list[Name] = field(default_factory=list)
     editor: list[Name] = field(default_factory=list)
@@ -57,11 +57,16 @@ class Draft:
         return True
 
 
+_CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+_LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
+_YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)\b")
+
+
 def chunks(text: str) -> list[str]:
     """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
     out: list[str] = []
     for piece in top_level_split(text, ","):
-        if out and dates.is_partial_date(out[-1]) and re.match(r"^\s*(?:1[5-9]\d\d|20\d\d)\b", piece):
+        if out and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
             out[-1] = out[-1] + "," + piece
         else:
             out.append(piece)
@@ -107,7 +112,12 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
     return head, tail
 
 
+_ACCESS_WORDS = ("ccessed", "etrieved", "onsulted", "iewed", "isited", "bgerufen", "onsulté")
+
+
 def _take_accessed(text: str, d: Draft) -> str:
+    if not any(w in text for w in _ACCESS_WORDS):
+        return text
     m = dates.ACCESSED_RE.search(text)
     if not m:
         return text
@@ -116,7 +126,7 @@ def _take_accessed(text: str, d: Draft) -> str:
         return text
     d.accessed = found.parts
     end = found.end
-    close = re.match(r"\s*[)\]]", text[end:])
+    close = _CLOSE_BRACKET.match(text, end)
     start = m.start()
     if close and "(" in text[max(0, start - 2) : m.end()] or (close and text[start : start + 1] in "(["):
         end += close.end()
@@ -149,71 +159,59 @@ def _authors(prefix: str, d: Draft) -> None:
         d.notes.append(text)
 
 
+_ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
+_INTERVIEW_WORDS = frozenset("interview personal telephone phone skype zoom author's author’s authors email e-mail correspondence conversation".split())
+_DIGIT = re.compile(r"\d")
+
+
 def _classify(chunk: str, d: Draft) -> None:
-    """One comma-separated piece after the title."""
+    """One comma-separated piece after the title.
+
+    Cheap tests first: most pieces are an outlet or a date, so the digit-bearing
+    recognisers run only when there is a digit, the word-led ones only after their word.
+    """
     c = chunk.strip(" .;:") if not chunk.rstrip().endswith(("?", "!")) else chunk.strip()
     c = c.strip()
     if not c:
         return
-    low = c.lower()
-    parts = dates.parse_date(c)
-    if parts:
-        if d.issued is None:
-            d.issued = parts
-        else:
-            d.notes.append(c)
+    if _DIGIT.search(c) and _classify_numeric(c, d):
         return
-    md = dates.is_partial_date(c)
-    if md:
-        d.month_day = md
-        return
-    for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
-        value = fn(c)
-        if value and d.set(key, value):
+    first = c.split(None, 1)[0].lower()
+    if first in _ROLE_WORDS:
+        m = _ROLE_CHUNK.match(c)
+        if m and names.looks_like_names(m.group("who")):
+            role = m.group("role").lower()
+            found, _ = names.parse_names(m.group("who"))
+            (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
+            if role.startswith("interview"):
+                d.ev.shapes.add("interview")
             return
-    m = _DOC_SYMBOL.match(c)
-    if m:
-        d.set("number", m.group("sym"))
-        d.ev.shapes.add("symbol")
-        return
-    m = _REPORT_NO.match(c)
-    if m:
-        d.set("genre", m.group("genre"))
-        d.set("number", m.group("no"))
-        return
-    m = _ROLE_CHUNK.match(c)
-    if m and names.looks_like_names(m.group("who")):
-        role = m.group("role").lower()
-        found, _ = names.parse_names(m.group("who"))
-        (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
-        if role.startswith("interview"):
+    if first in _INTERVIEW_WORDS:
+        m = _INTERVIEW.match(c)
+        if m:
             d.ev.shapes.add("interview")
+            if m.group("who") and m.group("prep").lower() == "by" and names.looks_like_names(m.group("who")):
+                d.interviewer.extend(names.parse_names(m.group("who"))[0])
+            elif m.group("who"):
+                d.notes.append(c)
+            return
+    if first in ("revised", "rev.") and _EDITION.match(c):
+        d.set("edition", c.split(None, 1)[0])
         return
-    m = _INTERVIEW.match(c)
-    if m:
-        d.ev.shapes.add("interview")
-        if m.group("who") and m.group("prep").lower() == "by" and names.looks_like_names(m.group("who")):
-            d.interviewer.extend(names.parse_names(m.group("who"))[0])
-        elif m.group("who"):
-            d.notes.append(c)
-        return
-    m = _EDITION.match(c)
-    if m:
-        d.set("edition", m.group("ed"))
-        return
-    if _GENRE.match(c) or c.upper() == c and _GENRE.match(c.strip("()")):
+    if _GENRE.match(c) or (c.startswith("(") and _GENRE.match(c.strip("()"))):
         if d.set("genre", c[:1].upper() + c[1:]):
             return
-    m = _ARTICLE_GENRE.match(c)
-    if m and not names.is_org(c):
-        if d.set("genre", m.group("g")[:1].upper() + m.group("g")[1:]):
+    if first in ("a", "an"):
+        m = _ARTICLE_GENRE.match(c)
+        if m and not names.is_org(c) and d.set("genre", m.group("g")[:1].upper() + m.group("g")[1:]):
             return
-    m = _PLACE_PUB.match(c)
-    if m and "publisher" not in d.text and not re.search(r"\d", c):
-        d.set("publisher_place", m.group("place"))
-        d.set("publisher", m.group("pub"))
-        return
-    if c[:1].islower() and not re.match(r"^(?:the|al-|el-|e-|i[A-Z])\b", c) and " " in c:
+    if ":" in c:
+        m = _PLACE_PUB.match(c)
+        if m and "publisher" not in d.text:
+            d.set("publisher_place", m.group("place"))
+            d.set("publisher", m.group("pub"))
+            return
+    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
         d.notes.append(c)
         return
     body = c[4:] if c.startswith("the ") else c
@@ -223,6 +221,40 @@ def _classify(chunk: str, d: Draft) -> None:
         d.set("publisher", body)
     else:
         d.notes.append(c)
+
+
+def _classify_numeric(c: str, d: Draft) -> bool:
+    """The recognisers of pieces with a digit: dates, locators, numbers, editions."""
+    parts = dates.parse_date(c)
+    if parts:
+        if d.issued is None:
+            d.issued = parts
+        else:
+            d.notes.append(c)
+        return True
+    md = dates.is_partial_date(c)
+    if md:
+        d.month_day = md
+        return True
+    for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
+        value = fn(c)
+        if value and d.set(key, value):
+            return True
+    m = _DOC_SYMBOL.match(c)
+    if m:
+        d.set("number", m.group("sym"))
+        d.ev.shapes.add("symbol")
+        return True
+    m = _REPORT_NO.match(c)
+    if m:
+        d.set("genre", m.group("genre"))
+        d.set("number", m.group("no"))
+        return True
+    m = _EDITION.match(c)
+    if m:
+        d.set("edition", m.group("ed"))
+        return True
+    return False
 
 
 def _rest(after: str, d: Draft) -> None:
@@ -249,6 +281,8 @@ def _rest(after: str, d: Draft) -> None:
 
 def _book_paren(text: str, d: Draft) -> str:
     """``(Place: Publisher, Year)`` or ``(Place, Year)``: publication facts of a book."""
+    if "(" not in text:
+        return text
     m = _BOOK_PAREN.search(text)
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
         if m.group("place"):

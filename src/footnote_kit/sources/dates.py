@@ -34,22 +34,32 @@ for _num, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _num
 
-_MONTH = "(?P<month>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
-_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+# A month is any word here, checked against the table afterwards: one regex with a
+# 150-way alternation tried at every position was the parser's slowest step.
+_MW = r"[^\W\d_]{3,11}"
+_D = r"[0-3]?\d(?:st|nd|rd|th|er|º)?\.?"
+_Y = r"(?:1[5-9]\d\d|20\d\d)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter|early|late|mid-?)"
-
-_PATTERNS = [
-    re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    re.compile(rf"(?<![\w/.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b"),
-    re.compile(rf"(?<![\w/]){_DAY}\s*(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+{_YEAR}(?!\d)", re.I),
-    re.compile(rf"(?<![\w/]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I),
-    re.compile(rf"(?<![\w/])(?:{_SEASON}\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
-    re.compile(rf"(?<![\w/]){_DAY}\s*(?:de\s+)?{_MONTH}(?![\w])", re.I),
-    re.compile(rf"(?<![\w/]){_MONTH}\s+{_DAY}(?![\w])", re.I),
-]
-_YEAR_ONLY = re.compile(rf"^\(?(?:{_SEASON}\s+)?{_YEAR}[a-z]?\)?$", re.I)
-_YEAR_ANY = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
+_DATE = re.compile(
+    "|".join(
+        (
+            rf"(?P<iso>(?<![\d/]){_Y}-[01]\d-[0-3]\d(?!\d))",
+            rf"(?P<dots>(?<![\w/.])[0-3]?\d\.[01]?\d\.{_Y}(?!\d))",
+            rf"(?P<dmy>(?<![\w/])(?P<d1>{_D})\s*(?:de\s+)?(?P<m1>{_MW})\.?(?:\s+de)?,?\s+(?P<y1>{_Y})(?!\d))",
+            rf"(?P<mdy>(?<![\w/])(?P<m2>{_MW})\.?\s+(?P<d2>{_D}),?\s+(?P<y2>{_Y})(?!\d))",
+            rf"(?P<my>(?<![\w/])(?:{_SEASON}\s+)?(?P<m3>{_MW})\.?,?\s+(?:de\s+)?(?P<y3>{_Y})(?!\d))",
+            rf"(?P<dm>(?<![\w/])(?P<d4>{_D})\s*(?:de\s+)?(?P<m4>{_MW})\.?(?!\w))",
+            rf"(?P<md>(?<![\w/])(?P<m5>{_MW})\.?\s+(?P<d5>{_D})(?![\w]))",
+        )
+    ),
+    re.I,
+)
+_ISO = re.compile(rf"({_Y})-([01]\d)-([0-3]\d)")
+_DOTS = re.compile(rf"([0-3]?\d)\.([01]?\d)\.({_Y})")
+_DIGIT = re.compile(r"\d")
+_LEADING_DIGITS = re.compile(r"\d+")
+_YEAR_ONLY = re.compile(rf"^\(?(?:{_SEASON}\s+)?(?P<year>{_Y})[a-z]?\)?$", re.I)
+_YEAR_ANY = re.compile(rf"(?<![\w/.-])(?P<year>{_Y})(?![\w/-])")
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?!\d)")
 
 ACCESSED_RE = re.compile(
@@ -70,51 +80,80 @@ def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= 31
 
 
+def _day(text: str) -> int:
+    return int(_LEADING_DIGITS.match(text).group(0))  # type: ignore[union-attr]
+
+
 def find_date(text: str, start: int = 0) -> FoundDate | None:
-    """The first date in ``text`` (full dates before partial ones at the same place)."""
-    best: FoundDate | None = None
-    for i, pat in enumerate(_PATTERNS):
-        m = pat.search(text, start)
-        if not m or (best is not None and m.start() >= best.start):
+    """The first date in ``text`` (a full date before a partial one at the same place)."""
+    if not _DIGIT.search(text, start):
+        return None
+    pos = start
+    while True:
+        m = _DATE.search(text, pos)
+        if not m:
+            return None
+        found = _read(m)
+        if found is not None:
+            return found
+        pos = m.start() + 1
+
+
+def _read(m: re.Match[str]) -> FoundDate | None:
+    kind = m.lastgroup
+    g = m.groupdict()
+    if kind == "iso" or kind == "dots":
+        parts = _ISO.match(m.group(0)) if kind == "iso" else _DOTS.match(m.group(0))
+        assert parts is not None
+        y, mo, d = (int(parts.group(1)), int(parts.group(2)), int(parts.group(3))) if kind == "iso" else (int(parts.group(3)), int(parts.group(2)), int(parts.group(1)))
+        return FoundDate((y, mo, d), (mo, d), m.start(), m.end()) if _valid(y, mo, d) else None
+    for n in "12345":
+        month_word = g.get("m" + n)
+        if month_word is None:
             continue
-        g = m.groupdict()
-        if i in (0, 1):
-            y, mo, d = int(g["year"]), int(g["m"]), int(g["d"])
-            if not _valid(y, mo, d):
-                continue
-            best = FoundDate((y, mo, d), (mo, d), m.start(), m.end())
-            continue
-        mo = _MONTHS[g["month"].lower()]
-        day = int(g["day"]) if g.get("day") else None
+        month = _MONTHS.get(month_word.lower())
+        if month is None:
+            return None
+        day = _day(g["d" + n]) if g.get("d" + n) else None
         if day is not None and not 1 <= day <= 31:
-            continue
-        if g.get("year"):
-            parts: DateParts = (int(g["year"]), mo, day) if day else (int(g["year"]), mo)
-            best = FoundDate(parts, (mo, day) if day else None, m.start(), m.end())
-        elif day:
-            best = FoundDate(None, (mo, day), m.start(), m.end())
-    return best
+            return None
+        year = g.get("y" + n)
+        if year:
+            parts_: DateParts = (int(year), month, day) if day else (int(year), month)
+            return FoundDate(parts_, (month, day) if day else None, m.start(), m.end())
+        return FoundDate(None, (month, day), m.start(), m.end()) if day else None
+    return None
 
 
 def parse_date(chunk: str) -> DateParts | None:
     """``chunk`` read as a date when the date is all of it (bar punctuation and brackets)."""
     text = chunk.strip(" .,;:()[]")
-    if not text:
+    if not text or not _DIGIT.search(text):
         return None
     m = _YEAR_ONLY.match(text)
     if m:
         return (int(m.group("year")),)
-    found = find_date(text)
-    if found and found.parts and found.start == 0 and found.end >= len(text.rstrip(".")):
+    found = _date_at_start(text)
+    if found and found.parts and found.end >= len(text.rstrip(".")):
         return found.parts
     return None
+
+
+def _date_at_start(text: str) -> FoundDate | None:
+    """A date that begins ``text`` (anchored: a whole-chunk test need not search)."""
+    if not text[:1].isalnum():
+        return None
+    m = _DATE.match(text)
+    return _read(m) if m else None
 
 
 def is_partial_date(chunk: str) -> tuple[int, int] | None:
     """``November 10``: a month and day with no year, as the whole chunk."""
     text = chunk.strip(" .,;:()")
-    found = find_date(text)
-    if found and found.parts is None and found.month_day and found.start == 0 and found.end >= len(text):
+    if not _DIGIT.search(text):
+        return None
+    found = _date_at_start(text)
+    if found and found.parts is None and found.month_day and found.end >= len(text):
         return found.month_day
     return None
 

@@ -26,6 +26,9 @@ SYMBOL_RE = re.compile(r"\b((?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?
 _SYMBOL_IN_URL = re.compile(r"^https?://(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org/symbol)(?:/[a-z]{2})?/((?:[A-Za-z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5})/?$", re.I)
 
 
+_DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
+
+
 class Found(NamedTuple):
     value: str
     start: int
@@ -35,6 +38,8 @@ class Found(NamedTuple):
 def find_url(text: str) -> Found | None:
     """The first URL in ``text``, trimmed of trailing punctuation and mended across a space
     when the fragment after the space plainly completes it."""
+    if "http" not in text and "www." not in text and "ftp" not in text and "WWW." not in text and "HTTP" not in text:
+        return None
     m = URL_RE.search(text)
     if not m:
         return None
@@ -73,6 +78,8 @@ def trim_url(url: str) -> str:
 
 
 def find_doi(text: str) -> Found | None:
+    if "10." not in text:
+        return None
     m = DOI_RE.search(text)
     if not m:
         return None
@@ -80,6 +87,8 @@ def find_doi(text: str) -> Found | None:
 
 
 def find_isbn(text: str) -> Found | None:
+    if "ISBN" not in text and "isbn" not in text:
+        return None
     m = ISBN_RE.search(text)
     return Found(m.group(1).strip(), m.start(), m.end()) if m else None
 
@@ -96,5 +105,7 @@ def symbol_from_url(url: str) -> str | None:
 
 
 def doi_from_url(url: str) -> str | None:
-    m = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", url, re.I)
+    if "doi" not in url.lower():
+        return None
+    m = _DOI_URL.match(url)
     return m.group(1) if m else None

@@ -25,9 +25,9 @@ _STOP = {
 }
 _STOPSETS = {lang: frozenset(words) for lang, words in _STOP.items()}
 _ENDINGS = {
-    "ru": re.compile(r"(?:ogo|ykh|ikh|iye|yye|aya|oye|oy|yy|iy|ali|ili|ayut|yut|ovat|tsii|tsiya|stvo|ennyy|skiy|skoy|nyye|ovaniye|ila|ala|ilo|yat|yet|ut)$"),
-    "uz": re.compile(r"(?:lari|larida|laridan|ning|dagi|ini|iga|ga|dan|da|lar|mizga|idi|ildi|moqda)$"),
-    "de": re.compile(r"(?:ung|ungen|keit|heit|schaft|lich|isch|chen|mmer)$"),
+    "ru": tuple("ogo ykh ikh iye yye aya oye oy yy iy ali ili ayut yut ovat tsii tsiya stvo ennyy skiy skoy nyye ovaniye ila ala ilo yat yet ut".split()),
+    "uz": tuple("lari larida laridan ning dagi ini iga ga dan da lar mizga idi ildi moqda".split()),
+    "de": tuple("ung ungen keit heit schaft lich isch chen mmer".split()),
 }
 _LETTERS = {
     "de": re.compile(r"[äöüß]"),
@@ -61,21 +61,37 @@ def from_url(url: str | None) -> str | None:
     return None
 
 
-def scores(title: str) -> dict[str, float]:
+_STOP_INDEX: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOP.items():
+    for _w in _words:
+        _STOP_INDEX[_w] = _STOP_INDEX.get(_w, ()) + (_lang,)
+
+
+def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
+    """Evidence per language: stop words count 1; in lower-case words (a transliterated
+    title is in sentence case, and ``Kazakhstan`` is a name in any language), a typical
+    ending or letter counts 0.5. With ``english_exit``, a title whose stop words are
+    plainly English is not scored further (most titles are; this is the fast path)."""
     words = _WORD.findall(title)
     out = {lang: 0.0 for lang in _STOP}
-    for k, word in enumerate(words):
+    lower_words = []
+    for word in words:
         low = word.lower()
-        for lang, stop in _STOPSETS.items():
-            if low in stop:
-                out[lang] += 1
-        if word[:1].islower() or k == 0:
-            for lang, ending in _ENDINGS.items():
-                if len(low) > 4 and ending.search(low):
+        for lang in _STOP_INDEX.get(low, ()):
+            out[lang] += 1
+        if word[:1].islower():
+            lower_words.append(low)
+    if english_exit and out["en"] >= 2 and out["en"] >= 2 * max(v for k, v in out.items() if k != "en"):
+        return out
+    for low in lower_words:
+        if len(low) > 4:
+            for lang, endings in _ENDINGS.items():
+                if low.endswith(endings):
                     out[lang] += 0.5
-            for lang, letters in _LETTERS.items():
-                if word[:1].islower() and letters.search(word):
-                    out[lang] += 0.5
+    if lower_words:
+        joined = " ".join(lower_words)
+        for lang, pat in _LETTERS.items():
+            out[lang] += 0.5 * len(pat.findall(joined))
     return out
 
 
@@ -86,20 +102,22 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
     evidence of the language it publishes in, counted as stop words."""
     if not title:
         return None
-    if _CYRILLIC.search(title):
+    if title.isascii():
+        pass
+    elif _CYRILLIC.search(title):
         for code, letters in _CYR_LANG:
             if letters.search(title):
                 return code
         return "ru"
-    if _ARABIC.search(title):
+    elif _ARABIC.search(title):
         return "fa" if _PERSIAN.search(title) else "ar"
-    if _CJK.search(title):
+    elif _CJK.search(title):
         return None
-    s = scores(title)
+    s = scores(title, english_exit=not translated and title.isascii())
     if context:
         for word in _WORD.findall(context):
-            for lang, stop in _STOPSETS.items():
-                if word.lower() in stop and len(word) > 1:
+            if len(word) > 1:
+                for lang in _STOP_INDEX.get(word.lower(), ()):
                     s[lang] += 1
     hint = from_url(url)
     if hint and hint in s:

@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 _RANGE = r"[A-Za-z]?\d+[a-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[a-z]?)?"
 _PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.|passim))?"
+_SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
 PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)\.?\s*(?P<page>{_PAGES})\.?$")
 BARE_PAGE_RE = re.compile(rf"^(?P<page>{_RANGE})\.?$")
-VOLUME_RE = re.compile(r"^(?:vol|volume|bd|t|tom)\.?\s*(?P<v>[\w.-]+)$", re.I)
-ISSUE_RE = re.compile(r"^(?:no|nos|nr|issue|iss|num|number|№|heft)\.?\s*(?P<i>[\w./-]+)$", re.I)
+VOLUME_RE = re.compile(r"^(?:vol|volume|bd|t|tom)(?:\.\s*|\s+)(?P<v>\d[\w.-]*|[IVXLC]+)$", re.I)
+ISSUE_RE = re.compile(r"^(?:no|nos|nr|issue|iss|num|number|heft)(?:\.\s*|\s+)(?P<i>\d[\w./-]*)$|^№\s*(?P<i2>\d[\w./-]*)$", re.I)
 _VOL_NO = r"(?P<volume>\d+|[IVXLC]+)(?:\s*[.,/]\s*(?:no\.?\s*|nr\.?\s*|issue\s*)?(?P<issue>[\w-]+)|\s*,?\s*(?:no\.|nr\.|issue)\s*(?P<issue2>[\w-]+))?"
 JOURNAL_RE = re.compile(
     rf"^(?P<journal>[^()\d“”\"]+?),?\s+{_VOL_NO}\s*\((?P<date>[^()]*\d{{4}}[^()]*)\)(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES}))?",
@@ -35,7 +36,7 @@ class Journal(NamedTuple):
 
 def normalise_pages(pages: str) -> str:
     """``3 – 5`` -> ``3–5``: spacing only; the dash the writer printed is kept."""
-    return re.sub(r"\s*([-–—,])\s*", lambda m: m.group(1) + (" " if m.group(1) == "," else ""), pages.strip()).rstrip(".")
+    return _SPACED_DASH.sub(lambda m: m.group(1) + (" " if m.group(1) == "," else ""), pages.strip()).rstrip(".")
 
 
 def page(chunk: str) -> str | None:
@@ -55,11 +56,13 @@ def volume(chunk: str) -> str | None:
 
 def issue(chunk: str) -> str | None:
     m = ISSUE_RE.match(chunk.strip())
-    return m.group("i") if m else None
+    return (m.group("i") or m.group("i2")) if m else None
 
 
 def journal(text: str) -> Journal | None:
     """``Journal 12, no. 3 (2019): 45–67`` at the start of ``text``."""
+    if "(" not in text:
+        return None
     m = JOURNAL_RE.match(text.strip())
     if not m:
         return None

@@ -24,6 +24,9 @@ _ORG_WORDS = frozenset(
     prosecutor majlis duma agentstvo ministerstvo media
     """.split()
 )
+_WORDS = re.compile(r"[\w’']+")
+_DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"^[A-Z]\.")
 _PARTICLES = frozenset("van von der den de del della di da du la le al el bin ibn ben dos das ter ten".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _AND = re.compile(r",?\s+(?:and|&|und|et|y|i|и)\s+|\s*&\s*")
@@ -34,7 +37,7 @@ _ET_AL = re.compile(r"\s*,?\s+et al\.?$")
 
 
 def is_org(text: str) -> bool:
-    words = re.findall(r"[\w’']+", text.lower())
+    words = _WORDS.findall(text.lower())
     return any(w in _ORG_WORDS for w in words) or (text.isupper() and len(text) > 1)
 
 
@@ -55,7 +58,7 @@ def looks_like_person(text: str) -> bool:
 def looks_like_names(text: str) -> bool:
     """Whether ``text`` reads as a list of authors (people or organisations)."""
     text = _ROLE.sub("", _ET_AL.sub("", text.strip()))
-    if not text or len(text) > 160 or any(c in text for c in "“”\"«»:()[]") or re.search(r"\d", text):
+    if not text or len(text) > 160 or any(c in text for c in "“”\"«»:()[]") or _DIGIT.search(text):
         return False
     parts = split_names(text)
     if not parts:
@@ -100,7 +103,7 @@ def _is_inverted(family: str, given: str) -> bool:
     """``Mokrenko, Anastasia``: one or two words, then one or more given names or initials."""
     return (
         (len(family.split()) == 1 or family.split()[0].lower() in _PARTICLES)
-        and not re.match(r"^[A-Z]\.", family)
+        and not _INITIAL.match(family)
         and 1 <= len(given.split()) <= 3
         and family[:1].isupper()
         and given[:1].isupper()

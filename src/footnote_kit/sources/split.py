@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.sources.titles import OPENERS, quoted_at
+from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
@@ -76,15 +76,21 @@ def _depth_at(text: str, pos: int) -> int:
     """How many brackets or quotes are open at ``pos`` (0: at top level)."""
     depth = 0
     i = 0
+    tries = 0
     while i < pos:
+        m = _OPEN_OR_BRACKET.search(text, i, pos)
+        if not m:
+            break
+        i = m.start()
         ch = text[i]
-        if ch in OPENERS and (i == 0 or not text[i - 1].isalnum()):
+        if ch in OPENERS and tries < MAX_TRIES and (i == 0 or not text[i - 1].isalnum()):
             q = quoted_at(text, i)
             if q is not None:
                 if q.end > pos:
                     return 1
                 i = q.end
                 continue
+            tries += 1
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
@@ -93,32 +99,50 @@ def _depth_at(text: str, pos: int) -> int:
     return depth
 
 
+_OPEN_OR_BRACKET = re.compile("[" + re.escape(OPENERS) + "()\\[\\]]")
+_SPECIAL = re.compile("https?://\\S+|[" + re.escape(OPENERS) + "()\\[\\]]")
+
+
+_SPECIAL_BY_SEP: dict[str, re.Pattern[str]] = {}
+
+
 def top_level_split(text: str, sep: str) -> list[str]:
-    """Split on ``sep`` outside quotes and brackets."""
+    """Split on ``sep`` outside quotes, brackets and URLs."""
+    if sep not in text:
+        return [text]
     out: list[str] = []
     depth = 0
     last = 0
-    i = 0
+    pos = 0
+    tries = 0
     n = len(text)
-    while i < n:
+    special = _SPECIAL_BY_SEP.get(sep)
+    if special is None:
+        special = _SPECIAL_BY_SEP[sep] = re.compile(_SPECIAL.pattern[:-1] + re.escape(sep) + "]")
+    while pos < n:
+        m = special.search(text, pos)
+        if not m:
+            break
+        i = m.start()
         ch = text[i]
-        if ch in OPENERS and (i == 0 or not text[i - 1].isalnum()):
+        if len(m.group(0)) > 1:  # a URL: its punctuation splits nothing
+            pos = m.end()
+            continue
+        pos = i + 1
+        if ch in OPENERS and tries < MAX_TRIES and (i == 0 or not text[i - 1].isalnum()):
             q = quoted_at(text, i)
             if q is not None:
-                i = q.end
+                pos = q.end
                 continue
+            tries += 1
         if ch in "([":
             depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
         elif ch == sep and depth == 0:
             out.append(text[last:i])
             last = i + 1
-        elif ch == "h" and text.startswith(("http://", "https://"), i):
-            while i < n and not text[i].isspace():
-                i += 1
-            continue
-        i += 1
     out.append(text[last:])
     return out
 

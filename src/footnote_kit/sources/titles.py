@@ -24,6 +24,8 @@ _CLOSERS = {
     "‹": "›",
 }
 _ALL_CLOSERS = "”″\"’'»“‘›"
+_QUOTE_CHAR = re.compile("[" + re.escape(OPENERS + _ALL_CLOSERS) + "]")
+_OPENER_CHAR = re.compile("[" + re.escape(OPENERS) + "]")
 _SINGLE = "‘’'‚‹›"
 _INNER_TRAIL = " ,;:."
 _TRANSLATION_OPEN = re.compile(r"\s*,?\s*([(\[])\s*")
@@ -42,15 +44,21 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+MAX_QUOTE = 1500
+"""No title or translation runs longer; the bound keeps a note full of stray quotes linear."""
+MAX_TRIES = 12
+"""Openers tried before giving up: a stray quote does not make every later one a title."""
+
+
 def quoted_at(text: str, i: int) -> Quoted | None:
     """The quotation that opens at ``text[i]``, or None if it never closes."""
     opener = text[i]
     if opener not in _CLOSERS:
         return None
     stack = [opener]
-    j = i + 1
-    n = len(text)
-    while j < n:
+    n = min(len(text), i + MAX_QUOTE)
+    for qm in _QUOTE_CHAR.finditer(text, i + 1, n):
+        j = qm.start()
         ch = text[j]
         top = stack[-1]
         before = text[j - 1]
@@ -68,7 +76,6 @@ def quoted_at(text: str, i: int) -> Quoted | None:
         elif ch in _ALL_CLOSERS and len(stack) > 1 and ch in _CLOSERS[stack[0]] and not (ch in _SINGLE and _is_letter(after)):
             # a nested quote that never closed properly: the outer one closes here
             return Quoted(_clean(text[i + 1 : j]), i, j + 1)
-        j += 1
     return None
 
 
@@ -78,12 +85,17 @@ def _clean(inner: str) -> str:
 
 def first_quoted(text: str, start: int = 0) -> Quoted | None:
     """The first quotation at or after ``start`` whose opening quote starts a word."""
-    for i in range(start, len(text)):
+    tries = 0
+    for qm in _OPENER_CHAR.finditer(text, start):
+        i = qm.start()
         ch = text[i]
         if ch in _CLOSERS and (i == 0 or not _is_letter(text[i - 1])) and i + 1 < len(text) and (not text[i + 1].isspace() or ch in "«‹"):
             q = quoted_at(text, i)
             if q is not None and q.text:
                 return q
+            tries += 1
+            if tries >= MAX_TRIES:
+                return None
     return None
 
 
