@@ -25,7 +25,8 @@ _PLACE_YEAR = re.compile(r"\((?P<place>[A-Z][^():;,“”\"\d]{1,40}),\s*(?P<dat
 _PLACE_LIKE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?:\s(?:am|an|de|on|upon)?\s?[A-Z][a-zà-ÿ'’-]+)?(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]+\.?))?$")
 _CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
 _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
-_EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
+_EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^()]+?)\s*(?=,\s*,|,\s*(?:pp?\.\s*)?\d|,?\s*$|\()(?P<rest>.*)$", re.I)
+_EDS_AFTER_ONE = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
 _ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
 _EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
 # ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
@@ -256,6 +257,9 @@ def _classify(chunk: str, d: Draft) -> None:
             elif m.group("who"):
                 d.notes.append(c)
             return
+    if c.lower() in _MEDIUM and "medium" not in d.text:
+        d.set("medium", c)
+        return
     if first in ("revised", "rev.") and _EDITION.match(c):
         d.set("edition", c.split(None, 1)[0])
         return
@@ -284,8 +288,18 @@ def _classify(chunk: str, d: Draft) -> None:
         d.notes.append(c)
 
 
+_UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
+_MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
+
+
 def _classify_numeric(c: str, d: Draft) -> bool:
     """The recognisers of pieces with a digit: dates, locators, numbers, editions."""
+    upd = _UPDATED.match(c)
+    if upd and d.issued is None:  # ``last modified 4 March 2020``
+        parts = dates.parse_date(c[upd.end() :])
+        if parts:
+            d.issued = parts
+            return True
     parts = dates.parse_date(c)
     if parts:
         if d.issued is None:
@@ -389,17 +403,22 @@ def _chapter(text: str, d: Draft) -> None:
         text = m.group("book")
     else:
         m2 = _EDS_AFTER.match(text)
+        if not (m2 and names.looks_like_names(m2.group("eds"))):
+            m2 = _EDS_AFTER_ONE.match(text)
         if m2 and names.looks_like_names(m2.group("eds")):
+            # ``in Religion, Nation and Democracy, ed. A, B and C``: the book is all before ``ed.``
             d.editor.extend(names.parse_names(m2.group("eds"))[0])
-            text = m2.group("book") + "," + m2.group("rest")
+            d.set("container_title", first_quoted(m2.group("book")).text if m2.group("book").startswith(("“", '"', "‘")) and first_quoted(m2.group("book")) else m2.group("book"))  # type: ignore[union-attr]
+            text = "," + m2.group("rest")
     pieces = chunks(text)
     if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
         d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
         pieces = pieces[1:]
-    q = first_quoted(pieces[0]) if pieces else None
-    book = q.text if q and q.start == 0 else pieces[0] if pieces else ""
-    d.set("container_title", book)
-    for chunk in pieces[1:]:
+    if "container_title" not in d.text:
+        q = first_quoted(pieces[0]) if pieces else None
+        d.set("container_title", q.text if q and q.start == 0 else pieces[0] if pieces else "")
+        pieces = pieces[1:]
+    for chunk in pieces:
         c = chunk.strip(" .")
         page = locators.bare_page(c)
         if page and "page" not in d.text:
@@ -566,7 +585,8 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     elif "URL" in d.text and is_prose(_clip(head)):
         remark = _prose_before_link(head.strip(" ,;"), d)
     elif head.strip(" .,;:"):
-        if is_prose(head) or not (identifiers.URL_RE.search(seg) or _BOOK_PAREN.search(head) or locators.journal(head) or dates.find_year(head)):
+        strong = _BOOK_PAREN.search(head) or locators.journal(head)
+        if not strong and (is_prose(head) or not (identifiers.URL_RE.search(seg) or dates.find_year(head))):
             if "URL" not in d.text and "DOI" not in d.text:
                 return None, None, None
         _unquoted(head, d)

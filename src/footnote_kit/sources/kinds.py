@@ -16,6 +16,7 @@ from footnote_kit.sources.names import is_org
 _REPORT = re.compile(r"\b(?:reports?|paper|working paper|policy brief|policy paper|briefing|white paper|discussion paper|occasional paper|research paper|issue brief|annual review|resolution|fact sheet|press release|statement|arrest warrant|indictment|judgment|judgement|communiqu[ée]|testimony|hearing)\b", re.I)
 _JOURNALISH = re.compile(r"\b(?:journal|review|quarterly|studies|annals|proceedings|transactions|zeitschrift|revue|revista|bulletin of)\b", re.I)
 _NEWSISH = re.compile(r"\b(?:times|post|news|herald|gazette|tribune|daily|guardian|telegraph|monitor|agency|radio|tv|television|press|wire|service)\b", re.I)
+_SPEECH = re.compile(r"^(?:speech|address|remarks|keynote|lecture)\b", re.I)
 _BLOG = re.compile(r"\bblog\b", re.I)
 _MAGAZINE = re.compile(r"\bmagazine\b", re.I)
 
@@ -46,6 +47,8 @@ def decide(
     shapes = ev.shapes
     if "interview" in shapes:
         return "interview"
+    if title and _SPEECH.match(title) and not container:
+        return "speech"
     if "chapter" in shapes:
         return "chapter"
     if "journal" in shapes or ((volume or issue) and container):
