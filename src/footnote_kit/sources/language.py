@@ -63,6 +63,7 @@ def from_url(url: str | None) -> str | None:
     return None
 
 
+_ENDINGS_ITEMS = tuple(_ENDINGS.items())
 _STOP_INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _STOP.items():
     for _w in _words:
@@ -75,19 +76,16 @@ def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
     ending or letter counts 0.5. With ``english_exit``, a title whose stop words are
     plainly English is not scored further (most titles are; this is the fast path)."""
     words = _WORD.findall(title)
-    out = {lang: 0.0 for lang in _STOP}
-    lower_words = []
-    for word in words:
-        low = word.lower()
-        for lang in _STOP_INDEX.get(low, ()):
-            out[lang] += 1
-        if word[:1].islower():
-            lower_words.append(low)
+    lows = title.lower()
+    lower_words = [w.lower() for w in words if w[:1].islower()]
+    # a stop word counts once however often it recurs: set intersections run in C
+    wordset = set(_WORD.findall(lows))
+    out = {lang: float(len(stop & wordset)) for lang, stop in _STOPSETS.items()}
     if english_exit and out["en"] >= 2 and out["en"] >= 2 * max(v for k, v in out.items() if k != "en"):
         return out
     for low in lower_words:
         if len(low) > 4:
-            for lang, endings in _ENDINGS.items():
+            for lang, endings in _ENDINGS_ITEMS:
                 if low.endswith(endings):
                     out[lang] += 0.5
     if lower_words:
