@@ -112,6 +112,14 @@ def classify(chunk: str, d: Draft) -> None:
     if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
         d.notes.append(c)
         return
+    if _DIGIT.search(c):  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``: an outlet, then its date
+        found = dates.find_date(c)
+        if found and found.start > 0 and found.end >= len(c.rstrip(". ")) and c[found.start - 1] == " ":
+            if found.parts and d.issued is None:
+                d.issued = found.parts
+            elif found.parts is None and d.month_day is None:
+                d.month_day = found.month_day
+            c = c[: found.start].rstrip(" ,")
     body = c[4:] if c.startswith("the ") else c
     if "container_title" not in d.text:
         d.set("container_title", body)
@@ -240,7 +248,10 @@ def chapter(text: str, d: Draft) -> None:
             d.set("container_title", first_quoted(m2.group("book")).text if m2.group("book").startswith(("“", '"', "‘")) and first_quoted(m2.group("book")) else m2.group("book"))  # type: ignore[union-attr]
             text = "," + m2.group("rest")
     pieces = chunks(text)
-    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
+    if len(pieces) >= 3 and pieces[1].strip().lower() in ("ed.", "eds.", "ed", "eds") and names.looks_like_names(pieces[0]):
+        d.editor.extend(names.parse_names(pieces[0])[0])  # ``in Aldona Jonaitis, ed., Chiefly Feasts``
+        pieces = pieces[2:]
+    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
         d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
         pieces = pieces[1:]
     if "container_title" not in d.text:
