@@ -55,13 +55,13 @@ def decide(
         return "article-journal"
     if doi and container and not _NEWSISH.search(container):
         return "article-journal"
-    if "symbol" in shapes or (genre and _REPORT.search(genre)):
+    if "symbol" in shapes or _reportish(genre):
         return "report"
     issuer = container or publisher
-    if title and _REPORT.search(title) and (issuer is None or (is_org(issuer) and not _NEWSISH.search(issuer))):
+    if _reportish(title) and (issuer is None or (is_org(issuer) and not _NEWSISH.search(issuer))):
         return "report"
     if "book" in shapes and not container:
-        return "report" if title and _REPORT.search(title) else "book"
+        return "report" if _reportish(title) else "book"
     if genre and container is None and publisher:
         return "report"
     if container and accessed and not issued:
@@ -81,5 +81,16 @@ def decide(
     return "document"
 
 
+_REPORT_KEYS = ("report", "paper", "brief", "resolution", "fact sheet", "release", "statement", "warrant", "indictment", "judg", "communiq", "testimony", "hearing", "annual review")
+
+
+def _reportish(text: str | None) -> bool:
+    """``_REPORT`` with a cheap substring test first (most titles have none of its words)."""
+    if not text:
+        return False
+    low = text.lower()
+    return any(k in low for k in _REPORT_KEYS) and bool(_REPORT.search(text))
+
+
 def is_report_word(text: str) -> bool:
-    return bool(_REPORT.search(text))
+    return _reportish(text)
