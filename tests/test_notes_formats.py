@@ -226,3 +226,28 @@ def test_parse_reads_every_format_by_its_suffix(name: str) -> None:
     assert r.code == 0, r.stderr
     notes = json.loads(r.stdout)["notes"]
     assert notes and all(n["file"] == str(DATA / name) and n["line"] for n in notes)
+
+
+def test_markdown_notes_typed_as_a_numbered_list_under_a_heading() -> None:
+    text = (
+        "# Draft\n\nA claim.1 Another.2\n\nSteps:\n\n1. Do this.\n2. Do that.\n3. Done.\n\n## Notes\n\n"
+        "1. Jane Smith, “[A Title](https://example.com/a),” *Outlet*, 2020.\n2. Ibid., p. 4.\n3. John Doe, *Book* (2019).\n"
+    )
+    found = read_notes(text, file="draft.md")
+    assert [(n.number, n.text, n.location.line) for n in found.notes] == [
+        (1, "Jane Smith, “A Title <https://example.com/a>,” Outlet, 2020.", 13),
+        (2, "Ibid., p. 4.", 14),
+        (3, "John Doe, Book (2019).", 15),
+    ]
+    assert found.notes[0].links == ("https://example.com/a",)
+
+
+def test_markdown_numbered_list_alone_is_not_notes() -> None:
+    with pytest.raises(InputError, match="no footnotes found"):
+        read_notes("# Plan\n\n1. Do this.\n2. Do that.\n3. Done.\n", file="plan.md")
+
+
+def test_a_wrong_guess_from_the_text_falls_back_to_plain() -> None:
+    text = "Regex ^[a-z] matched.1 More.2\n\n1 Smith, Book (2001).\n2 Ibid.\n3 Doe, Book (2002).\n"
+    found = read_notes(text, file="notes.txt")
+    assert [n.number for n in found.notes] == [1, 2, 3]

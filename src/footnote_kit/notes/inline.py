@@ -53,10 +53,14 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
         held.append(value)
         return f"\x00{len(held) - 1}\x00"
 
+    def hold_url(url: str, printed: str) -> str:
+        links.append(url)
+        return hold(printed)
+
     text = _CODE.sub(lambda m: hold(m.group(2).strip()), text)
-    text = _AUTOLINK.sub(lambda m: (links.append(m.group(1)), hold(m.group(1)))[1], text)
+    text = _AUTOLINK.sub(lambda m: hold_url(m.group(1), m.group(1)), text)
     text = _links(text, references or {}, hold, links)
-    text = _BARE_URL.sub(lambda m: (links.append(m.group(0).rstrip(".,;:)")), hold(m.group(0)))[1], text)
+    text = _BARE_URL.sub(lambda m: hold_url(m.group(0).rstrip(".,;:)"), m.group(0)), text)
     for pattern in (_STRONG, _STRIKE):
         text = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), text)
     text = _EMPH_STAR.sub(r"\1", text)

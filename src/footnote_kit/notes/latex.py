@@ -20,7 +20,7 @@ import unicodedata
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes
+from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import _close, link_text
 
 _COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*\n?[ \t]*")
@@ -90,7 +90,7 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         body, links = latex_to_text(source[m.end() + 1 : close])
         notes.append(RawNote(number=number, text=body, location=Location(file, line), links=tuple(links)))
     if not notes:
-        raise InputError("no footnotes found (looked for \\footnote{…} and \\footnotetext{…})", file=file)
+        raise NoNotes("no footnotes found (looked for \\footnote{…} and \\footnotetext{…})", file=file)
     numbers = [n.number for n in notes]
     return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
 
