@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
-from footnote_kit.notes.inline import link_text
+from footnote_kit.notes.inline import link_text, place_links
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -203,7 +203,7 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
 
     walk(el)
     text = " ".join(_EMPTY_BRACKETS.sub(" ", "".join(parts)).split())
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
     return text, list(dict.fromkeys(links))
 
 

@@ -21,7 +21,7 @@ import unicodedata
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
-from footnote_kit.notes.inline import _close, link_text
+from footnote_kit.notes.inline import _close, link_text, place_links
 
 _COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*\n?[ \t]*")
 _NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
@@ -135,7 +135,7 @@ def latex_to_text(source: str) -> tuple[str, list[str]]:
         text = _JOINED.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split()), list(dict.fromkeys(links))
+    return place_links(" ".join(text.split())), list(dict.fromkeys(links))
 
 
 _SPECIAL = re.compile(r"[\\{}$~`'-]")
