@@ -271,7 +271,7 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
         # ``@book{,`` (an entry whose key was left empty) is read with no key rather than
         # failing the whole file: ``inputs.load`` gives it one by the key rules.
         def parse_entry_body(self, body_end: Any) -> None:
-            if self.text[self.pos :].lstrip().startswith(","):
+            if _EMPTY_KEY.match(self.text, self.pos):
                 self.current_entry_key = None
                 self.parse_entry_fields()
                 return
@@ -308,6 +308,9 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
     except PybtexError as err:
         raise InputError(str(err), file=file, line=parser.lineno) from None
     return records, problems
+
+
+_EMPTY_KEY = re.compile(r"\s*,")
 
 
 class _MacroDict(dict):  # type: ignore[type-arg]
