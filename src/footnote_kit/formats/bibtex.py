@@ -60,6 +60,7 @@ CSL_TYPES = frozenset(
     paper-conference patent performance periodical personal_communication post post-weblog
     regulation report review review-book software song speech standard thesis treaty webpage""".split()
 )
+BIBLATEX_ONLY_TYPES = frozenset({"online", "report", "thesis", "mvbook", "collection", "mvcollection", "dataset", "software", "patent", "periodical"})
 SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
 # Entry type read back -> CSL type (entrysubtype decides between the article kinds).
 READ_TYPES: dict[str, str] = {
@@ -217,6 +218,8 @@ def write(records: Sequence[Record], *, dialect: str = "biblatex", ascii: bool =
             if name in _consumed(dialect):
                 raw.pop(name)
         encoded.update(raw)
+        if raw_type and dialect == "bibtex" and raw_type.lower() in BIBLATEX_ONLY_TYPES:
+            raw_type = None  # classic BibTeX styles do not know it: use ours
         entry = Entry(raw_type or etype, fields=encoded)
         for role, names in persons.items():
             for name in names:
@@ -238,6 +241,20 @@ def _person(name: Name, ascii: bool) -> str:
 def _consumed(dialect: str) -> frozenset[str]:
     """Fields the reader turned into model fields: written from the model, not copied."""
     return READ_FIELDS | {"year", "month", "date", "journal", "journaltitle", "address", "location"}
+
+
+def unmodelled(source: Source) -> dict[str, Any] | None:
+    """What a .bib entry held that the model has no slot for (fields, and an entry type we
+    would not choose again): CSL-JSON carries it in ``custom`` so converting back loses nothing."""
+    raw = source.extra.get("_bibtex") or {}
+    fields = {k: v for k, v in (raw.get("fields") or {}).items() if k not in _consumed("biblatex")}
+    out: dict[str, Any] = {}
+    raw_type = raw.get("type")
+    if raw_type and raw_type.lower() not in (entry_type(source, "biblatex"), entry_type(source, "bibtex")):
+        out["type"] = raw_type
+    if fields:
+        out["fields"] = fields
+    return out or None
 
 
 # ---------------------------------------------------------------------------------------
