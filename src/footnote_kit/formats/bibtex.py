@@ -177,8 +177,8 @@ def _protect_whole(source: Source) -> bool:
 
 def write(records: Sequence[Record], *, dialect: str = "biblatex", ascii: bool = False) -> str:
     """Records -> .bib text (pybtex's writer lays the entries out; values are ours)."""
-    from pybtex.database import BibliographyData, Entry, Person
-    from pybtex.database.output.bibtex import Writer
+    from pybtex.database import BibliographyData, Entry, Person  # type: ignore[import-untyped]
+    from pybtex.database.output.bibtex import Writer  # type: ignore[import-untyped]
 
     class _Writer(Writer):  # type: ignore[misc]
         # Values arrive encoded (escapes, protected capitals): pybtex must not re-encode them.
@@ -222,10 +222,10 @@ def write(records: Sequence[Record], *, dialect: str = "biblatex", ascii: bool =
             raw_type = None  # classic BibTeX styles do not know it: use ours
         entry = Entry(raw_type or etype, fields=encoded)
         for role, names in persons.items():
-            for name in names:
-                entry.add_person(Person(_person(name, ascii)), role)
+            for person in names:
+                entry.add_person(Person(_person(person, ascii)), role)
         data.add_entry(record.key, entry)
-    return _Writer(encoding="ASCII" if ascii else "UTF-8").to_string(data)
+    return str(_Writer(encoding="ASCII" if ascii else "UTF-8").to_string(data))
 
 
 def _person(name: Name, ascii: bool) -> str:
@@ -274,8 +274,8 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
     pybtex's error policy is global (``pybtex.errors.strict``); we never touch it and
     use the low-level parser with our own ``handle_error``, which raises.
     """
-    from pybtex.database.input.bibtex import LowLevelParser
-    from pybtex.scanner import PybtexError, PybtexSyntaxError
+    from pybtex.database.input.bibtex import LowLevelParser  # type: ignore[import-untyped]
+    from pybtex.scanner import PybtexError, PybtexSyntaxError  # type: ignore[import-untyped]
 
     def fail(error: Exception) -> None:
         raise error
