@@ -173,7 +173,8 @@ def export(
         write_atomic(map_path, mapping)
     where = "stdout" if out is None or str(out) == "-" else str(out)
     cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
-    warn(f"{file}: {len(loaded.records)} entries{cited} -> {where} ({fmt.name})")
+    entries = f"{len(loaded.records)} entr{'y' if len(loaded.records) == 1 else 'ies'}"
+    warn(f"{file}: {entries}{cited} -> {where} ({fmt.name})")
 
 
 # --- check --------------------------------------------------------------------
