@@ -233,6 +233,8 @@ class Checker:
                 return Verdict(url, judged[0], code, final, detail=judged[1])
             if final is not None and _front_page(url, final):
                 return Verdict(url, LinkStatus.SOFT_404, code, final, detail="the article now redirects to the site's front page")
+            if final is not None and _ERROR_PATH.search(urlsplit(final).path) and not _ERROR_PATH.search(urlsplit(url).path):
+                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=f"redirects to an error page ({final})")
             if final is not None and permanent:
                 return Verdict(url, LinkStatus.REDIRECTED, code, final, detail=f"moved permanently to {final}")
             return Verdict(url, LinkStatus.OK, code, final)
@@ -428,10 +430,21 @@ def _norm(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+_ERROR_PATH = re.compile(r"(?:^|/)(?:404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|errors?/404)(?:\.\w{2,5})?(?:/|$)", re.I)
+_LANGUAGE_ROOT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?", re.I)
+
+
 def _front_page(url: str, final: str) -> bool:
-    """An article that now lands on the site's front page: the classic soft-404."""
+    """An article that now lands on the site's front page: the classic soft-404.
+
+    Not for addresses that were a front page in another form already: ``/en`` or
+    ``/index.html`` landing on ``/`` is the same page.
+    """
     a, b = urlsplit(url), urlsplit(final)
-    return b.path in ("", "/") and not b.query and a.path.strip("/") != "" and _site(a.hostname) == _site(b.hostname)
+    path = a.path.strip("/")
+    if b.path not in ("", "/") or b.query or not path or _site(a.hostname) != _site(b.hostname):
+        return False
+    return not _LANGUAGE_ROOT.fullmatch(path) and not re.fullmatch(r"(?:index|default|home)(?:\.\w{2,5})?", path, re.I)
 
 
 def _site(host: str | None) -> str:
