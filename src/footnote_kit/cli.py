@@ -240,6 +240,8 @@ def check(
             re.compile(pattern)
         except re.error as err:
             raise UsageError(f"--skip-url {pattern!r}: not a regular expression ({err})") from None
+    if archive_url is not None and not re.match(r"https?://[^/\s]+", archive_url):
+        raise UsageError(f"--archive-url must be an http(s) address such as https://web.archive.org, not {archive_url!r}")
     ua = BROWSER_UA if user_agent == "browser" else (user_agent or DEFAULT_UA)
     options = CheckOptions(user_agent=ua, connect_timeout=min(5.0, timeout), read_timeout=timeout, max_concurrency=max_concurrency, per_host=per_host)
     config = CheckConfig(
