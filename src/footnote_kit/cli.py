@@ -318,7 +318,12 @@ def render(
     """
     from footnote_kit.render.pipeline import render_file
 
-    result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding)
+    progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
+    try:
+        result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\n")
     for problem in result.problems:
         warn(str(problem))
     if result.style.renamed_from:
