@@ -159,14 +159,18 @@ def test_network_down_does_not_fail_the_commit(tmp_path, capsys, monkeypatch) ->
 @needs_checker
 def test_warm_run_imports_nothing_heavy(tmp_path, server) -> None:
     repo = _repo(tmp_path)
-    doc = repo / "chapter.md"
-    doc.write_text(f"[^1]: “Alive,” Outlet, 2020, {server}/story.\n", encoding="utf-8")
+    (repo / "chapter.md").write_text(f"Claim.[^1]\n\n[^1]: “Alive,” Outlet, 2020, {server}/story.\n", encoding="utf-8")
+    (repo / "refs.bib").write_text(f"@online{{a,\n  title = {{Alive}},\n  url = {{{server}/bib}},\n}}\n", encoding="utf-8")
+    (repo / "post.html").write_text(f'<ol class="footnotes"><li id="fn1"><a href="{server}/html">x</a></li></ol>\n', encoding="utf-8")
+    (repo / "refs.json").write_text(json.dumps([{"id": "a", "type": "webpage", "URL": f"{server}/json"}]), encoding="utf-8")
+    files = [str(repo / n) for n in ("chapter.md", "refs.bib", "post.html", "refs.json")]
     cache = tmp_path / "c.db"
-    assert main(["check", "--cache", str(cache), str(doc)]) == 0
+    assert main(["check", "--cache", str(cache), *files]) == 0
+    assert len(_Handler.hits) == 4
     code = (
         "import sys, json, os; os.chdir(%r); from footnote_kit.hook import main; "
-        "rc = main(['check', '--cache', %r, %r]); "
-        "print(json.dumps([rc] + [m for m in %r if m in sys.modules]))" % (str(repo), str(cache), str(doc), HEAVY)
+        "rc = main(['check', '--cache', %r, *%r]); "
+        "print(json.dumps([rc] + [m for m in %r if m in sys.modules]))" % (str(repo), str(cache), files, HEAVY)
     )
     assert _fresh(code) == [0]
 
