@@ -197,6 +197,7 @@ def check(
     per_host: int = typer.Option(2, "--per-host", metavar="N", help="Requests in flight at once to one host."),
     offline: bool = typer.Option(False, "--offline", help="No network: report from the cache only (links not in it are 'excluded')."),
     skip: list[str] = typer.Option([], "--skip-url", metavar="REGEX", help="URLs matching are not checked ('excluded'), e.g. 'advance\\.lexis\\.com'."),
+    repair: bool = typer.Option(False, "--repair", help="For failed links, propose the URL a PDF copy damaged (lost hyphen, space), with evidence (see README, 'Repairing URLs')."),
     notes: Optional[str] = NOTES_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
 ) -> None:
@@ -244,7 +245,10 @@ def check(
         options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
         confirm_days=confirm_days, offline=offline, skip=tuple(skip),
     )
-    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding)
+    skipped: list[Any] = []
+    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding, problems=skipped)
+    for problem in skipped:
+        warn(str(problem))
     if not refs:
         warn("footnote-kit: no links found in " + ", ".join(paths))
     progress = _progress_bar("checking") if sys.stderr.isatty() and refs else None
@@ -254,6 +258,11 @@ def check(
         if progress is not None:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+    if repair:
+        from footnote_kit.links.repair import repair_links
+
+        archive_probe, live_probe = _repair_probes(archive_url, no_live=offline, no_archive=offline or archive == "none", options=options)
+        results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=_progress("repairing URLs"))
     text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
     if text:
         typer.echo(text)
@@ -450,14 +459,14 @@ def fix(
         echo_json({"dry_run": dry_run, "repairs": report})
 
 
-def _repair_probes(archive_url: Optional[str], no_live: bool) -> tuple[Any, Any]:
+def _repair_probes(archive_url: Optional[str], no_live: bool, no_archive: bool = False, options: Any = None) -> tuple[Any, Any]:
     """The evidence URL repair asks for: the archive, and (unless --no-live) the live web."""
     from footnote_kit.links.archive import Wayback
     from footnote_kit.links.http import Checker
     from footnote_kit.links.repair import archive_probe, live_probe
 
-    archive = archive_probe(Wayback(base_url=archive_url))
-    live = None if no_live else live_probe(Checker())
+    archive = None if no_archive else archive_probe(Wayback(base_url=archive_url))
+    live = None if no_live else live_probe(Checker(options))
     return archive, live
 
 
