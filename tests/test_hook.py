@@ -121,7 +121,8 @@ def test_dead_link_fails_with_file_and_line_then_comes_from_the_cache(tmp_path, 
         encoding="utf-8",
     )
     cache = str(tmp_path / "links.sqlite3")
-    assert main(["check", "--cache", cache, "chapter.md"]) == 1
+    (repo / "empty.md").write_text("\n", encoding="utf-8")
+    assert main(["check", "--cache", cache, "chapter.md", "empty.md"]) == 1
     out, err = capsys.readouterr()
     assert out == f"chapter.md:6: dead: {server}/gone/story (HTTP 404)\n"
     assert "1 citation(s) of failing links (dead)" in err
@@ -188,7 +189,8 @@ def test_lint_hook_reports_the_samples_note_744(tmp_path, capsys, monkeypatch) -
         encoding="utf-8",
     )
     (repo / "README.rst").write_text("not ours\n", encoding="utf-8")
-    assert main(["lint", "notes.txt", "README.rst"]) == 1
+    (repo / "chapter9.md").write_text("", encoding="utf-8")
+    assert main(["lint", "notes.txt", "README.rst", "chapter9.md"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("notes.txt:3: date-mismatch: note 744 dates this source 5 October 2020")
 
