@@ -4,6 +4,7 @@ heavy imports on the warm path, and no failed commit because the network is down
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -231,3 +232,23 @@ def test_network_down_is_told_from_a_dead_host() -> None:
     assert _network_down([Outcome("https://a.example/", "timeout", "no answer after 5 s connecting")])
     assert not _network_down([gone, Outcome("https://a.example/x", "dead", "HTTP 404", 404)])
     assert not _network_down([Outcome("htp://a.example/", "invalid", "misspelt scheme")])
+
+
+@needs_checker
+def test_check_command_reads_the_project_settings(tmp_path, server) -> None:
+    from conftest import run_cli
+
+    repo = _repo(tmp_path, 'skip-urls = ["/gone/paywalled"]\n[check]\nfail-on = ["dead"]\nretries = 0\n[archive]\nmode = "none"\n')
+    (repo / "draft.md").write_text(
+        f"One.[^1] Two.[^2]\n\n[^1]: “A,” Outlet, 2020, {server}/gone/paywalled.\n[^2]: “B,” Outlet, 2020, {server}/gone/removed.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    r = run_cli("check", "draft.md", "--format", "json", cwd=repo, env=env)
+    assert r.code == 1, r.stderr
+    statuses = {x["url"].rsplit("/", 1)[-1]: x["status"] for x in json.loads(r.stdout)["results"]}
+    assert statuses == {"paywalled": "excluded", "removed": "dead"}
+    assert not any(h.endswith("/paywalled") for h in _Handler.hits)
+    (repo / ".footnote-kit.toml").write_text("[check]\ntimeout = -1\n", encoding="utf-8")
+    r = run_cli("check", "draft.md", cwd=repo, env=env)
+    assert r.code == 2 and "'check.timeout' must be a positive number" in r.stderr
