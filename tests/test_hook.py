@@ -212,3 +212,16 @@ def test_manifest_is_valid_and_its_ids_are_documented() -> None:
     for hook_id in ("footnote-kit-lint", "footnote-kit-check"):
         assert f"- id: {hook_id}" in text and hook_id in readme
     assert "require_serial: true" in text.split("- id: footnote-kit-check", 1)[1]
+
+
+@needs_checker
+def test_network_down_is_told_from_a_dead_host() -> None:
+    from footnote_kit.hook import Outcome, _network_down
+    from footnote_kit.links.http import DNS_DEAD
+
+    gone = Outcome("https://no-such-site.example/a", "dead", DNS_DEAD)
+    assert not _network_down([gone]), "one host that does not exist is a dead link"
+    assert _network_down([gone, Outcome("https://other.example/b", "dead", DNS_DEAD)])
+    assert _network_down([Outcome("https://a.example/", "timeout", "no answer after 5 s connecting")])
+    assert not _network_down([gone, Outcome("https://a.example/x", "dead", "HTTP 404", 404)])
+    assert not _network_down([Outcome("htp://a.example/", "invalid", "misspelt scheme")])

@@ -267,3 +267,14 @@ def test_lint_command_disabled_rule_and_bad_config(tmp_path) -> None:
     cfg.unlink()
     r = run_cli("lint", "nowhere.md", cwd=tmp_path)
     assert r.code == 2 and "nowhere.md" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_nocite_star_cites_every_entry(tmp_path) -> None:
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    tex = tmp_path / "thesis.tex"
+    tex.write_text("As shown~\\cite{soliev2021}.\n\\nocite{*}\n\\bibliography{refs}\n", encoding="utf-8")
+    assert [p for p in lint([tex], Settings(lint=LintSettings(fail_on=LINT_RULES))) if p.code == "uncited-entry"] == []
+    tex.write_text("As shown~\\cite{soliev2021}.\n% \\nocite{*}\n\\bibliography{refs}\n", encoding="utf-8")
+    assert {p.message for p in lint([tex]) if p.code == "uncited-entry"} == {
+        "entry 'antonopoulos2020' is never cited", "entry 'never' is never cited"
+    }

@@ -227,10 +227,17 @@ def test_two_notes_alone_are_notes_but_not_beside_a_longer_block() -> None:
     assert [n.text for n in find_notes(text).notes] == ["Note one.", "Note two.", "Note three."]
 
 
-def test_a_single_note_needs_a_range() -> None:
+def test_a_single_note_after_body_text_needs_a_range() -> None:
     with pytest.raises(InputError, match="no numbered notes found"):
         find_notes("Text.\n\n5 The only note.\n")
     assert [n.text for n in find_notes("Text.\n\n5 The only note.\n", notes=(5, 5)).notes] == ["The only note."]
+
+
+def test_a_file_that_starts_with_a_note_is_a_notes_file() -> None:
+    found = find_notes("\n744 Paul Antonopoulos, “Leading member,” Greek City Times,\n5 October 2020.\n")
+    assert [(n.number, n.text, n.location.line) for n in found.notes] == [
+        (744, "Paul Antonopoulos, “Leading member,” Greek City Times, 5 October 2020.", 2)
+    ]
 
 
 # --- warnings ---------------------------------------------------------------------------

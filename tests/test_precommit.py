@@ -89,15 +89,16 @@ def test_precommit_refuses_dead_links_and_lint_errors_and_accepts_clean_drafts(t
     # 2. The dead link replaced, but the note's date disagrees with its URL: refused by lint.
     notes = drafts / "notes.txt"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("/gone/removed", "/2020/05/06/kept"), encoding="utf-8")
-    notes.write_text(f"1 Ana Writer, “A story,” The Outlet, 5 October 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
+    first = f"1 Ana Writer, “A first story,” The Outlet, 2 May 2020, {server}/2020/05/02/first.\n\n"
+    notes.write_text(first + f"2 Ana Writer, “A story,” The Outlet, 5 October 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
     _git(drafts, "add", "chapter.md", "notes.txt")
     refused = _git(drafts, "commit", "-m", "chapter one", env=env)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "notes.txt:1: date-mismatch: note 1 dates this source 5 October 2020" in output
+    assert "notes.txt:3: date-mismatch: note 2 dates this source 5 October 2020" in output
 
     # 3. Clean: accepted.
-    notes.write_text(f"1 Ana Writer, “A story,” The Outlet, 5 November 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
+    notes.write_text(first + f"2 Ana Writer, “A story,” The Outlet, 5 November 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
     _git(drafts, "add", "notes.txt")
     accepted = _git(drafts, "commit", "-m", "chapter one", env=env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr

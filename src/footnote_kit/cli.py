@@ -280,7 +280,10 @@ def check(
         options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
         confirm_days=confirm_days, offline=offline, skip=tuple(skip),
     )
-    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding)
+    skipped: list[Any] = []
+    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding, problems=skipped)
+    for problem in skipped:
+        warn(str(problem))
     if not refs:
         warn("footnote-kit: no links found in " + ", ".join(paths))
     progress = _progress_bar("checking") if sys.stderr.isatty() and refs else None

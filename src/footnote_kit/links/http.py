@@ -117,13 +117,16 @@ def _looks_like_http(scheme: str) -> bool:
 
 # --- what a page says ------------------------------------------------------------------
 
+# Phrases a "not found" page puts in its title or heading. Anchored so that news about
+# things not found ("Missing plane not found", "Flight 404 lands") stays a live page.
 _NOT_FOUND = re.compile(
-    r"(?:page|file|article|document|content|story|resource)s?\s+(?:was\s+|is\s+|could\s+)?(?:not\s+(?:be\s+)?found|"
-    r"no\s+longer\s+(?:exists|available)|does\s*n[o']t\s+exist|cannot\s+be\s+found)"
-    r"|^\s*not\s+found\b|\bnot\s+found\s*(?:$|[|\-–—:])|\b(?:error|fehler|erreur|ошибка|hata)\s*404\b|^\s*404\b|\b404\s*(?:$|[|\-–—:])"
-    r"|\b404\s+(?:error|not\s+found|page)|страница\s+не\s+найдена|не\s+найден[аоы]?|page\s+introuvable|seite\s+nicht\s+gefunden"
+    r"\b(?:page|file|article|document|content|story|resource|url)s?\s+(?:you\s+requested\s+)?(?:was\s+|is\s+|could\s+)?"
+    r"(?:not\s+(?:be\s+)?found|can(?:[’']?t|not)\s+be\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o'’]t\s+exist|cannot\s+be\s+found)"
+    r"|^\W*(?:error\s*)?(?:404\W*)?not\s+found\b|\b(?:error|fehler|erreur|ошибка|hata|xato)\s*:?\s*404\b|^\W*404\b"
+    r"|\b404\s*(?:error|not\s+found|page)\b|\b(?:can[’']?t|cannot|could\s*n[’']?t|could\s+not)\s+find\s+(?:that|the|this)\s+page|\boops\b.{0,30}\b(?:not\s+found|can[’']?t\s+find|doesn[’']?t\s+exist)"
+    r"|страница\s+не\s+(?:найдена|существует)|запрашиваемая\s+страница|page\s+introuvable|seite\s+nicht\s+gefunden"
     r"|p[aá]gina\s+no\s+encontrada|p[aá]gina\s+n[aã]o\s+encontrada|sayfa\s+bulunamad|sahifa\s+topilmadi|саҳифа\s+ёфт\s+нашуд"
-    r"|бет\s+табылмады|الصفحة\s+غير\s+موجودة|页面不存在|找不到",
+    r"|бет\s+табылмады|бет\s+табылган\s+жок|الصفحة\s+غير\s+موجودة|页面不存在|找不到(?:该|此)?页面",
     re.I,
 )
 _CHALLENGE_TITLE = re.compile(
@@ -136,21 +139,34 @@ _CHALLENGE_BODY = re.compile(
     rb"Enable JavaScript and cookies to continue",
     re.I,
 )
-_CHEAP_HINT = re.compile(rb"404|not\s+found|found|exist|introuvable|gefunden|encontrada|bulunamad|topilmadi|\xd0\xbd\xd0\xb5 |\xed\xe5 |moment|robot|captcha|denied|challenge", re.I)
+
+
+_TITLE_TAG = re.compile(rb"<title[^>]*>.{0,1000}?</title\s*>", re.I | re.S)
+_H1_TAG = re.compile(rb"<h1[\s>].{0,2000}?</h1\s*>", re.I | re.S)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w\-]+)""", re.I)
 
 
 def page_texts(body: bytes, content_type: str = "") -> tuple[str, str]:
     """The ``<title>`` and first ``<h1>`` of a (capped) HTML body, decoded as the page says.
 
-    beautifulsoup4 is imported here only: most runs never need it (see ``looks_not_found``).
+    Only those two elements are handed to beautifulsoup4 (imported here, on first use):
+    parsing a whole page's head for every link would cost more CPU than the checking.
+    The encoding comes from the HTTP header, else the page's ``<meta charset>``, else
+    beautifulsoup4's detection, so a windows-1251 page reads as Cyrillic, not mojibake.
     """
-    from bs4 import BeautifulSoup, SoupStrainer
+    parts = [m.group(0) for m in (_TITLE_TAG.search(body), _H1_TAG.search(body)) if m]
+    if not parts:
+        return "", ""
+    from bs4 import BeautifulSoup
 
     enc = None
     m = re.search(r"charset=([\w\-]+)", content_type or "", re.I)
     if m:
         enc = m.group(1)
-    soup = BeautifulSoup(body, "html.parser", from_encoding=enc, parse_only=SoupStrainer(["title", "h1", "meta"]))
+    else:
+        mb = _META_CHARSET.search(body[:8192])
+        enc = mb.group(1).decode("ascii", "replace") if mb else None
+    soup = BeautifulSoup(b"<html>" + b"".join(parts) + b"</html>", "html.parser", from_encoding=enc)
     title = soup.find("title")
     h1 = soup.find("h1")
     return (title.get_text(" ", strip=True) if title else ""), (h1.get_text(" ", strip=True) if h1 else "")
@@ -160,8 +176,6 @@ def judge_body(body: bytes, content_type: str, headers: Any) -> tuple[LinkStatus
     """``soft-404`` or ``blocked`` when a page answering 200 says it is neither; else None."""
     if "html" not in (content_type or "html").lower() or not body:
         return None
-    if not _CHEAP_HINT.search(body[:65536]):
-        return None  # no word that could make a verdict: skip the parse (the common case)
     title, h1 = page_texts(body, content_type)
     if is_challenge(title, body, headers):
         return LinkStatus.BLOCKED, f"bot wall: {title or 'challenge page'!r}"
@@ -171,13 +185,17 @@ def judge_body(body: bytes, content_type: str, headers: Any) -> tuple[LinkStatus
     return None
 
 
-def is_challenge(title: str, body: bytes, headers: Any) -> bool:
-    """A Cloudflare-style bot wall: the page probably exists but refuses robots."""
+def is_challenge(title: str, body: bytes, headers: Any, refused: bool = False) -> bool:
+    """A Cloudflare-style bot wall: the page probably exists but refuses robots.
+
+    Body markers count only on a refusal (403/429/503): Cloudflare injects its challenge
+    script into many ordinary pages that answer 200, and those are live.
+    """
     if headers is not None and str(headers.get("cf-mitigated", "")).lower() == "challenge":
         return True
     if title and _CHALLENGE_TITLE.search(title):
         return True
-    return bool(_CHALLENGE_BODY.search(body[:65536]))
+    return refused and bool(_CHALLENGE_BODY.search(body[:65536]))
 
 
 # --- one URL ---------------------------------------------------------------------------
@@ -245,7 +263,7 @@ class Checker:
 
     def _check(self, url: str) -> Verdict:
         opts = self.options
-        seen = {_norm(url)}
+        seen: dict[str, int] = {_norm(url): 1}
         current = url
         permanent_only = True
         hops = 0
@@ -264,14 +282,17 @@ class Checker:
                 if code in _TEMPORARY:
                     permanent_only = False
                 hops += 1
-                if _norm(nxt) in seen:
+                # Back to an address already seen is a loop, unless the server just set a
+                # cookie (sites that redirect to the same page once a consent cookie is set).
+                again = seen.get(_norm(nxt), 0)
+                if again >= 2 or (again and not ans.headers.get("Set-Cookie")):
                     return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"redirect loop after {hops} redirects")
                 if hops > opts.max_redirects:
                     return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"more than {opts.max_redirects} redirects")
                 bad = classify_url(nxt)
                 if bad is not None:
                     return Verdict(url, bad[0] if bad[0] is LinkStatus.INVALID else LinkStatus.ERROR, code, nxt, detail=f"redirects to {nxt}: {bad[1]}")
-                seen.add(_norm(nxt))
+                seen[_norm(nxt)] = again + 1
                 current = nxt
                 continue
             final = current if current != url else None
@@ -281,7 +302,7 @@ class Checker:
                 retry, _err = self._fetch_with_retries(current, ua)
                 if retry is not None and retry.status < 400:
                     if retry.status in _PERMANENT or retry.status in _TEMPORARY:
-                        seen.discard(_norm(current))
+                        seen[_norm(current)] = 0
                         continue
                     ans, code = retry, retry.status
             return self._final(url, final, ans, hops > 0 and permanent_only)
@@ -306,10 +327,10 @@ class Checker:
                     title = page_texts(ans.body, ans.content_type)[0]
                 except Exception:  # noqa: BLE001
                     title = ""
-            wall = is_challenge(title, ans.body, ans.headers)
+            wall = is_challenge(title, ans.body, ans.headers, refused=True)
             why = "bot wall" if wall else {401: "needs a login", 407: "needs a proxy login", 451: "unavailable for legal reasons", 429: "rate limited on every try"}.get(code, "refuses robots")
             return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: {why}")
-        if code >= 500 and is_challenge("", ans.body, ans.headers):
+        if code >= 500 and is_challenge("", ans.body, ans.headers, refused=True):
             return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: bot wall")
         return Verdict(url, LinkStatus.ERROR, code, final, detail=f"HTTP {code}")
 
@@ -393,7 +414,7 @@ class Checker:
         try:
             body = b""
             if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
-                body = _read_capped(resp, opts.body_cap)
+                body = _read_capped(resp, opts.body_cap, opts.read_timeout)
             return _Answer(resp.status_code, resp.headers, body, url)
         finally:
             resp.close()  # closes the connection if the body was not read to the end
@@ -462,14 +483,27 @@ class Checker:
             t.join(timeout=1)
 
 
-def _read_capped(resp: Any, cap: int) -> bytes:
+def _read_capped(resp: Any, cap: int, seconds: float) -> bytes:
+    """At most ``cap`` bytes, in at most ``seconds``, whatever the server does.
+
+    The status line and headers are the verdict; the body only refines it. So a body that
+    drips one byte at a time (the read timeout restarts with every byte), stalls or breaks
+    off ends the reading, not the check: we judge what we have.
+    """
     chunks: list[bytes] = []
     got = 0
-    for chunk in resp.iter_content(chunk_size=16384):
-        chunks.append(chunk)
-        got += len(chunk)
-        if got >= cap:
-            break
+    deadline = time.monotonic() + seconds
+    raw = resp.raw
+    read1 = getattr(raw, "read1", None)  # urllib3 >= 2: whatever has arrived, no waiting for a full chunk
+    try:
+        while got < cap and time.monotonic() < deadline:
+            chunk = read1(min(16384, cap - got), decode_content=True) if read1 else raw.read(min(1024, cap - got), decode_content=True)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except Exception:  # noqa: BLE001 - a broken body: judge the part we have
+        pass
     return b"".join(chunks)[:cap]
 
 

@@ -197,10 +197,20 @@ def _choose(chains: list[_Block], lines: list[str], candidates: list[_Candidate]
         good = [c for c in hits if _qualifies(c) or len(c.members) >= 2]
         chosen = good or hits
     else:
-        chosen = [c for c in chains if _qualifies(c)] or [c for c in chains if len(c.members) == 2 and c.first < 1000]
+        chosen = (
+            [c for c in chains if _qualifies(c)]
+            or [c for c in chains if len(c.members) == 2 and c.first < 1000]
+            or [c for c in chains if c.members[0].index == _first_text_line(lines)]
+        )
         chosen = _drop_lists(chosen, lines)
     chosen = _without_overlaps(chosen)
     return sorted(chosen, key=lambda c: c.members[0].index)
+
+
+def _first_text_line(lines: list[str]) -> int:
+    """A file that *starts* with a numbered line is a file of notes (a writer's notes
+    file, a note pasted alone): there, even a single note is a note."""
+    return next((i for i, line in enumerate(lines) if line.strip()), -1)
 
 
 def _drop_lists(blocks: list[_Block], lines: list[str]) -> list[_Block]:

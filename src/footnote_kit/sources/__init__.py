@@ -12,6 +12,7 @@ from typing import Sequence
 
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
 from footnote_kit.sources import ibid as ibid_mod
+from footnote_kit.sources import pandoc, shortform
 from footnote_kit.sources.citation import read_segment
 from footnote_kit.sources.split import split_note
 
@@ -21,13 +22,33 @@ Cited = tuple[int, Source]
 """A source with the number of the note that first printed it."""
 
 
-def parse_note_text(text: str) -> list[Part]:
-    """The parts of one note's text; ibid. parts are left unresolved (no sources)."""
+
+def parse_note_text(text: str, history: Sequence[Cited] = ()) -> list[Part]:
+    """The parts of one note's text; ibid. parts are left unresolved (no sources).
+
+    ``history`` (the sources cited before, with their note numbers) lets a shortened
+    note (``Smith, Long Road Home, 45.``) be recognised as the repetition it is."""
     parts: list[Part] = []
+    if "@" in text and "[" in text:
+        keyed, rest = pandoc.find(text)
+        if keyed:
+            words = rest.strip(" .,;:")
+            if words:
+                parts.append(Remark(text.strip()))
+            for cite in keyed:
+                source = Source(type="document", id=cite.key, page=cite.locator, note=cite.prefix or None)
+                parts.append(Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"))
+            return parts
     for seg in split_note(text):
         ref = ibid_mod.match(seg)
         if ref is not None:
             parts.append(Ibid(text=seg, locator=ref.locator))
+            continue
+        short = shortform.resolve(seg, history) if history else None
+        if short is not None:
+            number, source, locator = short
+            repeated = source.with_changes(page=locator) if locator else source
+            parts.append(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator))
             continue
         source, remark, own = read_segment(seg)
         if remark:
@@ -47,8 +68,10 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
     history: list[Cited] = []
     for r in raw:
         parts: list[Part] = []
-        for part in parse_note_text(r.text):
-            if isinstance(part, Ibid):
+        for part in parse_note_text(r.text, history):
+            if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
+                previous = [(part.refers_to, part.sources[0])]
+            elif isinstance(part, Ibid):
                 part, cited = _resolve(part, previous, history, r, problems)
                 if cited:
                     previous = cited

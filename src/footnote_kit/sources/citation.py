@@ -21,15 +21,19 @@ from footnote_kit.sources.titles import first_quoted, translation_after
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
 _BOOK_PAREN = re.compile(r"\((?:(?P<place>[^():;“”\"]{2,60}?)\s*:\s*)?(?P<pub>[^():;“”\"]{2,120}?)\s*,\s*(?P<date>[^():;,“”\"]{0,30}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming)\)")
 _PLACE_YEAR = re.compile(r"\((?P<place>[A-Z][^():;,“”\"\d]{1,40}),\s*(?P<date>(?:1[5-9]\d\d|20\d\d))\)")
+# ``London``, ``Washington, DC``, ``Armonk, NY``, ``Frankfurt am Main``: a place, not a publisher
+_PLACE_LIKE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?:\s(?:am|an|de|on|upon)?\s?[A-Z][a-zà-ÿ'’-]+)?(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]+\.?))?$")
 _CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
 _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
 _EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
 _ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
 _EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
-_INTERVIEW = re.compile(r"^(?:(?:personal|telephone|phone|skype|zoom|author'?s?|email|e-mail)\s+)?(?:interview|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
-_GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report)$", re.I)
+# ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
+# ``Interview by the author with …``, ``telephone conversation with …``
+_INTERVIEW = re.compile(r"^(?:[\w’'.-]+\s+){0,3}?(?:interview|interviews|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
+_GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
 _ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
-_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:No\.?|Nr\.?|#)?\s*(?P<no>[\w./-]*\d[\w./-]*)$")
+_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
 _DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|said|says|spoke|reported|according|which|that|this|these|there|also|it|he|she|they|we|our|its)\b", re.I)
@@ -46,6 +50,7 @@ class Draft:
     issued: DateParts | None = None
     accessed: DateParts | None = None
     month_day: tuple[int, int] | None = None
+    language: str | None = None
     notes: list[str] = field(default_factory=list)
     ev: kinds.Evidence = field(default_factory=kinds.Evidence)
 
@@ -93,6 +98,8 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
     if found:
         d.text["URL"] = found.value
         head, tail = seg[: found.start], seg[found.end :]
+        if head.endswith("<") and tail.startswith(">"):  # ``anchor text <URL>`` from HTML/Markdown links
+            head, tail = head[:-1], tail[1:]
         extra = identifiers.find_url(tail)
         while extra:  # a second link to the same source: kept as words, never lost
             d.notes.append(extra.value)
@@ -115,6 +122,27 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
 _ACCESS_WORDS = ("ccessed", "etrieved", "onsulted", "iewed", "isited", "bgerufen", "onsulté")
 
 
+_IN_LANGUAGE = re.compile(r"\s*[(\[]in (?P<lang>[A-Z][a-z]+)[)\]]")
+_LANGUAGE_NAMES = {
+    "russian": "ru", "uzbek": "uz", "kazakh": "kk", "kyrgyz": "ky", "tajik": "tg", "turkmen": "tk", "german": "de",
+    "french": "fr", "spanish": "es", "italian": "it", "arabic": "ar", "persian": "fa", "farsi": "fa", "dari": "fa",
+    "pashto": "ps", "turkish": "tr", "chinese": "zh", "ukrainian": "uk", "polish": "pl", "portuguese": "pt",
+    "japanese": "ja", "korean": "ko", "urdu": "ur", "hebrew": "he", "georgian": "ka", "armenian": "hy", "azerbaijani": "az",
+}
+
+
+def _take_language_note(text: str, d: Draft) -> str:
+    """``(in Russian)``: the writer says the language; the words stay in ``note``."""
+    if "(in " not in text and "[in " not in text:
+        return text
+    m = _IN_LANGUAGE.search(text)
+    if not m or m.group("lang").lower() not in _LANGUAGE_NAMES:
+        return text
+    d.language = _LANGUAGE_NAMES[m.group("lang").lower()]
+    d.notes.append(m.group(0).strip())
+    return text[: m.start()] + text[m.end() :]
+
+
 def _take_accessed(text: str, d: Draft) -> str:
     if not any(w in text for w in _ACCESS_WORDS):
         return text
@@ -129,8 +157,27 @@ def _take_accessed(text: str, d: Draft) -> str:
     close = _CLOSE_BRACKET.match(text, end)
     start = m.start()
     if close and "(" in text[max(0, start - 2) : m.end()] or (close and text[start : start + 1] in "(["):
-        end += close.end()
+        end = close.end()
     return text[:start] + text[end:]
+
+
+_AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)[.,]?$")
+
+
+def _author_date(text: str) -> DateParts | None:
+    """``2019``, ``2019a``, ``2020, May 3``: the date in an author-date parenthesis."""
+    year, _, rest = text.partition(",")
+    year = year.strip().rstrip("abcdefghij")
+    if rest.strip():
+        return dates.parse_date(f"{rest.strip()} {year}") or dates.parse_date(year)
+    return dates.parse_date(year)
+
+
+def _strip_stop(text: str) -> str:
+    """``Tucker, Noah.`` -> ``Tucker, Noah`` (MLA); an initial keeps its stop (``Tucker, N.``)."""
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", text):
+        return text[:-1].rstrip()
+    return text
 
 
 def _authors(prefix: str, d: Draft) -> None:
@@ -141,13 +188,23 @@ def _authors(prefix: str, d: Draft) -> None:
         d.notes.append(lead.group(0).strip())
         text = text[lead.end() :]
     text = _clip(text)
+    year = _AUTHOR_DATE.search(text)
+    if year:  # Harvard/APA: ``Tucker, N. (2019) ‘Title’``, ``(2020, May 3)``
+        parts = _author_date(year.group("date"))
+        if parts:
+            d.issued = d.issued or parts
+            text = _clip(text[: year.start()])
+    text = _strip_stop(text)
     if not text:
         return
     interview = _INTERVIEW.match(text)
     if interview:
         d.ev.shapes.add("interview")
         return
-    if names.looks_like_names(text):
+    apa = names.parse_apa(text)
+    if apa:
+        d.author.extend(apa)
+    elif names.looks_like_names(text):
         found, role = names.parse_names(text)
         if role and role.startswith(("ed", "editor")):
             d.editor.extend(found)
@@ -160,7 +217,6 @@ def _authors(prefix: str, d: Draft) -> None:
 
 
 _ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
-_INTERVIEW_WORDS = frozenset("interview personal telephone phone skype zoom author's author’s authors email e-mail correspondence conversation".split())
 _DIGIT = re.compile(r"\d")
 
 
@@ -186,7 +242,7 @@ def _classify(chunk: str, d: Draft) -> None:
             if role.startswith("interview"):
                 d.ev.shapes.add("interview")
             return
-    if first in _INTERVIEW_WORDS:
+    if "nterview" in c or "onversation" in c or "orrespondence" in c:
         m = _INTERVIEW.match(c)
         if m:
             d.ev.shapes.add("interview")
@@ -236,6 +292,18 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     if md:
         d.month_day = md
         return True
+    vi = locators.volume_issue(c)
+    if vi and "volume" not in d.text:
+        d.set("volume", vi[0])
+        d.set("issue", vi[1])
+        d.set("page", vi[2])
+        d.ev.shapes.add("journal")
+        return True
+    if "volume" in d.text and "page" not in d.text:
+        page = locators.bare_page(c)
+        if page:
+            d.set("page", page)
+            return True
     for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
         value = fn(c)
         if value and d.set(key, value):
@@ -248,7 +316,7 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     m = _REPORT_NO.match(c)
     if m:
         d.set("genre", m.group("genre"))
-        d.set("number", m.group("no"))
+        d.set("number", m.group("no") or m.group("no2"))
         return True
     m = _EDITION.match(c)
     if m:
@@ -262,6 +330,8 @@ def _rest(after: str, d: Draft) -> None:
     text = after.strip(" ,.;:")
     if not text:
         return
+    if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
+        text = ", ".join(_sentences(text))
     if _CHAPTER.match(text):
         _chapter(text[_CHAPTER.match(text).end() :], d)  # type: ignore[union-attr]
         return
@@ -287,7 +357,11 @@ def _book_paren(text: str, d: Draft) -> str:
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
         if m.group("place"):
             d.set("publisher_place", m.group("place"))
-        d.set("publisher", m.group("pub"))
+            d.set("publisher", m.group("pub"))
+        elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
+            d.set("publisher", m.group("pub"))
+        else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
+            d.set("publisher_place", m.group("pub"))
         d.issued = dates.parse_date(m.group("date")) or d.issued
         d.ev.shapes.add("book")
         return text[: m.start()] + "," + text[m.end() :]
@@ -314,6 +388,9 @@ def _chapter(text: str, d: Draft) -> None:
             d.editor.extend(names.parse_names(m2.group("eds"))[0])
             text = m2.group("book") + "," + m2.group("rest")
     pieces = chunks(text)
+    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
+        d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
+        pieces = pieces[1:]
     q = first_quoted(pieces[0]) if pieces else None
     book = q.text if q and q.start == 0 else pieces[0] if pieces else ""
     d.set("container_title", book)
@@ -328,12 +405,85 @@ def _chapter(text: str, d: Draft) -> None:
 
 def _could_be_title(chunk: str) -> bool:
     c = chunk.strip(" .")
-    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c))
+    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or _GENRE.match(c) or _INTERVIEW.match(c))
+
+
+_SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
+_NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
+
+
+_APA_AUTHORS = re.compile(
+    r"^(?P<who>(?:[^\W\d_][\w'’-]*(?:[\s-][^\W\d_][\w'’-]*){0,2},\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3}(?:,\s+|,?\s*&\s*|,?\s+and\s+|;\s*)?){1,30})(?:\s*et al\.?)?\s+(?=[^\W\d_(]|\(|\d{4})"
+)
+
+
+def _by_sentences(head: str, d: Draft) -> bool:
+    """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
+    text = head.strip()
+    m = _APA_AUTHORS.match(text)
+    apa = names.parse_apa(m.group("who").strip()) if m else None
+    if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
+        rest = text[m.end() :]
+        pieces = ["", *_sentences(rest)]
+    else:
+        pieces = _sentences(text)
+    if len(pieces) < 2:
+        return False
+    if apa:
+        d.author.extend(apa)
+        year_first = re.match(r"^\(?((?:1[5-9]\d\d|20\d\d)[a-z]?)\)?[.,]?\s*(.*)$", pieces[1])
+        if year_first:
+            d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
+            pieces[1:2] = [p for p in (year_first.group(2),) if p]
+        return _title_and_rest(pieces, 1, None, d)
+    who = _strip_stop(pieces[0].strip())
+    year = None
+    m = _NAME_YEAR.match(who)
+    if m and (names.looks_like_names(m.group("who")) or names.parse_apa(m.group("who"))):
+        who, year = m.group("who"), m.group("year")
+    if _SAME_AUTHOR.match(who):
+        d.notes.append(who)
+    else:
+        apa = names.parse_apa(who.replace(";", ","))
+        if apa:
+            d.author.extend(apa)
+        elif names.looks_like_names(who.replace(";", ",")):
+            found, role = names.parse_names(who.replace(";", ","))
+            (d.editor if role and role.startswith("ed") else d.author).extend(found)
+        else:
+            return False
+    return _title_and_rest(pieces, 1, year, d)
+
+
+def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bool:
+    if year is None and k < len(pieces) and dates.parse_date(pieces[k]) and len(pieces[k]) <= 12:
+        year = pieces[k]
+        k += 1
+    if year:
+        d.issued = dates.parse_date(year.rstrip("abcdefghij"))
+    if k < len(pieces):
+        title = pieces[k]
+        ed = _EDITION_PAREN.search(title)
+        if ed:
+            d.set("edition", ed.group("ed"))
+            title = title[: ed.start()]
+        d.set("title", title)
+        k += 1
+    rest = ", ".join(pieces[k:])
+    if "(" not in rest and ":" in rest and not locators.journal(rest):
+        d.ev.shapes.add("book")
+    _rest(rest, d)
+    return True
 
 
 def _unquoted(head: str, d: Draft) -> None:
     """No quoted title: a book (``Author, Title (Place: Publisher, Year), 12``) or a
-    bare web reference (``Outlet, date``)."""
+    bare web reference (``Outlet, date``); in bibliography style, sentences
+    (``Smith, Jane. Title. London: Verso, 2019.``)."""
+    if ". " in head and _by_sentences(head, d):
+        return
+    book = _BOOK_PAREN.search(head) or _PLACE_YEAR.search(head)
+    before = head[: book.start()] if book else head
     text = _book_paren(head, d)
     pieces = chunks(text)
     lead = _LEAD.match(pieces[0].strip()) if pieces else None
@@ -342,18 +492,31 @@ def _unquoted(head: str, d: Draft) -> None:
         pieces[0] = pieces[0].strip()[lead.end() :]
     pieces = [c for c in pieces if c.strip(" .")]
     k = 0
-    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _INTERVIEW.match(pieces[0].strip(" .")):
-        if len(pieces) >= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and "," not in pieces[0] and len(pieces[1].split()) <= 3 and not dates.parse_date(pieces[2]):
-            k = 2
-        else:
-            k = 1
+    if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and not dates.parse_date(pieces[2]):
+        k = 2  # inverted: ``Hallier, Amédée, Title…``
+    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _INTERVIEW.match(pieces[0].strip(" .")):
+        k = 1
+    if k:
         found, role = names.parse_names(",".join(pieces[:k]))
         (d.editor if role and role.startswith("ed") else d.author).extend(found)
     if k < len(pieces) and _INTERVIEW.match(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")
         d.notes.append(pieces[k].strip(" ."))
         k += 1
-    elif k < len(pieces) and _could_be_title(pieces[k]) and ("book" in d.ev.shapes or len(pieces) - k >= 2):
+    elif book and k < len(pieces):
+        # a book: the title is everything between the authors and the parenthesis, commas
+        # included (``Capitalism, Socialism and Democracy (London: …)``), bar an edition
+        # or an editor printed last
+        title_pieces = [p for p in chunks(before)[k:] if p.strip(" .")]
+        taken = len(title_pieces)
+        while len(title_pieces) > 1 and (
+            _EDITION.match(title_pieces[-1].strip(" .")) or _ROLE_CHUNK.match(title_pieces[-1].strip()) or _GENRE.match(title_pieces[-1].strip(" ."))
+        ):
+            _classify(title_pieces.pop(), d)
+        if title_pieces:
+            d.set("title", ",".join(title_pieces).strip(" ."))
+            k += taken
+    elif k < len(pieces) and _could_be_title(pieces[k]) and len(pieces) - k >= 2:
         d.set("title", pieces[k].strip(" ."))
         k += 1
     after_page = "book" in d.ev.shapes
@@ -377,12 +540,15 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     """
     d = Draft()
     head, tail = _take_identifiers(seg, d)
-    head = _take_accessed(head, d)
-    tail = _take_accessed(tail, d)
+    head = _take_language_note(_take_accessed(head, d), d)
+    tail = _take_language_note(_take_accessed(tail, d), d)
     remark: str | None = None
+    apa = _APA_HEAD.match(head.strip()) if "(" in head else None
     q = first_quoted(head)
     prefix = head[: q.start] if q else ""
-    if q and not is_prose(prefix) and len(prefix) < 200:
+    if apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
+        _author_date_reference(apa, d)
+    elif q and not is_prose(prefix) and len(prefix) < 200:
         _authors(prefix, d)
         d.set("title", q.text)
         d.ev.shapes.add("quoted-title")
@@ -399,9 +565,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
             if "URL" not in d.text and "DOI" not in d.text:
                 return None, None, None
         _unquoted(head, d)
-    tail_words = tail.strip(" ,;:.")
-    if any(ch.isalnum() for ch in tail_words):
-        d.notes.append(tail_words)
+    _tail(tail, d)
     source = _finish(d)
     if source is None:
         return None, None, None
@@ -409,6 +573,73 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     if remark is not None and d.notes and d.notes[0] in seg:
         own = seg[seg.index(d.notes[0]) :]
     return source, remark, own
+
+
+_APA_HEAD = re.compile(r"^(?P<who>[^()“”\"«»]{2,300}?)\s*\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)\.\s+(?P<rest>\S.*)$")
+_SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
+_ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
+
+
+def _sentences(text: str) -> list[str]:
+    """Split at full stops that end a sentence, not at ``No. 300``, ``ed.`` or ``J.``."""
+    out: list[str] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        words = text[last : m.start()].split()
+        word = words[-1].lower().lstrip("(") if words else ""
+        if m.group(1) == "." and (len(word) <= 1 or word.rstrip(".") in _ABBREV or word.endswith(")") and "ed" in word[-5:]):
+            if not word.endswith(")"):
+                continue
+        out.append(text[last : m.end() if m.group(1) in "?!" else m.start()].strip())
+        last = m.end()
+    if text[last:].strip():
+        out.append(text[last:].strip())
+    return [p for p in out if p]
+_EDITION_PAREN = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th))\s+ed\.?\)\s*$")
+
+
+def _author_date_reference(m: re.Match[str], d: Draft) -> None:
+    """APA: ``Tucker, N., & Lemon, E. (2019). Title. Journal, 38(3), 345–367.``: the title
+    is the first sentence after the date, the rest reads as pieces (stops as commas)."""
+    who = m.group("who").strip()
+    found = names.parse_apa(who)
+    who = _strip_stop(who)
+    if found:
+        d.author.extend(found)
+    elif names.looks_like_names(who):
+        d.author.extend(names.parse_names(who)[0])
+    else:
+        d.author.append(Name(literal=_strip_stop(who)))
+    d.issued = _author_date(m.group("date"))
+    pieces = _sentences(m.group("rest"))
+    title = pieces[0] if pieces else ""
+    ed = _EDITION_PAREN.search(title)
+    if ed:
+        d.set("edition", ed.group("ed"))
+        title = title[: ed.start()]
+    d.set("title", title)
+    d.ev.shapes.add("apa")
+    _rest(", ".join(pieces[1:]), d)
+
+
+def _tail(tail: str, d: Draft) -> None:
+    """What follows the URL: a date or page some writers put last, else words for ``note``."""
+    text = tail.strip(" ,;:.")
+    if not any(ch.isalnum() for ch in text):
+        return
+    if text.startswith("("):
+        d.notes.append(text)
+        return
+    for chunk in chunks(text):
+        c = chunk.strip(" .;:")
+        parts = dates.parse_date(c) if d.issued is None else None
+        page = locators.page(c) if "page" not in d.text else None
+        if parts:
+            d.issued = parts
+        elif page:
+            d.set("page", page)
+        elif c:
+            d.notes.append(c)
 
 
 def _prose_before_link(head: str, d: Draft) -> str | None:
@@ -433,13 +664,19 @@ def _finish(d: Draft) -> Source | None:
         year = dates.year_from_url(t.get("URL"), d.month_day)
         if year:
             d.issued = (year, *d.month_day)
+    if "title" not in t and "container_title" not in t and "genre" not in t and len(d.author) == 1 and d.author[0].literal:
+        t["container_title"] = d.author.pop().literal or ""  # ``BBC News, 12 May 2020, https://…``
+    if "apa" in d.ev.shapes and "container_title" in t and not ({"volume", "issue", "page"} & set(t)) and d.issued and len(d.issued) == 1:
+        t.setdefault("publisher", t.pop("container_title"))  # APA book: ``Title. Publisher.``
+        d.ev.shapes.add("book")
     if "number" not in t and t.get("URL"):
         sym = identifiers.symbol_from_url(t["URL"])
         if sym:
             t["number"] = sym
             d.ev.shapes.add("symbol")
     evidence = t.get("URL") or t.get("DOI") or t.get("ISBN") or d.ev.shapes & {"book", "journal", "chapter", "interview"}
-    if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author)):
+    issuer = d.author or t.get("container_title") or t.get("publisher")
+    if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author)) and not (t.get("genre") and issuer and d.issued):
         return None
     kind = kinds.decide(
         d.ev,
@@ -460,7 +697,7 @@ def _finish(d: Draft) -> Source | None:
     if kind in ("report", "book") and "container_title" in t and "publisher" not in t:
         body = t.pop("container_title")
         t["publisher"] = body
-    lang = language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
+    lang = d.language or language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
     note = " ".join(n for n in d.notes if n) or None
     return Source(
         type=kind,

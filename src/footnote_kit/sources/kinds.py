@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from footnote_kit.sources.names import is_org
 
-_REPORT = re.compile(r"\b(?:report|working paper|policy brief|policy paper|briefing|white paper|discussion paper|occasional paper|research paper|issue brief|annual review|resolution|fact sheet|press release|statement|arrest warrant|indictment|judgment|judgement|communiqu[ée]|testimony|hearing)\b", re.I)
+_REPORT = re.compile(r"\b(?:reports?|paper|working paper|policy brief|policy paper|briefing|white paper|discussion paper|occasional paper|research paper|issue brief|annual review|resolution|fact sheet|press release|statement|arrest warrant|indictment|judgment|judgement|communiqu[ée]|testimony|hearing)\b", re.I)
 _JOURNALISH = re.compile(r"\b(?:journal|review|quarterly|studies|annals|proceedings|transactions|zeitschrift|revue|revista|bulletin of)\b", re.I)
 _NEWSISH = re.compile(r"\b(?:times|post|news|herald|gazette|tribune|daily|guardian|telegraph|monitor|agency|radio|tv|television|press|wire|service)\b", re.I)
 _BLOG = re.compile(r"\bblog\b", re.I)
@@ -52,10 +52,10 @@ def decide(
         return "article-journal"
     if doi and container and not _NEWSISH.search(container):
         return "article-journal"
-    if "symbol" in shapes or (genre and _REPORT.search(genre)) or (title and _REPORT.match(title)):
+    if "symbol" in shapes or (genre and _REPORT.search(genre)):
         return "report"
     issuer = container or publisher
-    if title and issuer and _REPORT.search(title) and is_org(issuer) and not _NEWSISH.search(issuer):
+    if title and _REPORT.search(title) and (issuer is None or (is_org(issuer) and not _NEWSISH.search(issuer))):
         return "report"
     if "book" in shapes and not container:
         return "report" if title and _REPORT.search(title) else "book"
