@@ -14,7 +14,6 @@ element stay (lxml otherwise may drop and re-create proxies).
 from __future__ import annotations
 
 import re
-from functools import cmp_to_key
 from typing import Any
 
 from citeproc import model as M
@@ -105,13 +104,32 @@ class _Cached:
         return MarkFormatter
 
     def xpath_search(self, expression: str) -> Any:
-        # Ancestor queries depend only on the (static) tree: cache them per element.
-        if expression.startswith("./ancestor"):
-            cache = self.__dict__.setdefault("_fk_xpath", {})
-            if expression not in cache:
-                cache[expression] = M.CitationStylesElement.xpath_search(self, expression)  # type: ignore[arg-type]
+        # A style's tree does not change while it renders: cache each query per element.
+        cache = self.__dict__.setdefault("_fk_xpath", {})
+        try:
             return cache[expression]
-        return M.CitationStylesElement.xpath_search(self, expression)  # type: ignore[arg-type]
+        except KeyError:
+            found = cache[expression] = M.CitationStylesElement.xpath_search(self, expression)  # type: ignore[arg-type]
+            return found
+
+    def __getattr__(self, name: str) -> Any:
+        # citeproc-py reads child elements as attributes (``self.layout``) with a find()
+        # each time; remember them (``Names`` forgets ``name`` when it inserts one).
+        if name.startswith("__"):
+            raise AttributeError(name)
+        cache = self.__dict__.setdefault("_fk_children", {})
+        try:
+            return cache[name]
+        except KeyError:
+            found = cache[name] = self.find("cs:" + name, self.nsmap)  # type: ignore[attr-defined]
+            return found
+
+    def calls_variable(self) -> bool:
+        try:
+            return self.__dict__["_fk_calls"]  # type: ignore[no-any-return]
+        except KeyError:
+            calls = self.__dict__["_fk_calls"] = super().calls_variable()  # type: ignore[misc]
+            return calls
 
 
 def _layout_state(element: Any, context: Any = None) -> Any:
@@ -284,6 +302,7 @@ class Names(_Cached, M.Names):
                 # citeproc-py inserts a default cs:name on first use; do it once, with ours.
                 names_context.insert(0, etree.Element("{%s}name" % CSL_NS))
                 names_context.__dict__["_fk_named"] = True
+                names_context.__dict__.get("_fk_children", {}).pop("name", None)
                 _keep_alive(names_context)
         layout = _layout_state(self, context)
         if layout.__dict__.get("fk_recording") is not None:
@@ -396,24 +415,43 @@ class Layout(_Cached, M.Layout):
 
 class If(_Cached, M.If):
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        results: list[Any] = []
-        for attr, test in (("type", self._type), ("variable", self._variable),
-                           ("is-numeric", self._is_numeric),
-                           ("is-uncertain-date", self._is_uncertain_date),
-                           ("locator", self._locator)):
-            if attr in self.attrib:
-                results += test(item)
-        if "position" in self.attrib:
-            results += self._position(item, context)
-        if "disambiguate" in self.attrib:
-            # Gap 9: true only for an item the processor found ambiguous.
-            results.append((self.get("disambiguate") == "true") == bool(item.get("fk_ambiguous", False)))
-        match = self.get("match")
-        result = any(results) if match == "any" else (not any(results) if match == "none"
-                                                      else all(results))
-        if not result:
+        if not self.test(item, context):
             raise M.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def test(self, item: Any, context: Any = None) -> bool:
+        # The conditions are parsed once per element (citeproc-py re-reads and re-splits
+        # every attribute on every test: the most frequent call while rendering).
+        try:
+            spec = self.__dict__["_fk_spec"]
+        except KeyError:
+            spec = self.__dict__["_fk_spec"] = self._spec()
+        match, types, variables, others, positions, disambiguate = spec
+        results: list[Any] = []
+        if types:
+            kind = item.reference.type
+            results.extend(t == kind for t in types)
+        if variables:
+            ref = item.reference
+            results.extend(("locator" in item) if v == "locator" else (v in ref) for v in variables)
+        if others:
+            results += others_results(self, item)
+        if positions:
+            results += self._position(item, context)
+        if disambiguate is not None:
+            # Gap 9: true only for an item the processor found ambiguous.
+            results.append(disambiguate == bool(item.get("fk_ambiguous", False)))
+        if match == "any":
+            return any(results)
+        return not any(results) if match == "none" else all(results)
+
+    def _spec(self) -> tuple[Any, ...]:
+        types = [t.lower() for t in self.get("type", "").split()]
+        variables = [v.replace("-", "_") for v in self.get("variable", "").split()]
+        others = any(a in self.attrib for a in ("is-numeric", "is-uncertain-date", "locator"))
+        disambiguate = self.get("disambiguate")
+        return (self.get("match"), types, variables, others, "position" in self.attrib,
+                None if disambiguate is None else disambiguate == "true")
 
     def _position(self, item: Any, context: Any) -> list[bool]:
         # Gap 11: positions come from the processor, which knows the notes (see engine).
@@ -440,6 +478,29 @@ class If(_Cached, M.If):
         return results
 
 
+class Choose(_Cached, M.Choose):
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        # The first branch whose test holds, without citeproc-py's exception per failed test.
+        for child in self.iterchildren():
+            if isinstance(child, If):
+                if child.test(item, context):
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            elif isinstance(child, M.Else):
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+        return None
+
+
+def others_results(element: Any, item: Any) -> list[Any]:
+    results: list[Any] = []
+    if "is-numeric" in element.attrib:
+        results += element._is_numeric(item)
+    if "is-uncertain-date" in element.attrib:
+        results += element._is_uncertain_date(item)
+    if "locator" in element.attrib:
+        results += element._locator(item)
+    return results
+
+
 class Else_If(If, M.Else_If):  # noqa: N801 (citeproc-py's class naming)
     pass
 
@@ -459,26 +520,31 @@ class Date_Part(_Cached, M.Date_Part):  # noqa: N801
 
 class Sort(_Cached, M.Sort):
     def sort(self, items: Any, context: Any) -> Any:
-        """Gap 16: collation order (accents, case and punctuation as citeproc-js sorts)."""
-        keys = [key.sort_keys(items, context) for key in self.findall("cs:key", self.nsmap)]
-        descending = [key.get("sort", "ascending") == "descending"
-                      for key in self.findall("cs:key", self.nsmap)]
-        prepared = [[_sort_value(v) for v in column] for column in keys]
+        """Gap 16: collation order (accents, case and punctuation as citeproc-js sorts).
 
-        def compare(a: int, b: int) -> int:
-            for column, desc in zip(prepared, descending):
-                left, right = column[a], column[b]
-                if left is None and right is None:
-                    continue
-                if left is None or right is None:
-                    return 1 if left is None else -1  # empty keys sort last, either way
-                result = (left > right) - (left < right)
-                if result:
-                    return -result if desc else result
-            return a - b
+        Keys are rendered lazily: a later key only for items the earlier ones left tied
+        (Chicago has eight macro keys; rendering all of them was half the bibliography)."""
+        keys = self.findall("cs:key", self.nsmap)
 
-        order = sorted(range(len(items)), key=cmp_to_key(compare))
-        return [items[i] for i in order]
+        def refine(indexes: list[int], level: int) -> list[int]:
+            if level == len(keys) or len(indexes) < 2:
+                return indexes
+            key = keys[level]
+            values = [_sort_value(v) for v in key.sort_keys([items[i] for i in indexes], context)]
+            present = [(v, i) for v, i in zip(values, indexes) if v is not None]
+            missing = [i for v, i in zip(values, indexes) if v is None]  # empty keys last
+            present.sort(key=lambda pair: pair[0], reverse=key.get("sort") == "descending")
+            out: list[int] = []
+            n = 0
+            while n < len(present):
+                m = n
+                while m < len(present) and present[m][0] == present[n][0]:
+                    m += 1
+                out += refine([i for _, i in present[n:m]], level + 1)
+                n = m
+            return out + refine(missing, level + 1)
+
+        return [items[i] for i in refine(list(range(len(items))), 0)]
 
 
 class Key(_Cached, M.Key):
@@ -513,7 +579,7 @@ def _sort_value(value: Any) -> Any:
 
 
 OVERRIDES = {cls.__name__: cls for cls in (Style, Locale, Number, Text, Label, Name, Names,
-                                           Substitute, Layout, If, Else_If, Date_Part, Sort, Name_Part, Key)}
+                                           Substitute, Layout, If, Else_If, Date_Part, Sort, Name_Part, Key, Choose)}
 
 
 _CLASSES: dict[str | None, type] = {}

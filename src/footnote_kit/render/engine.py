@@ -168,6 +168,7 @@ class Processor:
         self._history: list[tuple[int, list[tuple[str, str | None]]]] = []
         self._last: tuple[Any, str] | None = None
         self._ambiguous_keys: set[str] | None = None
+        self._last_note: dict[str, int] = {}
 
     # -- bibliography ----------------------------------------------------------------
 
@@ -192,7 +193,7 @@ class Processor:
     def _render_bibliography(self) -> list[tuple[str, str]]:
         if self._bibliography is not None:
             return self._bibliography
-        from citeproc.source import Citation, CitationItem
+        from citeproc.source import Citation
 
         from footnote_kit.render.elements import STATE
 
@@ -202,7 +203,7 @@ class Processor:
             return self._bibliography
         items = []
         for key in self._registry.keys:
-            item = CitationItem(key)  # gap 19: no locator ever reaches an entry
+            item = _item(key)  # gap 19: no locator ever reaches an entry
             Citation([item]).bibliography = self._registry
             items.append(item)
         items = bib.sort(items)
@@ -255,7 +256,7 @@ class Processor:
         return text, self.cite(cluster, "html", note)
 
     def _render_cite(self, refs: Sequence[Any], note: int) -> str:
-        from citeproc.source import Citation, CitationItem, Locator
+        from citeproc.source import Citation, Locator
 
         items = []
         cited: list[tuple[str, str | None]] = []
@@ -270,7 +271,7 @@ class Processor:
             for affix in ("prefix", "suffix"):
                 if getattr(ref, affix, ""):
                     opts[affix] = getattr(ref, affix)
-            item = CitationItem(key, **opts)
+            item = _item(key, **opts)
             position = getattr(ref, "position", None) or self._position(key, locator, cited)
             item["fk_position"] = position
             item["fk_near_note"] = self._near(key, note)
@@ -285,6 +286,8 @@ class Processor:
         citation.bibliography = self._registry
         text = self.style.root.citation.layout.render_citation(citation, lambda item: None)
         self._history.append((note, cited))
+        for k, _ in cited:
+            self._last_note[k] = note
         marked = str(text) if text is not None else ""
         return self._capitalise_note_start(marked)
 
@@ -294,9 +297,9 @@ class Processor:
         if self.style.sorted_bibliography:
             self._render_bibliography()
             return
-        order = list(dict.fromkeys([k for _, cs in self._history for k, _ in cs] + [k for k, _ in cited]))
-        rest = [k for k in self._registry.keys if k not in set(order)]
-        self._registry.keys = order + rest
+        order = list(self._last_note) + [k for k, _ in cited if k not in self._last_note]
+        placed = set(order)
+        self._registry.keys = order + [k for k in self._registry.keys if k not in placed]
 
     def _ambiguous(self) -> set[str]:
         """Gap 9: items whose citation (short form in note styles) reads the same as another
@@ -306,12 +309,12 @@ class Processor:
         self._ambiguous_keys = set()
         if not self.style.disambiguates:
             return self._ambiguous_keys
-        from citeproc.source import Citation, CitationItem
+        from citeproc.source import Citation
 
         layout = self.style.root.citation.layout
         seen: dict[str, list[str]] = {}
         for key in self._registry.keys:
-            item = CitationItem(key)
+            item = _item(key)
             item["fk_position"] = "subsequent" if self.style.note_class else "first"
             item["fk_ambiguous"] = False
             citation = Citation([item])
@@ -324,8 +327,7 @@ class Processor:
     def _position(self, key: str, locator: str | None,
                   earlier: list[tuple[str, str | None]]) -> str:
         """citeproc-js's positions: ibid only right after a citation of this one work alone."""
-        before = [k for _, cites in self._history for k, _ in cites] + [k for k, _ in earlier]
-        if key not in before:
+        if key not in self._last_note and all(k != key for k, _ in earlier):
             return "first"
         if earlier:
             previous: tuple[str, str | None] | None = earlier[-1]
@@ -340,10 +342,8 @@ class Processor:
         return "ibid-with-locator" if locator else "subsequent"
 
     def _near(self, key: str, note: int) -> bool:
-        for past_note, cites in reversed(self._history):
-            if any(k == key for k, _ in cites):
-                return note - past_note <= self.style.near_note_distance
-        return False
+        past_note = self._last_note.get(key)
+        return past_note is not None and note - past_note <= self.style.near_note_distance
 
     def _capitalise_note_start(self, marked: str) -> str:
         """citeproc-js capitalises a term that opens a note (``ibid.`` -> ``Ibid.``)."""
@@ -367,6 +367,29 @@ def make_processor(style_path: str | os.PathLike[str] | Path, locale: str | None
     repeats an earlier one is ignored. ``translated-title`` is folded into the title.
     """
     return Processor(load_style(style_path, locale), items)
+
+
+_ITEM_CLASS: Any = None
+
+
+def _item(key: str, **options: Any) -> Any:
+    """A citeproc-py CitationItem that looks its reference up once, not on every use."""
+    global _ITEM_CLASS
+    if _ITEM_CLASS is None:
+        from citeproc.source import CitationItem
+
+        class Item(CitationItem):  # type: ignore[misc]
+            @property
+            def reference(self) -> Any:
+                try:
+                    return dict.__getitem__(self, "_fk_reference")
+                except KeyError:
+                    ref = self.citation.bibliography.source[self.key]
+                    dict.__setitem__(self, "_fk_reference", ref)
+                    return ref
+
+        _ITEM_CLASS = Item
+    return _ITEM_CLASS(key, **options)
 
 
 def _check_format(fmt: str) -> None:
