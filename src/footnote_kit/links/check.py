@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -188,6 +187,7 @@ def _archive(refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: Check
         todo.append((url, cited))
     if not todo:
         return out
+    from concurrent.futures import ThreadPoolExecutor
     from datetime import date
 
     wb = Wayback(config.archive_url, timeout=(config.options.connect_timeout, max(config.options.read_timeout, 10.0)))
