@@ -144,6 +144,8 @@ class Name(_Cached, M.Name):
         if name == "initialize-with" and self._initialize(context) == "false":
             return None
         value = M.Name.get_option(self, name, context, sort_options)
+        if name == "demote-non-dropping-particle" and value == "sort-only" and sort_options:
+            return "display-and-sort"  # a sort key: "de Waal" sorts under W
         if value == "after-inverted-name":
             # CSL 1.0.1: a delimiter only after an inverted (family-first) name.
             order = M.Name.get_option(self, "name-as-sort-order", context, sort_options)

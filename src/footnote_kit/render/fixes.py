@@ -124,7 +124,8 @@ def collation_key(text: str) -> tuple[str, str]:
     """Sort as citeproc-js (ICU) does: accents, case and punctuation only break ties."""
     decomposed = unicodedata.normalize("NFKD", text)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    primary = re.sub(r"[\W_]+", "", base.casefold())  # ICU-like: spaces and punctuation ignored
+    primary = re.sub(r"[^\w\s]|_", "", base.casefold())  # ICU-like: punctuation ignored
+    primary = re.sub(r"\s+", " ", primary).strip()
     return primary, text.casefold()
 
 
