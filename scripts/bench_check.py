@@ -136,7 +136,12 @@ def run_lychee(exe: str, expected: dict[str, str], limit: float) -> dict[str, st
 
 
 def wrong_ours(expected: dict[str, str], got: dict[str, str]) -> Counter[str]:
-    return Counter(f"{expected[u]} -> {got.get(u)}" for u in expected if got.get(u) != expected[u])
+    return Counter(f"{expected[u]} -> {got.get(u)}  ({_kind(u)})" for u in expected if got.get(u) != expected[u])
+
+
+def _kind(url: str) -> str:
+    """The fault mode of a corpus URL: its first path segment."""
+    return "/" + url.split("/")[3].split("?")[0]
 
 
 def wrong_lychee(expected: dict[str, str], got: dict[str, str]) -> Counter[str]:
@@ -145,7 +150,7 @@ def wrong_lychee(expected: dict[str, str], got: dict[str, str]) -> Counter[str]:
     for u, exp in expected.items():
         g = got.get(u, "missing")
         if (exp in LIVE and g != "works") or (exp in BROKEN and g == "works") or g == "missing":
-            bad[f"{exp} -> {g}"] += 1
+            bad[f"{exp} -> {g}  ({_kind(u)})"] += 1
     return bad
 
 

@@ -49,6 +49,8 @@ class LinkServer(ThreadingHTTPServer):
         self.peak: list[str] = []
         self.archive: dict[str, list[tuple[str, int]]] = {}
         self.archive_down = False
+        self.archive_throttle = 0
+        """The next N archive requests answer 429 with Retry-After: 0."""
         self.archive_hits = 0
         self.stopping = threading.Event()
         self._lock = threading.Lock()
@@ -174,6 +176,26 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/chain/"):
             n = int(path.split("/")[2])
             return self._send(301, b"", {"Location": f"/chain/{n - 1}" if n > 1 else "/ok"}, head)
+        if path == "/gzip-404":
+            import gzip
+
+            body = gzip.compress(PAGE.format(title="Page not found", body="gone").encode())
+            return self._send(200, body, {"Content-Encoding": "gzip"}, head)
+        if path == "/cookie":
+            if "consent=1" not in self.headers.get("Cookie", ""):
+                return self._send(302, b"", {"Location": "/cookie", "Set-Cookie": "consent=1; Path=/"}, head)
+            return self._page(200, "Thanks for consenting", head)
+        if path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            for _ in range(100):
+                if self.server.stopping.wait(0.05):
+                    break
+                self.wfile.write(b"x")
+                self.wfile.flush()
+            return None
         if path == "/temp":
             return self._send(302, b"", {"Location": "/ok?from=temp"}, head)
         if path == "/loop/a":
@@ -212,6 +234,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(301, b"", {"Location": "/"}, head)
         if path == "/":
             return self._page(200, "Front page", head)
+        if path in ("/en", "/index.html"):
+            return self._send(301, b"", {"Location": "/"}, head)
+        if path == "/moved-to-error":
+            return self._send(302, b"", {"Location": "/errors/404.html"}, head)
+        if path == "/errors/404.html":
+            return self._page(200, "Example News", head)
         if path == "/challenge":
             body = "<html><head><title>Just a moment...</title></head><body>Checking your browser before accessing. cf-chl</body></html>"
             return self._send(403, body.encode(), {"Server": "cloudflare", "cf-mitigated": "challenge"}, head)
@@ -264,6 +292,10 @@ class Handler(BaseHTTPRequestHandler):
             srv.archive_hits += 1
         if srv.archive_down:
             return self._page(503, "Archive down", head)
+        if srv.archive_throttle > 0:
+            with srv._lock:
+                srv.archive_throttle -= 1
+            return self._page(429, "Slow down", head, {"Retry-After": "0"})
         if path == "/cdx/search/cdx":
             url = query.get("url", [""])[0]
             caps = list(srv.archive.get(url, []))

@@ -97,3 +97,14 @@ def test_partial_dates_stand_for_the_middle_of_the_period() -> None:
     assert date_for((2019,)) == date(2019, 7, 1)
     assert date_for((2019, 12)) == date(2019, 12, 15)
     assert date_for((2019, 12, 19)) == date(2019, 12, 19)
+
+
+def test_one_polite_retry_when_the_archive_rate_limits(archive: LinkServer) -> None:
+    url = "https://x.example/throttled"
+    archive.archive[url] = [("20200101000000", 200)]
+    archive.archive_throttle = 1
+    snap = Wayback(archive.base, timeout=2).nearest(url, (2020, 1, 1))
+    assert snap is not None and snap.timestamp == "20200101000000"
+    archive.archive_throttle = 5
+    with pytest.raises(ArchiveUnavailable):
+        Wayback(archive.base, timeout=2).captures(url)

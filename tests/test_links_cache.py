@@ -102,3 +102,11 @@ def test_two_processes_write_the_same_cache(tmp_path: Path) -> None:
     c = LinkCache(path)
     assert c.db.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 300
     assert c.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_fragments_of_one_page_are_one_request(server: LinkServer, tmp_path: Path) -> None:
+    config = CheckConfig(options=FAST, use_cache=False, archive="none")
+    out = run_check(refs(server, "/page/frag#a", "/page/frag#b", "/page/frag"), config)
+    assert [r.status for r in out] == [S.OK, S.OK, S.OK]
+    assert [r.url for r in out] == [server.base + p for p in ("/page/frag#a", "/page/frag#b", "/page/frag")]
+    assert server.hits["/page/frag"] == 1

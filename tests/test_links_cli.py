@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+import jsonschema
 import pytest
 
 from conftest import run_cli
@@ -39,6 +40,36 @@ def draft(tmp_path: Path, server: LinkServer, *paths: str) -> Path:
 
 FAST = ["--timeout", "0.5", "--no-cache"]
 
+STATUSES = ["ok", "redirected", "dead", "error", "timeout", "blocked", "soft-404", "invalid", "unsupported", "excluded"]
+NULLABLE_INT = {"type": ["integer", "null"]}
+NULLABLE_STR = {"type": ["string", "null"]}
+SCHEMA = {  # the contract documented in the README ("Checking links")
+    "type": "object",
+    "required": ["results", "summary"],
+    "additionalProperties": False,
+    "properties": {
+        "results": {"type": "array", "items": {
+            "type": "object",
+            "required": ["url", "status", "http_status", "final_url", "elapsed_ms", "cited", "archive"],
+            "additionalProperties": False,
+            "properties": {
+                "url": {"type": "string"}, "status": {"enum": STATUSES}, "http_status": NULLABLE_INT,
+                "final_url": NULLABLE_STR, "elapsed_ms": NULLABLE_INT, "detail": {"type": "string"},
+                "repair": {"type": "object"},
+                "cited": {"type": "array", "items": {
+                    "type": "object", "required": ["file", "line", "note", "key", "date"], "additionalProperties": False,
+                    "properties": {"file": NULLABLE_STR, "line": NULLABLE_INT, "note": NULLABLE_INT, "key": NULLABLE_STR,
+                                   "date": {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}}}},
+                "archive": {"oneOf": [{"type": "null"}, {
+                    "type": "object", "required": ["url", "timestamp", "days_from_cited"], "additionalProperties": False,
+                    "properties": {"url": {"type": "string"}, "timestamp": {"type": "string", "pattern": r"^\d{14}$"},
+                                   "days_from_cited": NULLABLE_INT}}]},
+            }}},
+        "summary": {"type": "object", "required": STATUSES, "additionalProperties": False,
+                    "properties": {s: {"type": "integer", "minimum": 0} for s in STATUSES}},
+    },
+}
+
 
 def test_json_shape_and_exit_code_1_for_a_dead_link(server: LinkServer, tmp_path: Path) -> None:
     doc = draft(tmp_path, server, "/ok", "/status/404", "/robots", "/ok")
@@ -46,7 +77,7 @@ def test_json_shape_and_exit_code_1_for_a_dead_link(server: LinkServer, tmp_path
     r = run_cli("check", str(doc), "--format", "json", *FAST, env=env(server))
     assert r.code == 1, r.stderr
     data = json.loads(r.stdout)
-    assert set(data) == {"results", "summary"}
+    jsonschema.validate(data, SCHEMA)
     by = {x["url"].removeprefix(server.base): x for x in data["results"]}
     assert len(data["results"]) == 3  # /ok cited twice, checked and reported once
     assert by["/ok"]["status"] == "ok" and len(by["/ok"]["cited"]) == 2
@@ -105,6 +136,7 @@ def test_github_and_sarif(server: LinkServer, tmp_path: Path) -> None:
         (["--archive", "some"], "--archive must be one of"),
         (["--fail-on", "gone"], "unknown status 'gone'"),
         (["--confirm-days", "2", "--no-cache"], "needs the cache"),
+        (["--archive-url", "web.archive.org"], "--archive-url must be an http(s) address"),
     ],
 )
 def test_bad_usage_exits_2(tmp_path: Path, args: list[str], message: str) -> None:
@@ -152,7 +184,9 @@ def test_sample_notes_get_the_snapshot_nearest_each_cited_date(server: LinkServe
         expected[ref.url] = stamp(cited + timedelta(days=10))
     r = run_cli("check", str(example), "--notes", "698-753", "--format", "json", *FAST, env=env(server))
     assert r.code in (0, 1), r.stderr
-    results = json.loads(r.stdout)["results"]
+    data = json.loads(r.stdout)
+    jsonschema.validate(data, SCHEMA)
+    results = data["results"]
     assert len(results) == len(refs) >= 30
     for res in results:
         assert res["status"] != "ok"

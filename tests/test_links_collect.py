@@ -55,6 +55,7 @@ def test_bib_and_csl_json_give_keys_and_dates(tmp_path: Path) -> None:
     refs = {r.url: r.cited[0] for r in collect([str(tmp_path)])}
     assert refs["https://example.org/bib"].key == "smith2020"
     assert refs["https://example.org/bib"].line == 3
+    assert refs["https://example.org/bib"].date == (2020, 5, 1)
     csl = refs["https://example.org/csl"]
     assert (csl.key, csl.date, csl.line) == ("doe2019", (2019, 12, 19), 1 + json.dumps(items, indent=1).splitlines().index('  "URL": "https://example.org/csl",'))
 
@@ -104,3 +105,16 @@ def test_unreadable_input_is_an_input_error(tmp_path: Path) -> None:
         collect([str(tmp_path / "bad.json")])
     with pytest.raises(InputError):
         collect([str(tmp_path / "missing.md")])
+
+
+def test_unreadable_file_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    from footnote_kit.model import Problem
+
+    (tmp_path / "good.md").write_text("https://example.org/good\n")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00b\x00a\x00d")
+    problems: list[Problem] = []
+    refs = collect([str(tmp_path)], problems=problems)
+    assert [r.url for r in refs] == ["https://example.org/good"]
+    assert len(problems) == 1 and problems[0].location.file.endswith("bad.txt") and "UTF-16" in problems[0].message
+    with pytest.raises(InputError):
+        collect([str(tmp_path / "bad.txt")], problems=[])

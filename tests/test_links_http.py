@@ -40,6 +40,8 @@ def check(server: LinkServer, path: str, **opts: object) -> object:
         ("/status/400", S.ERROR, 400),
         ("/chain/3", S.REDIRECTED, 200),
         ("/temp", S.OK, 200),
+        ("/cookie", S.OK, 200),
+        ("/gzip-404", S.SOFT_404, 200),
         ("/to404", S.DEAD, 404),
         ("/nohead", S.OK, 200),
         ("/nohead.pdf", S.OK, 200),
@@ -52,6 +54,9 @@ def check(server: LinkServer, path: str, **opts: object) -> object:
         ("/challenge200", S.BLOCKED, 200),
         ("/ratelimit-forever", S.BLOCKED, 429),
         ("/home-redirect/article-123", S.SOFT_404, 200),
+        ("/en", S.REDIRECTED, 200),
+        ("/index.html", S.REDIRECTED, 200),
+        ("/moved-to-error", S.SOFT_404, 200),
     ],
 )
 def test_each_fault_mode_gets_its_status(server: LinkServer, path: str, status: S, code: int) -> None:
@@ -168,3 +173,41 @@ def test_per_host_limit_is_respected(server: LinkServer) -> None:
 def test_classify_accepts_normal_urls() -> None:
     assert classify_url("https://rus.ozodi.org/a/30332766.html") is None
     assert classify_url("http://127.0.0.1:8080/x?y=1#z") is None
+
+
+@pytest.mark.parametrize(
+    "title, verdict",
+    [
+        ("Page not found | Daily News", "soft-404"),
+        ("404 - Not Found", "soft-404"),
+        ("Oops! That page can’t be found.", "soft-404"),
+        ("Sorry, we couldn't find that page", "soft-404"),
+        ("Oops! We can't find that page (not found)", "soft-404"),
+        ("Страница не найдена — Новости", "soft-404"),
+        ("Seite nicht gefunden", "soft-404"),
+        ("Missing plane not found after week-long search - BBC News", None),
+        ("Flight 404 lands safely | Local", None),
+        ("Тело пропавшего туриста не найдено", None),
+        ("Just a moment...", "blocked"),
+        ("Kazakhstan repatriates 1,003 citizens", None),
+    ],
+)
+def test_page_titles_judged_without_crying_wolf(title: str, verdict: str | None) -> None:
+    from footnote_kit.links.http import judge_body
+
+    body = f"<html><head><title>{title}</title></head><body><p>x</p></body></html>".encode()
+    got = judge_body(body, "text/html; charset=utf-8", {})
+    assert (got[0].value if got else None) == verdict
+
+
+def test_cloudflare_script_on_a_live_page_is_not_a_wall() -> None:
+    from footnote_kit.links.http import judge_body
+
+    body = b"<html><head><title>Real article</title><script src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'></script></head></html>"
+    assert judge_body(body, "text/html", {}) is None
+
+
+def test_a_dripping_body_does_not_hold_the_check(server: LinkServer) -> None:
+    t0 = time.monotonic()
+    v = check(server, "/drip", read_timeout=0.5)
+    assert v.status is S.OK and time.monotonic() - t0 < 2

@@ -227,10 +227,17 @@ def test_two_notes_alone_are_notes_but_not_beside_a_longer_block() -> None:
     assert [n.text for n in find_notes(text).notes] == ["Note one.", "Note two.", "Note three."]
 
 
-def test_a_single_note_needs_a_range() -> None:
+def test_a_single_note_after_body_text_needs_a_range() -> None:
     with pytest.raises(InputError, match="no numbered notes found"):
         find_notes("Text.\n\n5 The only note.\n")
     assert [n.text for n in find_notes("Text.\n\n5 The only note.\n", notes=(5, 5)).notes] == ["The only note."]
+
+
+def test_a_file_that_starts_with_a_note_is_a_notes_file() -> None:
+    found = find_notes("\n744 Paul Antonopoulos, “Leading member,” Greek City Times,\n5 October 2020.\n")
+    assert [(n.number, n.text, n.location.line) for n in found.notes] == [
+        (744, "Paul Antonopoulos, “Leading member,” Greek City Times, 5 October 2020.", 2)
+    ]
 
 
 # --- warnings ---------------------------------------------------------------------------
@@ -296,3 +303,8 @@ def test_wrapped_lines_are_mended(wrapped: str, joined: str) -> None:
 def test_read_notes_picks_plain_for_text_files() -> None:
     found = read_notes(DENSE, file="notes.txt")
     assert found.ranges == ((1, 3),)
+
+
+def test_back_links_copied_from_a_web_page_are_dropped() -> None:
+    text = "1. ^ Smith, Book (2001).\n2. ^ a b Jones, “Title,” Outlet, 2020.\n3. ↑ Ibid.\n"
+    assert [n.text for n in find_notes(text).notes] == ["Smith, Book (2001).", "Jones, “Title,” Outlet, 2020.", "Ibid."]

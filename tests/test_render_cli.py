@@ -160,6 +160,7 @@ def test_cli_notes_mode_on_the_sample_keeps_the_numbering() -> None:
     assert run.code == 0, run.stderr
     labels = re.findall(r"^\[\^(\d+)\]:", run.stdout, re.M)
     assert labels == [str(n) for n in range(698, 713)]
+    assert "See:" in run.stdout  # the writer's own words, kept around the citation
 
 
 def test_notes_mode_needs_a_document(tmp_path: Path) -> None:
@@ -198,7 +199,7 @@ def test_bib_with_a_broken_entry_renders_the_rest(tmp_path: Path) -> None:
     run = run_cli("render", str(bib), "--style", "mhra-notes")
     assert run.code == 0, run.stderr
     assert "https://undocs.org/S/2020/717" in run.stdout
-    assert "refs.bib:" in run.stderr and "malformed .bib" in run.stderr
+    assert "refs.bib:2:" in run.stderr and "this entry is skipped" in run.stderr
 
 
 def test_malformed_csl_style_file(tmp_path: Path) -> None:
@@ -212,4 +213,11 @@ def test_malformed_csl_style_file(tmp_path: Path) -> None:
 def test_nothing_renderable_exits_2(tmp_path: Path) -> None:
     path = _items_file(tmp_path, [1, 2])  # type: ignore[list-item]
     run = run_cli("render", str(path), "--style", "apa")
-    assert run.code == 2 and "item 1 is not a JSON object" in run.stderr and "nothing to render" in run.stderr
+    assert run.code == 2 and "item 1 is not an object" in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_csl_json_on_stdin() -> None:
+    items = json.dumps([REPORT.with_changes(id="r").to_csl()])
+    run = run_cli("render", "-", "--style", "ieee", "--format", "markdown", input=items)
+    assert run.code == 0, run.stderr
+    assert run.stdout.startswith("\\[1\\]") and "<https://undocs.org/S/2020/717>" in run.stdout

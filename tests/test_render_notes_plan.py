@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from footnote_kit.model import Citation, Ibid, Note, Remark, Source
-from footnote_kit.render.items import identity
+from footnote_kit.records import build
 from footnote_kit.render.positions import FIRST, IBID, IBID_WITH_LOCATOR, SUBSEQUENT, plan_notes
 
 REPORT = Source(type="report", title="Report of the Monitoring Team", publisher="United Nations", issued=(2020, 7, 23), URL="https://undocs.org/S/2020/717")
 NEWS = Source(type="article-newspaper", title="Afghan Taliban said planning to attack", container_title="BBC Monitoring", issued=(2020, 12, 11))
 
 
+def _plan(notes: list[Note]):  # type: ignore[no-untyped-def]
+    bib = build(notes)
+    return plan_notes(notes, {n: tuple((c.key, c.locator, c.ibid) for c in row) for n, row in bib.cites.items()})
+
+
 def _positions(notes: list[Note]) -> list[list[tuple[str, str | None]]]:
-    plans = plan_notes(notes, identity)
+    plans = _plan(notes)
     return [[(c.position, c.locator) for s in p.segments if s.cluster for c in s.cluster.cites] for p in plans]
 
 
@@ -65,7 +70,27 @@ def test_the_writers_words_and_glue_are_kept_in_order() -> None:
             Citation(REPORT, "“Report,” UN, 2020"),
         ),
     )
-    (plan,) = plan_notes([note], identity)
+    (plan,) = _plan([note])
     assert plan.number == 698
     shown = ["<cite>" if s.cluster else s.text for s in plan.segments]
     assert shown == ["i) ", "<cite>", "; ii) ", "The figure was revealed in Tbilisi. See:", " ", "<cite>", "."]
+
+
+def test_an_ibid_that_names_no_source_follows_the_note_it_refers_to() -> None:
+    notes = [_cite(1, REPORT), Note(2, "Ibid., 9.", parts=(Ibid("Ibid., 9.", refers_to=1, locator="9"),))]
+    assert _positions(notes)[1] == [(IBID_WITH_LOCATOR, "9")]
+
+
+def test_a_citation_that_names_nothing_keeps_its_words() -> None:
+    note = Note(1, "Interview with an official, Dushanbe.", parts=(Citation(Source(type="interview"), "Interview with an official, Dushanbe."),))
+    (plan,) = _plan([note])
+    assert [s.text for s in plan.segments] == ["Interview with an official, Dushanbe."]
+
+
+def test_the_writers_words_inside_a_citation_are_put_back_around_it() -> None:
+    text = "livestream recorded here: https://a.org/v.html (he spoke at 2:01)."
+    source = Source(type="webpage", URL="https://a.org/v.html", issued=(2020, 11, 10), note="livestream recorded here: (he spoke at 2:01)")
+    (plan,) = _plan([Note(702, "He spoke online, " + text, parts=(Remark("He spoke online,"), Citation(source, text)))])
+    shown = ["<cite>" if s.cluster else s.text for s in plan.segments]
+    assert shown == ["He spoke online,", " ", "livestream recorded here: ", "<cite>", " (he spoke at 2:01)"]
+    assert plan.ending == "."

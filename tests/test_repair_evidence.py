@@ -239,3 +239,94 @@ def _only_true_edits(old: str, new: str, truth: dict[str, str]) -> bool:
         if printed != true and printed in out and true in new:
             out = out.replace(printed, true)
     return out == new
+
+
+# ---------------------------------------------------------------------------------------
+# footnote-kit check --repair
+# ---------------------------------------------------------------------------------------
+
+
+def _sandbox_env() -> dict[str, str]:
+    """Every request to a host other than 127.0.0.1 goes to a proxy that is not there, so
+    a test can never reach the internet (the checker reports "the proxy refused")."""
+    import os
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    nowhere = f"http://127.0.0.1:{port}"
+    return dict(os.environ, HTTP_PROXY=nowhere, HTTPS_PROXY=nowhere, http_proxy=nowhere, https_proxy=nowhere, NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
+
+
+def test_check_repair_on_the_sample_proposes_the_true_urls_with_archive_evidence(tmp_path: Path, archive: LinkServer) -> None:
+    from footnote_kit.links.cache import LinkCache
+    from footnote_kit.links.collect import collect
+    from footnote_kit.links.http import Verdict
+    from footnote_kit.model import LinkStatus
+
+    truth = {u["printed"].replace(" ", ""): u["true"] for u in json.loads((ROOT / "tests/data/repair/central-asia-true-urls.json").read_text())["urls"]}
+    for true in set(truth.values()):
+        archive.archive[true] = [("20201201000000", 200)]
+    sample = ROOT / "examples" / "central-asia-notes.txt"
+    # Every printed URL is taken as dead (from the cache: no request leaves the machine),
+    # the intact ones too: none of them may get a repair with evidence.
+    cache = LinkCache(tmp_path / "links.sqlite3")
+    for ref in collect([str(sample)]):
+        cache.put(Verdict(ref.url, LinkStatus.DEAD, 404, detail="HTTP 404"))
+    cache.close()
+    run = run_cli("check", str(sample), "--cache", str(tmp_path / "links.sqlite3"), "--repair", "--archive-url", archive.base, "--format", "json", env=_sandbox_env())
+    assert run.code == 1, run.stderr
+    results = json.loads(run.stdout)["results"]
+    evidenced = {r["url"]: r["repair"]["url"] for r in results if r.get("repair") and r["repair"]["evidence"] != "none"}
+    assert all(r["repair"]["evidence"] == "archive" for r in results if r["url"] in evidenced)
+    right = [u for u, fixed in evidenced.items() if truth[u] == fixed and truth[u] != u]
+    wrong = [u for u, fixed in evidenced.items() if truth[u] != fixed]
+    assert len(right) >= 25
+    assert wrong == []
+    intact = [r for r in results if truth[r["url"]] == r["url"]]
+    assert intact and all((r.get("repair") or {}).get("url") is None for r in intact)
+
+
+def test_check_repair_adds_a_line_to_the_human_report(tmp_path: Path, site: _Site, archive: LinkServer) -> None:
+    printed, true = _base(site) + PRINTED_PATH, _base(site) + TRUE_PATH
+    notes = tmp_path / "notes.md"
+    notes.write_text(f"Text.[^1]\n\n[^1]: “{TITLE},” Ariana News, 5 August 2020, {printed}.\n", encoding="utf-8")
+    run = run_cli("check", str(notes), "--no-cache", "--repair", "--archive-url", archive.base)
+    assert run.code == 1, run.stderr
+    assert f"repair:  {true} (evidence: live" in run.stdout
+    plain = run_cli("check", str(notes), "--no-cache", "--archive-url", archive.base)
+    assert "repair:" not in plain.stdout
+
+
+# ---------------------------------------------------------------------------------------
+# parse --repair / export --repair
+# ---------------------------------------------------------------------------------------
+
+
+def test_parse_and_export_keep_the_url_as_printed_and_carry_an_evidenced_repair(tmp_path: Path, archive: LinkServer) -> None:
+    archive.archive[TRUE] = [("20200805120000", 200)]
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        f"1 “{TITLE},” Ariana News, 5 August 2020, {PRINTED}.\n\n"
+        "2 “Germany arrests IS suspects,” Deutsche Welle, 15 April 2020, https://www.dw.com/en/germany-arrests-is-suspects/a-53129563.\n",
+        encoding="utf-8",
+    )
+    args = ("--repair", "--no-live", "--archive-url", archive.base)
+    parsed = run_cli("parse", str(notes), *args)
+    assert parsed.code == 0, parsed.stderr
+    items = [p["item"] for n in json.loads(parsed.stdout)["notes"] for p in n["parts"] if p.get("item")]
+    first = next(i for i in items if "ariananews" in i["URL"])
+    assert first["URL"] == PRINTED
+    assert (first["URL-repair"]["url"], first["URL-repair"]["evidence"]) == (TRUE, "archive")
+    assert first["URL-repair"]["candidates"][0] == TRUE
+    assert all("URL-repair" not in i for i in items if "dw.com" in i["URL"])
+    exported = run_cli("export", str(notes), "--format", "csl-json", *args)
+    assert exported.code == 0, exported.stderr
+    entries = json.loads(exported.stdout)
+    # CSL-JSON export files extension keys under "custom", as CSL processors expect.
+    carried = [e.get("custom", {}).get("URL-repair") or e.get("URL-repair") for e in entries]
+    assert [c["url"] for c in carried if c] == [TRUE]
+    assert [e["URL"] for e in entries if "ariananews" in e["URL"]] == [PRINTED]
+    plain = run_cli("parse", str(notes))
+    assert "URL-repair" not in plain.stdout

@@ -8,7 +8,6 @@ an interrupted run never destroys what was there before.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from footnote_kit.errors import InputError
@@ -134,6 +133,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, backup: bool = Fals
     if backup and target.exists():
         kept = target.with_name(target.name + "~")
         kept.write_bytes(target.read_bytes())
+    # Imported here: tempfile pulls in shutil, random, bz2 and lzma, which reading (and
+    # the pre-commit hook, which only reads) has no use for.
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

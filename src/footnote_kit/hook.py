@@ -53,6 +53,8 @@ def find_urls(path: str) -> list[Cited]:
     from footnote_kit.files import read_text
     from footnote_kit.links import collect
 
+    if not Path(path).read_bytes().strip():
+        return []  # an empty placeholder file cites nothing (and must not block a commit)
     suffix = os.path.splitext(path)[1].lower()
     refs = collect.scan_text(read_text(path), path) if suffix in _LINE_SCAN else collect.collect_file(path)
     return [Cited(ref.url, c.file or path, c.line) for ref in refs for c in ref.cited]
@@ -79,11 +81,29 @@ def _connection_failure(o: Outcome) -> bool:
     return o.http_status is None and o.status in ("error", "timeout")
 
 
+def _network_down(fetched: Sequence[Outcome]) -> bool:
+    """No URL that was tried got an HTTP answer, and the failures are the network's.
+
+    Connections refused or timed out everywhere, or "no such host" for two hosts or more
+    (a resolver that cannot be reached answers that way on some systems): one dead link
+    is rarely all a commit cites from more than one site.
+    """
+    from urllib.parse import urlsplit
+
+    from footnote_kit.links.http import DNS_DEAD
+
+    tried = [o for o in fetched if o.status not in ("invalid", "unsupported")]
+    if not tried or any(o.http_status is not None for o in tried):
+        return False
+    unknown_hosts = {urlsplit(o.url).hostname for o in tried if o.detail == DNS_DEAD}
+    return any(_connection_failure(o) for o in tried) or len(unknown_hosts) >= 2
+
+
 def check_links(urls: Sequence[str], settings: Settings, *, offline: bool, cache_path: str | None) -> tuple[list[Outcome], bool]:
     """Verdicts for ``urls`` (cache first, then the network); and whether the network is down.
 
-    The network counts as down when no fetched URL got any HTTP answer and some failed to
-    connect: those verdicts say nothing about the links, so they become ``unchecked``.
+    When the network is down (``_network_down``) the fetched verdicts say nothing about the
+    links: they become ``unchecked`` and stay out of the cache.
     """
     from footnote_kit.links.cache import LinkCache
 
@@ -107,10 +127,9 @@ def check_links(urls: Sequence[str], settings: Settings, *, offline: bool, cache
         network_down = False
         if todo:
             fresh = _fetch(todo, settings)
-            answers = [o for o, _ in fresh]
-            network_down = all(o.http_status is None for o in answers) and any(_connection_failure(o) for o in answers)
+            network_down = _network_down([o for o, _ in fresh])
             for o, verdict in fresh:
-                if network_down:
+                if network_down and o.status not in ("invalid", "unsupported"):
                     # Nothing answered: these verdicts say nothing about the links; keep them out of the cache.
                     out[o.url] = Outcome(o.url, "unchecked", f"network unreachable: {o.detail}")
                 else:

@@ -5,7 +5,8 @@ Stable API (the URL-repair stage calls it too; keep it backwards compatible):
 - ``default_archive_url()`` -> the base address: ``$FOOTNOTE_KIT_ARCHIVE_URL`` or
   ``https://web.archive.org``. Every path (``/cdx/search/cdx``, ``/web/<ts>/<url>``,
   ``/wayback/available``) is taken under it, so tests and mirrors can point elsewhere.
-- ``Wayback(base_url=None, session=None, timeout=(3.05, 15.0), user_agent=None, max_in_flight=4)``
+- ``Wayback(base_url=None, session=None, timeout=(3.05, 15.0), user_agent=None, max_in_flight=4,
+  retry_after_cap=5.0)``
   - ``nearest(url, when=None) -> ArchiveSnapshot | None``: the capture that answered 200
     nearest ``when`` (a ``date``, a CSL date-parts tuple, or None for today); None when the
     archive holds no such capture.
@@ -92,10 +93,12 @@ class Wayback:
         timeout: float | tuple[float, float] = (3.05, 15.0),
         user_agent: str | None = None,
         max_in_flight: int = 4,
+        retry_after_cap: float = 5.0,
     ) -> None:
         self.base_url = (base_url or default_archive_url()).rstrip("/")
         self.timeout = timeout
         self.user_agent = user_agent or DEFAULT_UA
+        self.retry_after_cap = retry_after_cap
         self._session = session
         self._lock = threading.Lock()
         # The real archive throttles clients that open many connections; a few at a time
@@ -106,6 +109,7 @@ class Wayback:
 
     def nearest(self, url: str, when: When = None) -> ArchiveSnapshot | None:
         """The status-200 capture of ``url`` nearest ``when``; None when there is none."""
+        url = url.split("#", 1)[0]  # the archive keys captures without the fragment
         cited = date_for(when)
         ts = cited.strftime("%Y%m%d") + "120000"
         try:
@@ -126,7 +130,7 @@ class Wayback:
 
     def captures(self, url: str, limit: int = 100) -> list[tuple[str, int]]:
         """(timestamp, status) of the archive's captures of ``url``, oldest first."""
-        rows = self._cdx(url, {"limit": str(limit)})
+        rows = self._cdx(url.split("#", 1)[0], {"limit": str(limit)})
         out: list[tuple[str, int]] = []
         for stamp, _original, status in rows:
             try:
@@ -183,20 +187,31 @@ class Wayback:
         return self.snapshot(url, str(closest["timestamp"]), cited)
 
     def _get_json(self, path: str, params: dict[str, str]) -> Any:
+        """GET a JSON answer; one polite retry when the archive says "slow down" (429/503)."""
+        import time
+
         import requests
 
         session = self._get_session()
-        try:
-            with self._slots:
-                resp = session.get(
-                    self.base_url + path,
-                    params=params,
-                    timeout=self.timeout,
-                    headers={"User-Agent": self.user_agent, "Accept": "application/json"},
-                    allow_redirects=True,
-                )
-        except requests.RequestException as err:
-            raise ArchiveUnavailable(f"{self.base_url} did not answer: {type(err).__name__}") from None
+        for attempt in range(2):
+            try:
+                with self._slots:
+                    resp = session.get(
+                        self.base_url + path,
+                        params=params,
+                        timeout=self.timeout,
+                        headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+                        allow_redirects=True,
+                    )
+            except requests.RequestException as err:
+                raise ArchiveUnavailable(f"{self.base_url} did not answer: {type(err).__name__}") from None
+            if resp.status_code in (429, 503) and attempt == 0:
+                wait = resp.headers.get("Retry-After", "")
+                seconds = float(wait) if wait.strip().isdigit() else 1.0
+                if seconds <= self.retry_after_cap:
+                    time.sleep(seconds)
+                    continue
+            break
         if resp.status_code != 200:
             raise ArchiveUnavailable(f"{self.base_url}{path} answered HTTP {resp.status_code}")
         text = resp.text.strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any, Callable, Sequence
@@ -51,11 +51,17 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
     skip = [re.compile(p) for p in config.skip]
     cache = _open_cache(config)
     verdicts: dict[str, Verdict] = {}
-    to_check: list[str] = []
+    # Keyed by the address without its #fragment: page#a and page#b are one request.
+    to_check: dict[str, list[str]] = {}
     try:
         for ref in refs:
             url = ref.url
-            if url in verdicts or url in to_check:
+            page = url.split("#", 1)[0]
+            if url in verdicts:
+                continue
+            if page in to_check:
+                if url not in to_check[page]:
+                    to_check[page].append(url)
                 continue
             if any(p.search(url) for p in skip):
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="matches a skip pattern")
@@ -64,14 +70,14 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
             if bad is not None:
                 verdicts[url] = Verdict(url, bad[0], detail=bad[1])
                 continue
-            cached = cache.get(url, stale_ok=config.offline) if cache else None
+            cached = cache.get(page, stale_ok=config.offline) if cache else None
             if cached is not None:
-                verdicts[url] = cached
+                verdicts[url] = replace(cached, url=url)
             elif config.offline:
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="not checked: offline and not in the cache")
             else:
-                to_check.append(url)
-        total = len(verdicts) + len(to_check)
+                to_check[page] = [url]
+        total = len(verdicts) + sum(len(v) for v in to_check.values())
         done = len(verdicts)
         if progress:
             progress(done, total)
@@ -81,15 +87,17 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
             checker = Checker(config.options, session=session)
             fresh: list[Verdict] = []
             try:
-                for v in checker.check_many(to_check):
+                for v in checker.check_many(list(to_check)):
                     fresh.append(v)
-                    done += 1
+                    done += len(to_check[v.url])
                     if progress:
                         progress(done, total)
             finally:
                 checker.close()
             for v in _network_down(fresh):
-                verdicts[v.url] = _confirm(v, cache, config.confirm_days) if cache else v
+                v = _confirm(v, cache, config.confirm_days) if cache else v
+                for url in to_check[v.url]:
+                    verdicts[url] = replace(v, url=url)
         archived = _archive(refs, verdicts, config, cache)
     finally:
         if cache:

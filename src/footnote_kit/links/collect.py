@@ -17,7 +17,6 @@ The same URL cited in many places becomes one ``UrlRef`` (checked once) listing 
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
 import re
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
-from footnote_kit.model import Citing, Source, UrlRef
+from footnote_kit.model import Citing, Location, Problem, Source, UrlRef
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.tex", "*.bib", "*.json", "*.html", "*.htm", "*.xhtml")
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "_build", "site-packages")
@@ -104,18 +103,6 @@ def scan_text(text: str, file: str | None) -> list[UrlRef]:
     return refs
 
 
-def from_sources(sources: Iterable[Source], text: str, file: str | None) -> list[UrlRef]:
-    """CSL items / bibliography entries -> refs with key, date and (found by search) line."""
-    lines = text.splitlines()
-    refs = []
-    for s in sources:
-        if not s.URL:
-            continue
-        line = next((i for i, ln in enumerate(lines, 1) if s.URL in ln), None)
-        refs.append(UrlRef(s.URL, (Citing(file=file, line=line, key=s.id, date=s.issued),), s.title, s.translated_title))
-    return refs
-
-
 def from_document(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, text: str | None = None) -> list[UrlRef]:
     """A document with notes: each source's URL with note number, date and line."""
     from footnote_kit.parse import parse_file, parse_text
@@ -150,10 +137,10 @@ def collect_file(path: str, notes: tuple[int, int] | None = None, encoding: str 
     """The URLs one file cites. Raises ``InputError`` for an unreadable file."""
     suffix = Path(path).suffix.lower()
     text = read_text(path, encoding=encoding)
-    if suffix == ".json":
-        return from_sources(_csl_items(text, path), text, path)
-    if suffix == ".bib":
-        return _from_bib(path, text)
+    if suffix in (".json", ".csljson"):
+        return _from_bibliography(path, text, "csl-json")
+    if suffix in (".bib", ".bibtex", ".biblatex"):
+        return _from_bibliography(path, text, "bibtex")
     if suffix in _LINE_SCAN:
         refs = scan_text(text, path)
         return _enrich(refs, _try_document(path, notes, text))
@@ -191,31 +178,33 @@ def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
     return out
 
 
-def _csl_items(text: str, path: str) -> list[Source]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"not valid JSON: {err.msg}", file=path, line=err.lineno) from None
-    if isinstance(data, dict):
-        data = data.get("items", data.get("references", [data]))
-    if not isinstance(data, list):
-        raise InputError("a CSL-JSON file holds a list of items", file=path)
-    return [Source.from_csl(item) for item in data if isinstance(item, dict)]
+def _from_bibliography(path: str, text: str, kind: str) -> list[UrlRef]:
+    """A .bib or CSL-JSON file: each entry's URL with its key, date and line.
 
+    Entries are read by ``inputs.load_bibliography`` (the same reader ``export`` and
+    ``render`` use, so keys agree); URLs elsewhere in a .bib (a ``note`` or
+    ``howpublished`` field) are found by the line scan and get their entry's key.
+    """
+    from footnote_kit.inputs import load_bibliography
 
-def _from_bib(path: str, text: str) -> list[UrlRef]:
-    """A .bib file: line scan (file, line, key), dates from the entries when they load."""
-    refs = scan_text(text, path)
-    try:
-        from footnote_kit.inputs import load
-    except ImportError:
-        return refs
-    try:
-        loaded = load(path)
-    except Exception:  # noqa: BLE001 - dates are a bonus; the scan already has the URLs
-        return refs
-    dates = {r.key: r.source.issued for r in loaded.records}
-    return [UrlRef(r.url, tuple(Citing(c.file, c.line, c.note, c.key, dates.get(c.key or "")) for c in r.cited)) for r in refs]
+    loaded = load_bibliography(text, kind=kind, file=path)
+    lines = text.splitlines()
+    refs: list[UrlRef] = []
+    seen: set[tuple[str, str]] = set()
+    for rec in loaded.records:
+        s = rec.source
+        if not s.URL:
+            continue
+        line = next((i for i, ln in enumerate(lines, 1) if s.URL in ln), None)
+        refs.append(UrlRef(s.URL, (Citing(file=path, line=line, key=rec.key, date=s.issued),), s.title, s.translated_title))
+        seen.add((s.URL, rec.key))
+    if kind == "bibtex":
+        dates = {rec.key: rec.source.issued for rec in loaded.records}
+        for ref in scan_text(text, path):
+            c = ref.cited[0]
+            if (ref.url, c.key or "") not in seen:
+                refs.append(UrlRef(ref.url, (Citing(c.file, c.line, None, c.key, dates.get(c.key or "")),)))
+    return refs
 
 
 def walk(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
@@ -259,11 +248,26 @@ def collect(
     exclude: Sequence[str] = (),
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    problems: list[Problem] | None = None,
 ) -> list[UrlRef]:
-    """Every URL cited under ``paths``, each once, with all the places citing it."""
+    """Every URL cited under ``paths``, each once, with all the places citing it.
+
+    A file named in ``paths`` that cannot be read raises ``InputError``. A file found by
+    searching a folder is skipped instead when ``problems`` is given (one unreadable
+    attachment should not stop the check of a whole repository), and the reason is
+    appended there for the caller to show.
+    """
     merged: dict[str, UrlRef] = {}
+    named = {os.path.normpath(p) for p in paths}
     for path in walk(paths, include, exclude):
-        for ref in collect_file(path, notes=notes, encoding=encoding):
+        try:
+            found = collect_file(path, notes=notes, encoding=encoding)
+        except InputError as err:
+            if problems is None or os.path.normpath(path) in named:
+                raise
+            problems.append(Problem(f"skipped: {err.message}", Location(path, err.line), code="unreadable"))
+            continue
+        for ref in found:
             old = merged.get(ref.url)
             if old is None:
                 merged[ref.url] = ref

@@ -27,11 +27,12 @@ import re
 import socket
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
+from footnote_kit.links.page import is_challenge, judge_body, page_texts
+from footnote_kit.links.schedule import per_host
 from footnote_kit.model import LinkStatus
 
 BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
@@ -115,71 +116,6 @@ def _looks_like_http(scheme: str) -> bool:
     return any(SequenceMatcher(None, scheme, s).ratio() >= 0.75 for s in ("http", "https"))
 
 
-# --- what a page says ------------------------------------------------------------------
-
-_NOT_FOUND = re.compile(
-    r"(?:page|file|article|document|content|story|resource)s?\s+(?:was\s+|is\s+|could\s+)?(?:not\s+(?:be\s+)?found|"
-    r"no\s+longer\s+(?:exists|available)|does\s*n[o']t\s+exist|cannot\s+be\s+found)"
-    r"|^\s*not\s+found\b|\bnot\s+found\s*(?:$|[|\-–—:])|\b(?:error|fehler|erreur|ошибка|hata)\s*404\b|^\s*404\b|\b404\s*(?:$|[|\-–—:])"
-    r"|\b404\s+(?:error|not\s+found|page)|страница\s+не\s+найдена|не\s+найден[аоы]?|page\s+introuvable|seite\s+nicht\s+gefunden"
-    r"|p[aá]gina\s+no\s+encontrada|p[aá]gina\s+n[aã]o\s+encontrada|sayfa\s+bulunamad|sahifa\s+topilmadi|саҳифа\s+ёфт\s+нашуд"
-    r"|бет\s+табылмады|الصفحة\s+غير\s+موجودة|页面不存在|找不到",
-    re.I,
-)
-_CHALLENGE_TITLE = re.compile(
-    r"just a moment|attention required|checking your browser|ddos-guard|access denied|are you a robot|"
-    r"captcha|verify you are human|security check|request unsuccessful|pardon our interruption",
-    re.I,
-)
-_CHALLENGE_BODY = re.compile(
-    rb"challenge-platform|cf-chl|cf_chl_|__cf_bm|_Incapsula_Resource|px-captcha|ddos-guard|g-recaptcha|hcaptcha|"
-    rb"Enable JavaScript and cookies to continue",
-    re.I,
-)
-_CHEAP_HINT = re.compile(rb"404|not\s+found|found|exist|introuvable|gefunden|encontrada|bulunamad|topilmadi|\xd0\xbd\xd0\xb5 |\xed\xe5 |moment|robot|captcha|denied|challenge", re.I)
-
-
-def page_texts(body: bytes, content_type: str = "") -> tuple[str, str]:
-    """The ``<title>`` and first ``<h1>`` of a (capped) HTML body, decoded as the page says.
-
-    beautifulsoup4 is imported here only: most runs never need it (see ``looks_not_found``).
-    """
-    from bs4 import BeautifulSoup, SoupStrainer
-
-    enc = None
-    m = re.search(r"charset=([\w\-]+)", content_type or "", re.I)
-    if m:
-        enc = m.group(1)
-    soup = BeautifulSoup(body, "html.parser", from_encoding=enc, parse_only=SoupStrainer(["title", "h1", "meta"]))
-    title = soup.find("title")
-    h1 = soup.find("h1")
-    return (title.get_text(" ", strip=True) if title else ""), (h1.get_text(" ", strip=True) if h1 else "")
-
-
-def judge_body(body: bytes, content_type: str, headers: Any) -> tuple[LinkStatus, str] | None:
-    """``soft-404`` or ``blocked`` when a page answering 200 says it is neither; else None."""
-    if "html" not in (content_type or "html").lower() or not body:
-        return None
-    if not _CHEAP_HINT.search(body[:65536]):
-        return None  # no word that could make a verdict: skip the parse (the common case)
-    title, h1 = page_texts(body, content_type)
-    if is_challenge(title, body, headers):
-        return LinkStatus.BLOCKED, f"bot wall: {title or 'challenge page'!r}"
-    for text, where in ((title, "title"), (h1, "heading")):
-        if text and len(text) <= 120 and _NOT_FOUND.search(text):
-            return LinkStatus.SOFT_404, f"{where} says {text!r}"
-    return None
-
-
-def is_challenge(title: str, body: bytes, headers: Any) -> bool:
-    """A Cloudflare-style bot wall: the page probably exists but refuses robots."""
-    if headers is not None and str(headers.get("cf-mitigated", "")).lower() == "challenge":
-        return True
-    if title and _CHALLENGE_TITLE.search(title):
-        return True
-    return bool(_CHALLENGE_BODY.search(body[:65536]))
-
-
 # --- one URL ---------------------------------------------------------------------------
 
 
@@ -245,7 +181,7 @@ class Checker:
 
     def _check(self, url: str) -> Verdict:
         opts = self.options
-        seen = {_norm(url)}
+        seen: dict[str, int] = {_norm(url): 1}
         current = url
         permanent_only = True
         hops = 0
@@ -264,14 +200,17 @@ class Checker:
                 if code in _TEMPORARY:
                     permanent_only = False
                 hops += 1
-                if _norm(nxt) in seen:
+                # Back to an address already seen is a loop, unless the server just set a
+                # cookie (sites that redirect to the same page once a consent cookie is set).
+                again = seen.get(_norm(nxt), 0)
+                if again >= 2 or (again and not ans.headers.get("Set-Cookie")):
                     return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"redirect loop after {hops} redirects")
                 if hops > opts.max_redirects:
                     return Verdict(url, LinkStatus.ERROR, code, nxt, detail=f"more than {opts.max_redirects} redirects")
                 bad = classify_url(nxt)
                 if bad is not None:
                     return Verdict(url, bad[0] if bad[0] is LinkStatus.INVALID else LinkStatus.ERROR, code, nxt, detail=f"redirects to {nxt}: {bad[1]}")
-                seen.add(_norm(nxt))
+                seen[_norm(nxt)] = again + 1
                 current = nxt
                 continue
             final = current if current != url else None
@@ -281,7 +220,7 @@ class Checker:
                 retry, _err = self._fetch_with_retries(current, ua)
                 if retry is not None and retry.status < 400:
                     if retry.status in _PERMANENT or retry.status in _TEMPORARY:
-                        seen.discard(_norm(current))
+                        seen[_norm(current)] = 0
                         continue
                     ans, code = retry, retry.status
             return self._final(url, final, ans, hops > 0 and permanent_only)
@@ -294,6 +233,8 @@ class Checker:
                 return Verdict(url, judged[0], code, final, detail=judged[1])
             if final is not None and _front_page(url, final):
                 return Verdict(url, LinkStatus.SOFT_404, code, final, detail="the article now redirects to the site's front page")
+            if final is not None and _ERROR_PATH.search(urlsplit(final).path) and not _ERROR_PATH.search(urlsplit(url).path):
+                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=f"redirects to an error page ({final})")
             if final is not None and permanent:
                 return Verdict(url, LinkStatus.REDIRECTED, code, final, detail=f"moved permanently to {final}")
             return Verdict(url, LinkStatus.OK, code, final)
@@ -306,10 +247,10 @@ class Checker:
                     title = page_texts(ans.body, ans.content_type)[0]
                 except Exception:  # noqa: BLE001
                     title = ""
-            wall = is_challenge(title, ans.body, ans.headers)
+            wall = is_challenge(title, ans.body, ans.headers, refused=True)
             why = "bot wall" if wall else {401: "needs a login", 407: "needs a proxy login", 451: "unavailable for legal reasons", 429: "rate limited on every try"}.get(code, "refuses robots")
             return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: {why}")
-        if code >= 500 and is_challenge("", ans.body, ans.headers):
+        if code >= 500 and is_challenge("", ans.body, ans.headers, refused=True):
             return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: bot wall")
         return Verdict(url, LinkStatus.ERROR, code, final, detail=f"HTTP {code}")
 
@@ -393,7 +334,7 @@ class Checker:
         try:
             body = b""
             if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
-                body = _read_capped(resp, opts.body_cap)
+                body = _read_capped(resp, opts.body_cap, opts.read_timeout)
             return _Answer(resp.status_code, resp.headers, body, url)
         finally:
             resp.close()  # closes the connection if the body was not read to the end
@@ -401,75 +342,40 @@ class Checker:
     # --- many URLs ---------------------------------------------------------------------
 
     def check_many(self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None) -> Iterator[Verdict]:
-        """Check URLs concurrently (global and per-host limits); yields verdicts as they end."""
-        import queue
+        """Check URLs concurrently; yields verdicts as they end (see ``schedule.per_host``).
 
-        by_host: dict[str, deque[str]] = {}
-        total = 0
-        for u in urls:
-            by_host.setdefault(_host(u), deque()).append(u)
-            total += 1
-        if total == 0:
-            return
+        Workers: enough for every host to use its slots, since the global limit is
+        enforced per request in ``_fetch`` (a worker waiting out a backoff holds none).
+        """
         opts = self.options
-        active: dict[str, int] = {h: 0 for h in by_host}
-        hosts = deque(by_host)
-        cond = threading.Condition()
-        done: queue.Queue[Verdict] = queue.Queue()
-
-        def take() -> tuple[str, str] | None:
-            with cond:
-                while True:
-                    if not hosts:
-                        return None
-                    for _ in range(len(hosts)):
-                        h = hosts[0]
-                        hosts.rotate(-1)
-                        if active[h] < opts.per_host and by_host[h]:
-                            active[h] += 1
-                            u = by_host[h].popleft()
-                            if not by_host[h]:
-                                hosts.remove(h)
-                            return h, u
-                    cond.wait(0.5)
-
-        def worker() -> None:
-            while True:
-                job = take()
-                if job is None:
-                    return
-                h, u = job
-                try:
-                    v = self.check(u)
-                finally:
-                    with cond:
-                        active[h] -= 1
-                        cond.notify_all()
-                done.put(v)
-
-        # Workers: enough for every host to use its slots (the global limit is enforced per
-        # request in ``_fetch``), bounded so that a huge corpus does not mean huge threads.
-        n = max(1, min(total, opts.per_host * len(by_host), max(opts.max_concurrency, 4 * opts.max_concurrency)))
-        threads = [threading.Thread(target=worker, daemon=True, name=f"fk-check-{i}") for i in range(n)]
-        for t in threads:
-            t.start()
-        for _ in range(total):
-            v = done.get()
+        workers = max(opts.max_concurrency, 4 * opts.max_concurrency)
+        for v in per_host(urls, _host, self.check, opts.per_host, workers):
             if progress is not None:
                 progress(v)
             yield v
-        for t in threads:
-            t.join(timeout=1)
 
 
-def _read_capped(resp: Any, cap: int) -> bytes:
+def _read_capped(resp: Any, cap: int, seconds: float) -> bytes:
+    """At most ``cap`` bytes, in at most ``seconds``, whatever the server does.
+
+    The status line and headers are the verdict; the body only refines it. So a body that
+    drips one byte at a time (the read timeout restarts with every byte), stalls or breaks
+    off ends the reading, not the check: we judge what we have.
+    """
     chunks: list[bytes] = []
     got = 0
-    for chunk in resp.iter_content(chunk_size=16384):
-        chunks.append(chunk)
-        got += len(chunk)
-        if got >= cap:
-            break
+    deadline = time.monotonic() + seconds
+    raw = resp.raw
+    read1 = getattr(raw, "read1", None)  # urllib3 >= 2: whatever has arrived, no waiting for a full chunk
+    try:
+        while got < cap and time.monotonic() < deadline:
+            chunk = read1(min(16384, cap - got), decode_content=True) if read1 else raw.read(min(1024, cap - got), decode_content=True)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except Exception:  # noqa: BLE001 - a broken body: judge the part we have
+        pass
     return b"".join(chunks)[:cap]
 
 
@@ -524,10 +430,21 @@ def _norm(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+_ERROR_PATH = re.compile(r"(?:^|/)(?:404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|errors?/404)(?:\.\w{2,5})?(?:/|$)", re.I)
+_LANGUAGE_ROOT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?", re.I)
+
+
 def _front_page(url: str, final: str) -> bool:
-    """An article that now lands on the site's front page: the classic soft-404."""
+    """An article that now lands on the site's front page: the classic soft-404.
+
+    Not for addresses that were a front page in another form already: ``/en`` or
+    ``/index.html`` landing on ``/`` is the same page.
+    """
     a, b = urlsplit(url), urlsplit(final)
-    return b.path in ("", "/") and not b.query and a.path.strip("/") != "" and _site(a.hostname) == _site(b.hostname)
+    path = a.path.strip("/")
+    if b.path not in ("", "/") or b.query or not path or _site(a.hostname) != _site(b.hostname):
+        return False
+    return not _LANGUAGE_ROOT.fullmatch(path) and not re.fullmatch(r"(?:index|default|home)(?:\.\w{2,5})?", path, re.I)
 
 
 def _site(host: str | None) -> str:

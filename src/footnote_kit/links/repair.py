@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from footnote_kit.links.damage import candidates, damaged, only_separators_added, ranked
-from footnote_kit.model import Repair
+from footnote_kit.model import LinkResult, Note, Repair, Source, UrlRef
 
 __all__ = [
     "Cited",
@@ -31,6 +31,10 @@ __all__ = [
     "only_separators_added",
     "ranked",
     "repair_all",
+    "repair_links",
+    "repair_sources",
+    "notes_with_repairs",
+    "with_repair",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -138,18 +142,20 @@ def repair_all(
     words: Iterable[str] = (),
     workers: int = 4,
     progress: Callable[[str], None] | None = None,
+    extra: Sequence[Cited] = (),
 ) -> dict[str, Repair]:
     """Candidates and evidence for each URL of a document: ``{printed url: Repair}``.
 
     Every URL of ``items`` is a sibling of every other (the site's habits, the
-    document's vocabulary); ``words`` is more of the document's text. URLs with no
-    candidate are left out. Probes run for several URLs at once (the archive client
+    document's vocabulary); ``words`` is more of the document's text; ``extra`` are the
+    document's other URLs, not to repair but to learn from. URLs with no candidate are
+    left out. Probes run for several URLs at once (the archive client
     bounds its own requests in flight).
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    urls = list(dict.fromkeys(i.url for i in items))
-    vocabulary = list(words) + [t for i in items for t in (i.title, i.translated_title) if t]
+    urls = list(dict.fromkeys([i.url for i in items] + [i.url for i in extra]))
+    vocabulary = list(words) + [t for i in (*items, *extra) for t in (i.title, i.translated_title) if t]
 
     def one(item: Cited) -> tuple[str, Repair] | None:
         found = candidates(
@@ -171,3 +177,99 @@ def repair_all(
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         done = [r for r in pool.map(one, unique) if r is not None]
     return dict(done)
+
+
+REPAIRABLE = frozenset({"dead", "soft-404", "invalid", "error"})
+"""Statuses whose URL may be damaged: a damaged URL is a 404, a not-found page, a URL
+with a space inside, or (on some sites) a 5xx for an unknown slug."""
+
+
+def repair_links(
+    results: Sequence[LinkResult],
+    refs: Sequence[UrlRef],
+    *,
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    words: Iterable[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[LinkResult]:
+    """``check --repair``: each failed link's result gains its ``Repair``.
+
+    The hook point in ``check``'s pipeline: link results in, the same results out,
+    those whose URL looks damaged carrying candidates and, where found, evidence. The
+    document's other URLs and titles are the vocabulary, and ``words`` (by default the
+    text of the files that cite the links: a note's prose knows ``counterterrorism`` is
+    one word).
+    """
+    from dataclasses import replace
+
+    by_url = {r.url: r for r in refs}
+    if words is None:
+        words = _cited_texts(refs)
+    failed = [r for r in results if r.status.value in REPAIRABLE]
+    items = [Cited(r.url, by_url[r.url].title, by_url[r.url].translated_title) if r.url in by_url else Cited(r.url) for r in failed]
+    siblings = [Cited(r.url, r.title, r.translated_title) for r in refs if r.url not in {i.url for i in items}]
+    repairs = repair_all(items, live=live, archive=archive, words=words, extra=siblings, progress=progress)
+    return [replace(r, repair=repairs[r.url]) if r.url in repairs else r for r in results]
+
+
+def _cited_texts(refs: Sequence[UrlRef]) -> list[str]:
+    from footnote_kit.errors import FootnoteKitError
+    from footnote_kit.files import read_text
+
+    out: list[str] = []
+    for name in dict.fromkeys(c.file for r in refs for c in r.cited if c.file):
+        try:
+            out.append(read_text(name))
+        except (FootnoteKitError, OSError):
+            continue
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# parse --repair / export --repair: a post-pass over the sources
+# ---------------------------------------------------------------------------------------
+
+
+def repair_sources(
+    sources: Sequence[Source],
+    *,
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    words: Iterable[str] = (),
+) -> dict[str, Repair]:
+    """``{printed URL: Repair}`` for the sources' URLs that have an evidenced repair."""
+    items = [Cited(s.URL, s.title, s.translated_title) for s in sources if s.URL]
+    found = repair_all(items, live=live, archive=archive, words=words)
+    return {url: r for url, r in found.items() if r.url is not None}
+
+
+def with_repair(source: Source, repairs: dict[str, Repair]) -> Source:
+    """The source with its evidenced repair carried beside the URL as printed.
+
+    ``URL`` stays as printed (a citation must say what the text says); the repair goes in
+    the CSL-JSON extension key ``URL-repair`` (``{"url", "evidence", "candidates"}``).
+    """
+    repair = repairs.get(source.URL or "")
+    if repair is None:
+        return source
+    return source.with_changes(extra={**source.extra, "URL-repair": repair.to_json()})
+
+
+def notes_with_repairs(notes: Sequence[Note], repairs: dict[str, Repair]) -> tuple[Note, ...]:
+    """Every note with every source (citations and ibid. alike) carrying its repair."""
+    from dataclasses import replace
+
+    from footnote_kit.model import Citation, Ibid
+
+    out = []
+    for note in notes:
+        parts = []
+        for part in note.parts:
+            if isinstance(part, Citation):
+                part = replace(part, source=with_repair(part.source, repairs))
+            elif isinstance(part, Ibid):
+                part = replace(part, sources=tuple(with_repair(s, repairs) for s in part.sources))
+            parts.append(part)
+        out.append(replace(note, parts=tuple(parts)))
+    return tuple(out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any, Collection, Sequence
 
-from footnote_kit.model import Citing, LinkResult, LinkStatus
+from footnote_kit.model import Citing, LinkResult, LinkStatus, Repair
 
 FORMATS = ("text", "json", "sarif", "github")
 QUIET = frozenset({LinkStatus.OK})
@@ -71,6 +71,15 @@ def archive_text(r: LinkResult) -> str | None:
     return f"{a.url} (captured {stamp}, {rel})"
 
 
+def repair_text(repair: Repair) -> str:
+    """``check --repair``: the evidenced original, or the candidates as suggestions."""
+    if repair.url is not None:
+        why = "it answers" if repair.evidence == "live" else "the archive holds it, not the printed URL"
+        return f"{repair.url} (evidence: {repair.evidence}, {why})"
+    shown = ", ".join(repair.candidates[:3]) + (" ..." if len(repair.candidates) > 3 else "")
+    return f"damaged? no evidence for: {shown}"
+
+
 def to_text(results: Sequence[LinkResult], fail_on: Collection[LinkStatus] = (LinkStatus.DEAD,), color: bool = False, archive_looked: bool = True) -> str:
     """The terminal report: a summary line, then each problem with where and what to do."""
     counts = summary(results)
@@ -98,6 +107,8 @@ def to_text(results: Sequence[LinkResult], fail_on: Collection[LinkStatus] = (Li
             lines.append(f"    archive: {arch}")
         elif archive_looked and r.status not in (LinkStatus.REDIRECTED, LinkStatus.INVALID, LinkStatus.UNSUPPORTED, LinkStatus.EXCLUDED) and "archive unavailable" not in (r.detail or ""):
             lines.append("    archive: no capture found")
+        if r.repair is not None:
+            lines.append(f"    repair:  {repair_text(r.repair)}")
         lines.append("")
     parts = [f"{n} {s}" for s, n in counts.items() if n]
     lines.append(f"{len(results)} link{'s' if len(results) != 1 else ''} checked: " + (", ".join(parts) if parts else "none found"))

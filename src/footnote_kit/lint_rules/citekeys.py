@@ -28,8 +28,7 @@ LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".pandoc")
 
 _TEX_COMMENT = re.compile(r"(?<!\\)%.*")
-_TEX_CITE = re.compile(r"\\(?:[A-Za-z]*cite[A-Za-z]*|cites|[Cc]ites)\*?((?:\s*(?:\[[^\]]*\]|\{[^{}]*\}))+)")
-_TEX_GROUP = re.compile(r"\{([^{}]*)\}")
+_TEX_NOCITE_ALL = re.compile(r"^[^%\n]*\\nocite\s*\{\s*\*\s*\}", re.M)
 _TEX_BIBS = re.compile(r"\\(?:bibliography|addbibresource|addglobalbib)(?:\[[^\]]*\])?\{([^}]*)\}")
 _MD_BRACKET = re.compile(r"\[[^\[\]]*?@[^\[\]]*\]")
 _MD_KEY = re.compile(r"(?<![\w@.])-?@\{?([\w][\w:.#$%&\-+?<>~/]*[\w])\}?|(?<![\w@.])-?@\{?(\w)\}?")
@@ -62,12 +61,11 @@ def cites(text: str, suffix: str) -> tuple[list[Cite], list[Cite]]:
     firm: list[Cite] = []
     loose: list[Cite] = []
     if suffix in LATEX_SUFFIXES:
-        clean = _TEX_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
-        for m in _TEX_CITE.finditer(clean):
-            for g in _TEX_GROUP.finditer(m.group(1)):
-                for key in g.group(1).split(","):
-                    if key.strip():
-                        firm.append(Cite(key.strip(), _line(clean, m.start())))
+        # The LaTeX reader's own cite-key scan (comments stripped, optional arguments skipped).
+        from footnote_kit.notes.latex import cite_keys
+
+        firm = [Cite(key, line) for key, line in cite_keys(text)]
+        firm += [Cite("*", _line(text, m.start())) for m in _TEX_NOCITE_ALL.finditer(text)]
         return firm, loose
     clean = _MD_CODE.sub(_blank, _MD_FENCE.sub(_blank, text))
     spans = []

@@ -35,6 +35,7 @@ class RenderedNote:
     number: int
     label: str | None
     pieces: tuple[Piece, ...]
+    ending: str = ""
 
 
 # ---------------------------------------------------------------------------------------
@@ -42,7 +43,7 @@ class RenderedNote:
 # ---------------------------------------------------------------------------------------
 
 
-def join_note(pieces: Sequence[Piece], fmt: str) -> str:
+def join_note(pieces: Sequence[Piece], fmt: str, ending: str = "") -> str:
     """A note's pieces as one string in ``fmt`` (``text`` or ``html``), punctuation mended.
 
     A rendered note citation ends with the style's full stop; the writer's glue after it
@@ -58,7 +59,10 @@ def join_note(pieces: Sequence[Piece], fmt: str) -> str:
         elif fmt == "html":
             value = html.escape(piece.text, quote=False)
         out.append(value)
-    return _squeeze("".join(out))
+    joined = _squeeze("".join(out))
+    if ending and not re.sub(r"<[^>]+>", "", joined).rstrip("”’\"'»)]").endswith((".", "!", "?", "…")):
+        joined += ending
+    return joined
 
 
 def _next_words(pieces: Sequence[Piece], i: int) -> str:
@@ -73,7 +77,7 @@ def _trim_stop(value: str, following: str) -> str:
     plain = re.sub(r"<[^>]+>", "", stripped)
     if not plain.endswith("."):
         return value
-    if following[:1] in {";", ",", ":", ")"} and not _ABBREVIATION_END.search(plain):
+    if following[:1] in {";", ",", ":", ")", "("} and not _ABBREVIATION_END.search(plain):
         return _drop_last_stop(stripped)
     if following[:1] == ".":
         return _drop_last_stop(stripped)
@@ -109,19 +113,19 @@ def bibliography_document(entries: Sequence[tuple[str, str]], fmt: str) -> str:
 def notes_document(notes: Sequence[RenderedNote], fmt: str) -> str:
     """Notes -> numbered notes in ``fmt``, each keeping its number (and Markdown label)."""
     if fmt == "text":
-        return "\n\n".join(f"{n.number} {join_note(n.pieces, 'text')}" for n in notes) + ("\n" if notes else "")
+        return "\n\n".join(f"{n.number} {join_note(n.pieces, 'text', n.ending)}" for n in notes) + ("\n" if notes else "")
     if fmt == "html":
         rows = []
         for n in notes:
             ident = html.escape(n.label or str(n.number), quote=True)
-            rows.append(f'  <li value="{n.number}" id="fn-{ident}">{link_urls(join_note(n.pieces, "html"))}</li>')
+            rows.append(f'  <li value="{n.number}" id="fn-{ident}">{link_urls(join_note(n.pieces, "html", n.ending))}</li>')
         body = "\n".join(rows)
         return f'<ol class="footnotes">\n{body}\n</ol>\n'
     if fmt == "markdown":
         out = []
         for n in notes:
             label = n.label or str(n.number)
-            out.append(f"[^{label}]: {html_to_markdown(join_note(n.pieces, 'html'))}")
+            out.append(f"[^{label}]: {html_to_markdown(join_note(n.pieces, 'html', n.ending))}")
         return "\n\n".join(out) + ("\n" if notes else "")
     raise ValueError(fmt)
 

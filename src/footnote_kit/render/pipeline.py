@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from footnote_kit.errors import UsageError
-from footnote_kit.model import Note, Problem, Severity, Source
-from footnote_kit.render.items import Catalogue, Item, catalogue_notes, catalogue_sources, check, engine_item
+from footnote_kit.model import Citation, Note, Problem, Severity, Source
+from footnote_kit.render.items import Item, check, engine_item, items_from_records
 from footnote_kit.render.output import FORMATS, Piece, RenderedNote, bibliography_document, notes_document, references_block
 from footnote_kit.render.positions import Cluster, plan_notes
 from footnote_kit.render.styles import ResolvedStyle, resolve_style
@@ -48,8 +48,11 @@ def render_file(
     fmt: str = "text",
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Rendered:
-    """Render a document's notes, a ``.bib`` or CSL-JSON in ``style``."""
+    """Render a document's notes, a ``.bib`` or CSL-JSON in ``style``.
+
+    ``progress(done, total)`` is called after each note in notes mode."""
     from footnote_kit.render.inputs import load_input
 
     _check_options(mode, fmt)
@@ -58,39 +61,52 @@ def render_file(
     if mode == "notes":
         if loaded.notes is None:
             raise UsageError("--mode notes needs a document with notes; a .bib or CSL-JSON file has sources only", file=os.fspath(path))
-        result = render_notes(loaded.notes, resolved, locale=locale, fmt=fmt)
+        items = items_from_records(loaded.records, loaded.notes)
+        result = _render_notes(loaded.notes, items, loaded.cites, resolved, locale, fmt, progress)
     else:
-        if loaded.notes is not None:
-            cat = catalogue_notes(loaded.notes)
-        else:
-            cat = catalogue_sources(loaded.sources)
-        result = _render_catalogue(cat, resolved, locale, fmt)
-    return _with_problems(result, loaded.problems)
+        result = _render_entries(items_from_records(loaded.records, loaded.notes), resolved, locale, fmt)
+    return _with_problems(result, _not_repeated(loaded.problems))
 
 
 def render_bibliography(
     sources: Sequence[Source], style: str | ResolvedStyle, *, locale: str | None = None, fmt: str = "text"
 ) -> Rendered:
-    """The sorted reference list: one entry per distinct source."""
+    """The sorted reference list: one entry per distinct source (``records.build`` decides)."""
+    from footnote_kit.records import build
+
     _check_options("bibliography", fmt)
     resolved = resolve_style(style) if isinstance(style, str) else style
-    return _render_catalogue(catalogue_sources(sources), resolved, locale, fmt)
+    bib = build([Note(n, "", parts=(Citation(s, ""),)) for n, s in enumerate(sources, 1)])
+    return _render_entries(items_from_records(bib.records), resolved, locale, fmt)
 
 
 def render_notes(notes: Sequence[Note], style: str | ResolvedStyle, *, locale: str | None = None, fmt: str = "text") -> Rendered:
     """The notes again, numbered as before, each citation in the style's note form."""
+    from footnote_kit.records import build
+
     _check_options("notes", fmt)
     resolved = resolve_style(style) if isinstance(style, str) else style
-    lang = resolved.locale(locale)
-    _load(resolved, lang)
-    cat = catalogue_notes(notes)
-    problems = [p for item in cat.items for p in check(item)]
-    by_identity = _identifier(cat)
-    plans = plan_notes(notes, by_identity)
-    processor = _processor(resolved, lang, [engine_item(i) for i in cat.items])
+    bib = build(notes)
+    cites = {n: tuple((c.key, c.locator, c.ibid) for c in row) for n, row in bib.cites.items()}
+    return _render_notes(notes, items_from_records(bib.records, notes), cites, resolved, locale, fmt)
+
+
+def _render_notes(
+    notes: Sequence[Note],
+    items: list[Item],
+    cites: Mapping[int, Sequence[tuple[str, str | None, bool]]],
+    style: ResolvedStyle,
+    locale: str | None,
+    fmt: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> Rendered:
+    lang = style.locale(locale)
+    _load(style, lang)
+    problems = [p for item in items for p in check(item)]
+    processor = _processor(style, lang, [engine_item(i) for i in items])
     out: list[RenderedNote] = []
     failed = done = 0
-    for plan, note in zip(plans, notes):
+    for plan, note in zip(plan_notes(notes, cites), notes):
         pieces: list[Piece] = []
         for seg in plan.segments:
             if seg.cluster is None:
@@ -101,24 +117,31 @@ def render_notes(notes: Sequence[Note], style: str | ResolvedStyle, *, locale: s
                 markup = _cite(processor, seg.cluster, "html")
             except Exception as err:  # noqa: BLE001 - one bad citation must not stop the notes
                 failed += 1
-                original = _original_text(note, seg.cluster, cat)
+                original = _original_text(note, seg.cluster, items)
                 problems.append(Problem(f"note {note.number}: could not render a citation ({type(err).__name__}: {err}); kept as written", note.location, code="render-failed", severity=Severity.ERROR, note=note.number))
                 pieces.append(Piece(original, original, rendered=False))
                 continue
             done += 1
             pieces.append(Piece(text, markup, rendered=True))
-        out.append(RenderedNote(plan.number, plan.label, tuple(pieces)))
+        out.append(RenderedNote(plan.number, plan.label, tuple(pieces), plan.ending))
+        if progress is not None:
+            progress(len(out), len(notes))
     # Notes that cite nothing are rendered as written; only when every citation failed has
     # nothing been rendered.
     rendered = 0 if failed and not done else len(out)
     text = notes_document(out, fmt)
-    if resolved.style_class != "note" and cat.items:
+    if style.style_class != "note" and items:
         # An author-date or numeric style has no note form: its citations in the notes are
         # "(Safar 2019)" or "[3]", so the reference list must follow, or the URLs and full
         # details are lost.
-        entries, bad = _bibliography_entries(resolved, lang, list(cat.items))
+        entries, _ = _bibliography_entries(style, lang, items)
         text += references_block(entries, fmt)
-    return Rendered(text, resolved, lang, rendered, failed, tuple(problems))
+    return Rendered(text, style, lang, rendered, failed, tuple(problems))
+
+
+def _not_repeated(problems: Sequence[Problem]) -> list[Problem]:
+    """The loader's "no title" warnings are said again, more fully, by ``items.check``."""
+    return [p for p in problems if p.code != "no-title"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -131,34 +154,20 @@ def _check_options(mode: str, fmt: str) -> None:
         raise UsageError(f"--format must be text, html or markdown, not {fmt!r}")
 
 
-def _identifier(cat: Catalogue) -> Any:
-    from footnote_kit.render.items import identity
-
-    index = {identity(i.source): i.id for i in cat.items}
-
-    def identify(source: Source) -> str:
-        return index.get(identity(source)) or cat.add(source)
-
-    return identify
-
-
-def _original_text(note: Note, cluster: Cluster, cat: Catalogue) -> str:
-    titles = []
-    for cite in cluster.cites:
-        for item in cat.items:
-            if item.id == cite.id:
-                titles.append(item.source.title or item.source.URL or "")
+def _original_text(note: Note, cluster: Cluster, items: Sequence[Item]) -> str:
+    """The writer's own words for a citation the engine could not render."""
+    wanted = {c.id for c in cluster.cites}
+    titles = [i.source.title or i.source.URL or "" for i in items if i.id in wanted]
     for part in note.parts:
         if any(t and t in part.text for t in titles):
             return part.text
     return "; ".join(t for t in titles if t)
 
 
-def _render_catalogue(cat: Catalogue, style: ResolvedStyle, locale: str | None, fmt: str) -> Rendered:
+def _render_entries(items: list[Item], style: ResolvedStyle, locale: str | None, fmt: str) -> Rendered:
     lang = style.locale(locale)
     _load(style, lang)
-    problems = [p for item in cat.items for p in check(item)]
-    items = list(cat.items)
+    problems = [p for item in items for p in check(item)]
     if not items:
         problems.append(Problem("nothing to render: the input has no sources", code="no-sources", severity=Severity.ERROR))
         return Rendered("", style, lang, 0, 0, tuple(problems))
@@ -218,7 +227,7 @@ def check_locale(locale: str) -> None:
     import difflib
     import json
 
-    from citeproc import LOCALES_PATH
+    from citeproc import LOCALES_PATH  # type: ignore[import-untyped]
 
     folder = Path(LOCALES_PATH)
     known = sorted(p.name[len("locales-") : -len(".xml")] for p in folder.glob("locales-*.xml"))

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Mapping, Sequence
 
-from footnote_kit.model import Citation, Ibid, Note, Remark, Source
+from footnote_kit.model import Citation, Ibid, Note, Part, Remark
+from footnote_kit.records import citable
 from footnote_kit.render.items import is_locator
 
 FIRST = "first"
@@ -59,6 +60,8 @@ class NotePlan:
     number: int
     label: str | None
     segments: tuple[Segment, ...]
+    ending: str = ""
+    """The note's final stop as the writer had it, restored if the rendering lost it."""
 
 
 @dataclass
@@ -69,41 +72,59 @@ class _State:
     previous: tuple[Cite, ...] = ()
 
 
-def plan_notes(notes: Sequence[Note], identify: Callable[[Source], str]) -> list[NotePlan]:
+def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[tuple[str, str | None, bool]]]) -> list[NotePlan]:
     """Each note as segments, each citation with the position an editor would give it.
 
-    ``identify`` maps a source to its item id (the same id for the same work cited twice).
+    ``cites`` is ``records.build``'s answer for each note: (record key, locator, came by
+    ibid) per citation, in order: one row per ``Citation`` part that names a work, and the
+    rows of the work(s) repeated for an ``Ibid`` part. A part with no row (a citation that
+    names nothing, an ibid that refers to nothing) keeps the writer's words.
     """
     state = _State()
     plans: list[NotePlan] = []
     for note in notes:
-        pieces = _pieces(note)
+        rows = list(cites.get(note.number, ()))
         segments: list[Segment] = []
         here: list[Cite] = []
-        for gap, part in pieces:
+        for gap, part in _pieces(note):
             if gap:
                 segments.append(Segment(text=gap))
             if part is None:
                 continue
-            if isinstance(part, Remark):
+            taken = _rows_for(part, rows)
+            if not taken:
                 segments.append(Segment(text=part.text))
                 continue
-            sources = (part.source,) if isinstance(part, Citation) else part.sources
-            if not sources:  # an ibid we could not resolve: keep the writer's words
-                segments.append(Segment(text=part.text))
-                continue
-            locator_override = part.locator if isinstance(part, Ibid) else None
-            cites = []
-            for source in sources:
-                page = source.page if is_locator(source.page) else None
-                cite = _position(identify(source), locator_override or page, state, here)
-                cites.append(cite)
+            cluster = []
+            for key, locator, _ in taken:
+                cite = _position(key, locator if is_locator(locator) else None, state, here)
+                cluster.append(cite)
                 here.append(cite)
                 state.seen.add(cite.id)
-            segments.append(Segment(cluster=Cluster(tuple(cites), note.number)))
-        plans.append(NotePlan(note.number, note.label, tuple(segments)))
+            before, after = own_words(part)
+            if before:
+                segments.append(Segment(text=before + " "))
+            segments.append(Segment(cluster=Cluster(tuple(cluster), note.number)))
+            if after:
+                segments.append(Segment(text=" " + after))
+        ending = note.text.rstrip()[-1:] if note.text.rstrip()[-1:] in {".", "!", "?"} else ""
+        plans.append(NotePlan(note.number, note.label, tuple(segments), ending))
         state.previous = tuple(here)
     return plans
+
+
+def _rows_for(part: Part, rows: list[tuple[str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
+    """The rows this part owns, taken off the front of the note's rows."""
+    if isinstance(part, Remark):
+        return []
+    if isinstance(part, Citation):
+        if not citable(part.source) or not rows or rows[0][2]:
+            return []
+        return [rows.pop(0)]
+    taken = []
+    while rows and rows[0][2]:
+        taken.append(rows.pop(0))
+    return taken
 
 
 def _position(item_id: str, locator: str | None, state: _State, here: Sequence[Cite]) -> Cite:
@@ -122,6 +143,36 @@ def _position(item_id: str, locator: str | None, state: _State, here: Sequence[C
             return Cite(item_id, None, position=SUBSEQUENT)
         return Cite(item_id, locator, position=IBID)
     return Cite(item_id, locator, position=SUBSEQUENT)
+
+
+def own_words(part: Part) -> tuple[str, str]:
+    """The writer's words inside a citation (``See:``, ``livestream recorded here:``, ``(he
+    spoke at 2:01)``): the parser keeps them in the source's ``note``; here they are placed
+    back, before the rendered citation when they opened it, after it otherwise.
+
+    Each word of ``note`` is found in order in the citation's text; runs of words that are
+    adjacent there are one fragment. A fragment at the very start is the prefix.
+    """
+    if not isinstance(part, Citation) or not part.source.note:
+        return "", ""
+    text = part.text
+    runs: list[list[int]] = []
+    pos = 0
+    for word in part.source.note.split():
+        at = text.find(word, pos)
+        if at < 0:
+            return "", part.source.note  # cannot place it: after the citation, whole
+        if runs and not text[runs[-1][1] : at].strip():
+            runs[-1][1] = at + len(word)
+        else:
+            runs.append([at, at + len(word)])
+        pos = at + len(word)
+    if not runs:
+        return "", ""
+    fragments = [text[a:b] for a, b in runs]
+    if not text[: runs[0][0]].strip():
+        return fragments[0], " ".join(fragments[1:])
+    return "", " ".join(fragments)
 
 
 _PAGE_PREFIX = re.compile(r"^\s*(?:pp?\.|pages?|s\.|с\.)\s*", re.I)

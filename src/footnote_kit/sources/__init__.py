@@ -1,8 +1,10 @@
 """Note text -> parts (citations, remarks, ibid.): the second stage of the pipeline.
 
 One recogniser per module: ``split`` (a note -> segments), ``titles``, ``names``,
-``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``; ``citation`` reads one
-segment with them, and ``ibid`` recognises repetitions, which are resolved here because
+``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``, ``pandoc`` (citations
+by key); ``citation`` reads one segment with them (``pieces`` reads what follows a title,
+``styles`` the full-stop separated bibliography styles, ``draft`` holds the source being
+read); ``ibid`` and ``shortform`` recognise repetitions, which are resolved here because
 resolution needs the notes before.
 """
 
@@ -12,6 +14,7 @@ from typing import Sequence
 
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
 from footnote_kit.sources import ibid as ibid_mod
+from footnote_kit.sources import pandoc, shortform
 from footnote_kit.sources.citation import read_segment
 from footnote_kit.sources.split import split_note
 
@@ -21,13 +24,33 @@ Cited = tuple[int, Source]
 """A source with the number of the note that first printed it."""
 
 
-def parse_note_text(text: str) -> list[Part]:
-    """The parts of one note's text; ibid. parts are left unresolved (no sources)."""
+
+def parse_note_text(text: str, history: Sequence[Cited] = ()) -> list[Part]:
+    """The parts of one note's text; ibid. parts are left unresolved (no sources).
+
+    ``history`` (the sources cited before, with their note numbers) lets a shortened
+    note (``Smith, Long Road Home, 45.``) be recognised as the repetition it is."""
     parts: list[Part] = []
+    if "@" in text and "[" in text:
+        keyed, rest = pandoc.find(text)
+        if keyed:
+            words = rest.strip(" .,;:")
+            if words:
+                parts.append(Remark(text.strip()))
+            for cite in keyed:
+                source = Source(type="document", id=cite.key, page=cite.locator, note=cite.prefix or None)
+                parts.append(Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"))
+            return parts
     for seg in split_note(text):
         ref = ibid_mod.match(seg)
         if ref is not None:
             parts.append(Ibid(text=seg, locator=ref.locator))
+            continue
+        short = shortform.resolve(seg, history) if history else None
+        if short is not None:
+            number, source, locator = short
+            repeated = source.with_changes(page=locator) if locator else source
+            parts.append(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator))
             continue
         source, remark, own = read_segment(seg)
         if remark:
@@ -47,8 +70,10 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
     history: list[Cited] = []
     for r in raw:
         parts: list[Part] = []
-        for part in parse_note_text(r.text):
-            if isinstance(part, Ibid):
+        for part in parse_note_text(r.text, history):
+            if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
+                previous = [(part.refers_to, part.sources[0])]
+            elif isinstance(part, Ibid):
                 part, cited = _resolve(part, previous, history, r, problems)
                 if cited:
                     previous = cited

@@ -19,10 +19,23 @@ JOURNAL_RE = re.compile(
     rf"^(?P<journal>[^()\d“”\"]+?),?\s+{_VOL_NO}\s*\((?P<date>[^()]*\d{{4}}[^()]*)\)(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES}))?",
     re.I,
 )
-MLA_JOURNAL_RE = re.compile(
-    rf"^(?P<journal>[^()\d“”\"]+?),\s*vol\.\s*(?P<volume>[\w-]+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?",
-    re.I,
+# ``Applied Psycholinguistics 19, 209–223`` / ``Journal 12(3): 45–67``: no year in brackets,
+# so the pages must end the piece (``Khabar 24, 6 November 2019`` is an outlet and a date).
+PLAIN_JOURNAL_RE = re.compile(
+    rf"^(?P<journal>[^()\d“”\",]+?),?\s+(?P<volume>\d+)(?:\s*\((?P<issue>[\w/-]+)\))?\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{_RANGE})(?=\s*(?:[.,;]|$))",
 )
+
+
+VOL_ISSUE_RE = re.compile(rf"^(?P<v>\d+)\s*\((?P<i>[\w]+(?:\s*[-–/,]\s*\w+)*)\)(?:\s*[:,]?\s*(?P<p>{_RANGE}))?$")
+
+
+def volume_issue(chunk: str) -> tuple[str, str, str | None] | None:
+    """``38(3)``, ``1(6) 740-753``: APA's volume and issue (and pages)."""
+    m = VOL_ISSUE_RE.match(chunk.strip())
+    return (m.group("v"), m.group("i"), normalise_pages(m.group("p")) if m.group("p") else None) if m else None
+
+
+_MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
 class Journal(NamedTuple):
@@ -62,10 +75,22 @@ def issue(chunk: str) -> str | None:
 def journal(text: str) -> Journal | None:
     """``Journal 12, no. 3 (2019): 45–67`` at the start of ``text``."""
     if "(" not in text:
-        return None
+        return plain_journal(text)
     m = JOURNAL_RE.match(text.strip())
     if not m:
+        return plain_journal(text)
+    return _journal(text, m)
+
+
+def plain_journal(text: str) -> Journal | None:
+    """``Journal 19, 209–223``: a journal, volume and pages with no bracketed year."""
+    m = PLAIN_JOURNAL_RE.match(text.strip())
+    if not m or _MONTH_END.search(m.group("journal")):
         return None
+    return _journal(text, m)
+
+
+def _journal(text: str, m: re.Match[str]) -> Journal | None:
     name = m.group("journal").strip().rstrip(",")
     if not name or len(name) > 120:
         return None
@@ -73,8 +98,8 @@ def journal(text: str) -> Journal | None:
     return Journal(
         name,
         m.group("volume"),
-        m.group("issue") or m.group("issue2"),
-        m.group("date"),
+        m.group("issue") or m.groupdict().get("issue2"),
+        m.groupdict().get("date") or "",
         normalise_pages(m.group("pages")) if m.group("pages") else None,
         offset + m.end(),
     )

@@ -138,6 +138,24 @@ def _from_words(words: list[str], suffix: str = "") -> Name:
     return Name(family=" ".join(words[i:]), given=" ".join(words[:i]) + suffix)
 
 
+_APA_SPLIT = re.compile(r"[,;]\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.(?:\s*-?\s*)?)+$")
+
+
+def parse_apa(text: str) -> tuple[Name, ...] | None:
+    """``Tucker, N., & Lemon, E. J.``: family names each followed by initials (APA, Harvard).
+    None when the list does not pair up that way."""
+    tokens = [t.strip() for t in _APA_SPLIT.split(re.sub(r"\s*,?\s*et al\.?$", "", text.strip().rstrip(","))) if t.strip()]
+    if len(tokens) < 2 or len(tokens) % 2:
+        return None
+    out = []
+    for family, given in zip(tokens[::2], tokens[1::2]):
+        if not _INITIALS.match(given) or not family[:1].isupper() or len(family.split()) > 3:
+            return None
+        out.append(Name(family=family, given=given))
+    return tuple(out)
+
+
 def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
     """Names from ``text``, and the role it printed (``ed.``, ``trans.``) if any."""
     role = None
