@@ -315,6 +315,8 @@ def render(
     """
     from footnote_kit.render.pipeline import render_file
 
+    if output is not None and str(file) != "-" and output.exists() and output.resolve() == file.resolve():
+        raise UsageError("-o names the input file; rendering never overwrites its input (choose another file)", file=str(output))
     progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
     try:
         result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
