@@ -302,12 +302,11 @@ def render(
 ) -> None:
     """Render references in any CSL style: a bibliography, or the notes themselves.
 
-    Example, the sample's notes as a Chicago editor expects them:
+    Examples: the sample's notes as a Chicago editor expects them, and its
+    reference list in APA, as HTML:
 
+    \b
       footnote-kit render examples/central-asia-notes.txt --style chicago-notes-bibliography --mode notes
-
-    and its reference list in APA, as HTML:
-
       footnote-kit render examples/central-asia-notes.txt --style apa --format html -o refs.html
 
     Items the style cannot render fully (no title, no date) are named on stderr and the
