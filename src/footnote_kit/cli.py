@@ -88,6 +88,31 @@ ENCODING_OPTION = typer.Option(
 )
 
 
+REPAIR_OPTION = typer.Option(
+    False, "--repair", help="Carry an evidenced repair of each URL a PDF copy damaged as URL-repair (the URL stays as printed)."
+)
+ARCHIVE_URL_OPTION = typer.Option(
+    None, "--archive-url", metavar="URL", help="With --repair: the Wayback Machine's base address (default: $FOOTNOTE_KIT_ARCHIVE_URL or web.archive.org)."
+)
+NO_LIVE_OPTION = typer.Option(False, "--no-live", help="With --repair: evidence from the archive only; never contact the cited sites.")
+
+
+def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool) -> Any:
+    """``--repair`` for parse/export: a post-pass giving each source its evidenced repair."""
+    from dataclasses import replace
+
+    from footnote_kit.links.repair import notes_with_repairs, repair_sources, with_repair
+
+    archive, live = _repair_probes(archive_url, no_live)
+    sources = [s for n in result.notes for s in n.sources]
+    sources += [r.source for r in getattr(result, "records", ())]
+    repairs = repair_sources(sources, live=live, archive=archive, words=[n.text for n in result.notes])
+    changes: dict[str, Any] = {"notes": notes_with_repairs(result.notes, repairs)}
+    if hasattr(result, "records"):
+        changes["records"] = tuple(replace(r, source=with_repair(r.source, repairs)) for r in result.records)
+    return replace(result, **changes)
+
+
 # --- parse ---------------------------------------------------------------------------
 
 
@@ -97,6 +122,9 @@ def parse(
     notes: Optional[str] = NOTES_OPTION,
     format: str = typer.Option("json", "--format", "-f", help="json (the stable shape documented in the README) or text (a quick read)."),
     encoding: Optional[str] = ENCODING_OPTION,
+    repair: bool = REPAIR_OPTION,
+    archive_url: Optional[str] = ARCHIVE_URL_OPTION,
+    no_live: bool = NO_LIVE_OPTION,
 ) -> None:
     """Split a document's footnotes into structured sources (CSL-JSON items).
 
@@ -110,6 +138,8 @@ def parse(
     from footnote_kit.parse import parse_file
 
     result = parse_file(file, notes=parse_range(notes), encoding=encoding)
+    if repair:
+        result = _with_repairs(result, archive_url, no_live)
     for problem in result.warnings:
         warn(str(problem))
     if result.ranges:
@@ -141,6 +171,9 @@ def export(
     ),
     ascii: bool = typer.Option(False, "--ascii", help="LaTeX escapes instead of UTF-8 (for classic BibTeX)."),
     encoding: Optional[str] = ENCODING_OPTION,
+    repair: bool = REPAIR_OPTION,
+    archive_url: Optional[str] = ARCHIVE_URL_OPTION,
+    no_live: bool = NO_LIVE_OPTION,
 ) -> None:
     """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
 
@@ -161,6 +194,8 @@ def export(
         raise UsageError("-o and --map name the same file")
     fmt = choose_format(format, str(out) if out is not None else None)
     loaded = load(file, notes=parse_range(notes), encoding=encoding)
+    if repair:
+        loaded = _with_repairs(loaded, archive_url, no_live)
     for problem in loaded.warnings:
         warn(str(problem))
     text = export_text(loaded, fmt, ascii=ascii)
@@ -173,7 +208,8 @@ def export(
         write_atomic(map_path, mapping)
     where = "stdout" if out is None or str(out) == "-" else str(out)
     cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
-    warn(f"{file}: {len(loaded.records)} entries{cited} -> {where} ({fmt.name})")
+    entries = f"{len(loaded.records)} entr{'y' if len(loaded.records) == 1 else 'ies'}"
+    warn(f"{file}: {entries}{cited} -> {where} ({fmt.name})")
 
 
 # --- check --------------------------------------------------------------------
@@ -218,6 +254,20 @@ def check(
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    # Project settings ([tool.footnote-kit], README "Configuration") fill in what the command
+    # line leaves at its default; an option given explicitly wins.
+    from footnote_kit.config import load_settings
+
+    project = load_settings()
+    fail_on = ",".join(project.check.fail_on) if fail_on == "dead" else fail_on
+    timeout = project.check.timeout if timeout == 10.0 else timeout
+    max_concurrency = project.check.max_concurrency if max_concurrency == 32 else max_concurrency
+    per_host = project.check.max_per_host if per_host == 2 else per_host
+    user_agent = user_agent or project.check.user_agent
+    cache = cache or (Path(project.check.cache) if project.check.cache else None)
+    archive = project.archive.mode if archive == "failed" else archive
+    archive_url = archive_url or project.archive.url
+    skip = [*skip, *project.skip_urls]
     if archive not in ARCHIVE_MODES:
         raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {archive!r}")
     statuses = {s.value: s for s in LinkStatus}
@@ -239,8 +289,13 @@ def check(
             re.compile(pattern)
         except re.error as err:
             raise UsageError(f"--skip-url {pattern!r}: not a regular expression ({err})") from None
+    if archive_url is not None and not re.match(r"https?://[^/\s]+", archive_url):
+        raise UsageError(f"--archive-url must be an http(s) address such as https://web.archive.org, not {archive_url!r}")
     ua = BROWSER_UA if user_agent == "browser" else (user_agent or DEFAULT_UA)
-    options = CheckOptions(user_agent=ua, connect_timeout=min(5.0, timeout), read_timeout=timeout, max_concurrency=max_concurrency, per_host=per_host)
+    options = CheckOptions(
+        user_agent=ua, connect_timeout=min(project.check.connect_timeout, timeout), read_timeout=timeout,
+        max_concurrency=max_concurrency, per_host=per_host, retries=project.check.retries,
+    )
     config = CheckConfig(
         options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
         confirm_days=confirm_days, offline=offline, skip=tuple(skip),
