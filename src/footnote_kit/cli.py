@@ -357,12 +357,11 @@ def render(
 ) -> None:
     """Render references in any CSL style: a bibliography, or the notes themselves.
 
-    Example, the sample's notes as a Chicago editor expects them:
+    Examples: the sample's notes as a Chicago editor expects them, and its
+    reference list in APA, as HTML:
 
+    \b
       footnote-kit render examples/central-asia-notes.txt --style chicago-notes-bibliography --mode notes
-
-    and its reference list in APA, as HTML:
-
       footnote-kit render examples/central-asia-notes.txt --style apa --format html -o refs.html
 
     Items the style cannot render fully (no title, no date) are named on stderr and the
@@ -370,6 +369,8 @@ def render(
     """
     from footnote_kit.render.pipeline import render_file
 
+    if output is not None and str(file) != "-" and output.exists() and output.resolve() == file.resolve():
+        raise UsageError("-o names the input file; rendering never overwrites its input (choose another file)", file=str(output))
     progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
     try:
         result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
