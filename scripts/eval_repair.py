@@ -10,13 +10,22 @@ the true URLs only, as the real one would for pages that existed. Prints:
 - false repairs: URLs given an evidenced repair that is not their true URL (damaged or not);
 - suggestions on intact URLs: intact URLs that still got candidates (shown, never applied).
 
+Two paths are measured: ``fix --repair`` (the library under it, reading the text file) and
+``footnote-kit check --repair --format json`` run as a user would, with every printed URL
+taken as dead (from a prepared link cache) and every request to a host other than
+127.0.0.1 sent to a proxy that is not there, so nothing leaves the machine.
+
 Usage: python scripts/eval_repair.py [--verbose]
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -63,6 +72,8 @@ def main(argv: list[str]) -> int:
         plan = plan_fixes(text, path=str(sample), archive=archive_probe(wayback))
         elapsed = time.monotonic() - started
         asked = server.archive_hits
+
+        check = _check_repair(sample, truth, server)
     finally:
         server.stop()
 
@@ -79,7 +90,53 @@ def main(argv: list[str]) -> int:
     print(f"archive requests:               {asked} in {elapsed:.2f} s")
     for old, new in false:
         print(f"  FALSE {old}\n     -> {new}")
-    return 0 if not false else 1
+    print()
+    print("footnote-kit check --repair (every printed URL taken as dead):")
+    print(f"  damaged URLs as check sees them:  {check['damaged']} (the parser already mends a space inside)")
+    print(f"  true URL with archive evidence:   {check['right']}/{check['damaged']}")
+    print(f"  false repairs (any URL):          {len(check['wrong'])}")
+    print(f"  intact URLs given a repair:       {check['intact_repaired']}/{check['intact']}")
+    print(f"  wall time:                        {check['seconds']:.1f} s")
+    for url in check["wrong"]:
+        print(f"  FALSE {url}")
+    return 0 if not false and not check["wrong"] else 1
+
+
+def _check_repair(sample: Path, truth: dict[str, str], server: LinkServer) -> dict[str, object]:
+    from footnote_kit.links.cache import LinkCache
+    from footnote_kit.links.collect import collect
+    from footnote_kit.links.http import Verdict
+    from footnote_kit.model import LinkStatus
+
+    seen = {p.replace(" ", ""): t for p, t in truth.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        cache_path = os.path.join(tmp, "links.sqlite3")
+        cache = LinkCache(cache_path)
+        for ref in collect([str(sample)]):
+            cache.put(Verdict(ref.url, LinkStatus.DEAD, 404, detail="HTTP 404"))
+        cache.close()
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            nowhere = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        env = dict(os.environ, HTTP_PROXY=nowhere, HTTPS_PROXY=nowhere, http_proxy=nowhere, https_proxy=nowhere,
+                   NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost", PYTHONPATH=str(ROOT / "src"))
+        started = time.monotonic()
+        run = subprocess.run(
+            [sys.executable, "-m", "footnote_kit", "check", str(sample), "--cache", cache_path, "--repair",
+             "--archive-url", server.base, "--format", "json"],
+            capture_output=True, text=True, env=env,
+        )
+        seconds = time.monotonic() - started
+    results = json.loads(run.stdout)["results"]
+    evidenced = {r["url"]: r["repair"]["url"] for r in results if r.get("repair") and r["repair"]["evidence"] != "none"}
+    return {
+        "damaged": sum(1 for r in results if seen.get(r["url"], r["url"]) != r["url"]),
+        "right": sum(1 for u, fixed in evidenced.items() if seen.get(u) == fixed != u),
+        "wrong": [u for u, fixed in evidenced.items() if seen.get(u) != fixed],
+        "intact": sum(1 for r in results if seen.get(r["url"]) == r["url"]),
+        "intact_repaired": sum(1 for u in evidenced if seen.get(u) == u),
+        "seconds": seconds,
+    }
 
 
 if __name__ == "__main__":

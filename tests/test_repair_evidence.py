@@ -297,3 +297,36 @@ def test_check_repair_adds_a_line_to_the_human_report(tmp_path: Path, site: _Sit
     assert f"repair:  {true} (evidence: live" in run.stdout
     plain = run_cli("check", str(notes), "--no-cache", "--archive-url", archive.base)
     assert "repair:" not in plain.stdout
+
+
+# ---------------------------------------------------------------------------------------
+# parse --repair / export --repair
+# ---------------------------------------------------------------------------------------
+
+
+def test_parse_and_export_keep_the_url_as_printed_and_carry_an_evidenced_repair(tmp_path: Path, archive: LinkServer) -> None:
+    archive.archive[TRUE] = [("20200805120000", 200)]
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        f"1 “{TITLE},” Ariana News, 5 August 2020, {PRINTED}.\n\n"
+        "2 “Germany arrests IS suspects,” Deutsche Welle, 15 April 2020, https://www.dw.com/en/germany-arrests-is-suspects/a-53129563.\n",
+        encoding="utf-8",
+    )
+    args = ("--repair", "--no-live", "--archive-url", archive.base)
+    parsed = run_cli("parse", str(notes), *args)
+    assert parsed.code == 0, parsed.stderr
+    items = [p["item"] for n in json.loads(parsed.stdout)["notes"] for p in n["parts"] if p.get("item")]
+    first = next(i for i in items if "ariananews" in i["URL"])
+    assert first["URL"] == PRINTED
+    assert (first["URL-repair"]["url"], first["URL-repair"]["evidence"]) == (TRUE, "archive")
+    assert first["URL-repair"]["candidates"][0] == TRUE
+    assert all("URL-repair" not in i for i in items if "dw.com" in i["URL"])
+    exported = run_cli("export", str(notes), "--format", "csl-json", *args)
+    assert exported.code == 0, exported.stderr
+    entries = json.loads(exported.stdout)
+    # CSL-JSON export files extension keys under "custom", as CSL processors expect.
+    carried = [e.get("custom", {}).get("URL-repair") or e.get("URL-repair") for e in entries]
+    assert [c["url"] for c in carried if c] == [TRUE]
+    assert [e["URL"] for e in entries if "ariananews" in e["URL"]] == [PRINTED]
+    plain = run_cli("parse", str(notes))
+    assert "URL-repair" not in plain.stdout

@@ -88,6 +88,31 @@ ENCODING_OPTION = typer.Option(
 )
 
 
+REPAIR_OPTION = typer.Option(
+    False, "--repair", help="Carry an evidenced repair of each URL a PDF copy damaged as URL-repair (the URL stays as printed)."
+)
+ARCHIVE_URL_OPTION = typer.Option(
+    None, "--archive-url", metavar="URL", help="With --repair: the Wayback Machine's base address (default: $FOOTNOTE_KIT_ARCHIVE_URL or web.archive.org)."
+)
+NO_LIVE_OPTION = typer.Option(False, "--no-live", help="With --repair: evidence from the archive only; never contact the cited sites.")
+
+
+def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool) -> Any:
+    """``--repair`` for parse/export: a post-pass giving each source its evidenced repair."""
+    from dataclasses import replace
+
+    from footnote_kit.links.repair import notes_with_repairs, repair_sources, with_repair
+
+    archive, live = _repair_probes(archive_url, no_live)
+    sources = [s for n in result.notes for s in n.sources]
+    sources += [r.source for r in getattr(result, "records", ())]
+    repairs = repair_sources(sources, live=live, archive=archive, words=[n.text for n in result.notes])
+    changes: dict[str, Any] = {"notes": notes_with_repairs(result.notes, repairs)}
+    if hasattr(result, "records"):
+        changes["records"] = tuple(replace(r, source=with_repair(r.source, repairs)) for r in result.records)
+    return replace(result, **changes)
+
+
 # --- parse ---------------------------------------------------------------------------
 
 
@@ -97,6 +122,9 @@ def parse(
     notes: Optional[str] = NOTES_OPTION,
     format: str = typer.Option("json", "--format", "-f", help="json (the stable shape documented in the README) or text (a quick read)."),
     encoding: Optional[str] = ENCODING_OPTION,
+    repair: bool = REPAIR_OPTION,
+    archive_url: Optional[str] = ARCHIVE_URL_OPTION,
+    no_live: bool = NO_LIVE_OPTION,
 ) -> None:
     """Split a document's footnotes into structured sources (CSL-JSON items).
 
@@ -110,6 +138,8 @@ def parse(
     from footnote_kit.parse import parse_file
 
     result = parse_file(file, notes=parse_range(notes), encoding=encoding)
+    if repair:
+        result = _with_repairs(result, archive_url, no_live)
     for problem in result.warnings:
         warn(str(problem))
     if result.ranges:
@@ -141,6 +171,9 @@ def export(
     ),
     ascii: bool = typer.Option(False, "--ascii", help="LaTeX escapes instead of UTF-8 (for classic BibTeX)."),
     encoding: Optional[str] = ENCODING_OPTION,
+    repair: bool = REPAIR_OPTION,
+    archive_url: Optional[str] = ARCHIVE_URL_OPTION,
+    no_live: bool = NO_LIVE_OPTION,
 ) -> None:
     """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
 
@@ -161,6 +194,8 @@ def export(
         raise UsageError("-o and --map name the same file")
     fmt = choose_format(format, str(out) if out is not None else None)
     loaded = load(file, notes=parse_range(notes), encoding=encoding)
+    if repair:
+        loaded = _with_repairs(loaded, archive_url, no_live)
     for problem in loaded.warnings:
         warn(str(problem))
     text = export_text(loaded, fmt, ascii=ascii)
@@ -173,7 +208,8 @@ def export(
         write_atomic(map_path, mapping)
     where = "stdout" if out is None or str(out) == "-" else str(out)
     cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
-    warn(f"{file}: {len(loaded.records)} entries{cited} -> {where} ({fmt.name})")
+    entries = f"{len(loaded.records)} entr{'y' if len(loaded.records) == 1 else 'ies'}"
+    warn(f"{file}: {entries}{cited} -> {where} ({fmt.name})")
 
 
 # --- check --------------------------------------------------------------------
@@ -253,6 +289,8 @@ def check(
             re.compile(pattern)
         except re.error as err:
             raise UsageError(f"--skip-url {pattern!r}: not a regular expression ({err})") from None
+    if archive_url is not None and not re.match(r"https?://[^/\s]+", archive_url):
+        raise UsageError(f"--archive-url must be an http(s) address such as https://web.archive.org, not {archive_url!r}")
     ua = BROWSER_UA if user_agent == "browser" else (user_agent or DEFAULT_UA)
     options = CheckOptions(
         user_agent=ua, connect_timeout=min(project.check.connect_timeout, timeout), read_timeout=timeout,
@@ -332,7 +370,12 @@ def render(
     """
     from footnote_kit.render.pipeline import render_file
 
-    result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding)
+    progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
+    try:
+        result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\n")
     for problem in result.problems:
         warn(str(problem))
     if result.style.renamed_from:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from footnote_kit.links.damage import candidates, damaged, only_separators_added, ranked
-from footnote_kit.model import LinkResult, Repair, UrlRef
+from footnote_kit.model import LinkResult, Note, Repair, Source, UrlRef
 
 __all__ = [
     "Cited",
@@ -32,6 +32,9 @@ __all__ = [
     "ranked",
     "repair_all",
     "repair_links",
+    "repair_sources",
+    "notes_with_repairs",
+    "with_repair",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -221,3 +224,52 @@ def _cited_texts(refs: Sequence[UrlRef]) -> list[str]:
         except (FootnoteKitError, OSError):
             continue
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# parse --repair / export --repair: a post-pass over the sources
+# ---------------------------------------------------------------------------------------
+
+
+def repair_sources(
+    sources: Sequence[Source],
+    *,
+    live: Probe | None = None,
+    archive: Probe | Any | None = None,
+    words: Iterable[str] = (),
+) -> dict[str, Repair]:
+    """``{printed URL: Repair}`` for the sources' URLs that have an evidenced repair."""
+    items = [Cited(s.URL, s.title, s.translated_title) for s in sources if s.URL]
+    found = repair_all(items, live=live, archive=archive, words=words)
+    return {url: r for url, r in found.items() if r.url is not None}
+
+
+def with_repair(source: Source, repairs: dict[str, Repair]) -> Source:
+    """The source with its evidenced repair carried beside the URL as printed.
+
+    ``URL`` stays as printed (a citation must say what the text says); the repair goes in
+    the CSL-JSON extension key ``URL-repair`` (``{"url", "evidence", "candidates"}``).
+    """
+    repair = repairs.get(source.URL or "")
+    if repair is None:
+        return source
+    return source.with_changes(extra={**source.extra, "URL-repair": repair.to_json()})
+
+
+def notes_with_repairs(notes: Sequence[Note], repairs: dict[str, Repair]) -> tuple[Note, ...]:
+    """Every note with every source (citations and ibid. alike) carrying its repair."""
+    from dataclasses import replace
+
+    from footnote_kit.model import Citation, Ibid
+
+    out = []
+    for note in notes:
+        parts = []
+        for part in note.parts:
+            if isinstance(part, Citation):
+                part = replace(part, source=with_repair(part.source, repairs))
+            elif isinstance(part, Ibid):
+                part = replace(part, sources=tuple(with_repair(s, repairs) for s in part.sources))
+            parts.append(part)
+        out.append(replace(note, parts=tuple(parts)))
+    return tuple(out)
