@@ -234,6 +234,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(301, b"", {"Location": "/"}, head)
         if path == "/":
             return self._page(200, "Front page", head)
+        if path in ("/en", "/index.html"):
+            return self._send(301, b"", {"Location": "/"}, head)
+        if path == "/moved-to-error":
+            return self._send(302, b"", {"Location": "/errors/404.html"}, head)
+        if path == "/errors/404.html":
+            return self._page(200, "Example News", head)
         if path == "/challenge":
             body = "<html><head><title>Just a moment...</title></head><body>Checking your browser before accessing. cf-chl</body></html>"
             return self._send(403, body.encode(), {"Server": "cloudflare", "cf-mitigated": "challenge"}, head)

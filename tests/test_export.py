@@ -7,16 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
-import footnote_kit.sources
-from conftest import ROOT, run_cli
-
-# Until the parser (issue 2) lands, notes parse into a bare URL each: the tests that need
-# titles and Ibid. are expected to fail, and strict xfail says when they start to pass.
-needs_parser = pytest.mark.xfail(
-    "PLACEHOLDER" in (footnote_kit.sources.__doc__ or ""), reason="needs the real parser (issue 2)", strict=True
-)
+from conftest import EXAMPLE, ROOT, run_cli
 
 NOTES = """Body text with 2,000 numbers that are not notes.
 
@@ -36,7 +27,6 @@ def _doc(tmp_path: Path) -> Path:
     return path
 
 
-@needs_parser
 def test_export_a_document_to_bib_and_map(tmp_path: Path) -> None:
     doc = _doc(tmp_path)
     out, mapping = tmp_path / "refs.bib", tmp_path / "map.json"
@@ -51,7 +41,6 @@ def test_export_a_document_to_bib_and_map(tmp_path: Path) -> None:
     assert "2 entries" in run.stderr
 
 
-@needs_parser
 def test_output_suffix_chooses_csl_json_and_map_csv(tmp_path: Path) -> None:
     doc = _doc(tmp_path)
     out, mapping = tmp_path / "refs.json", tmp_path / "map.csv"
@@ -76,7 +65,6 @@ def test_convert_bib_to_csl_json_and_back_keeps_fields(tmp_path: Path) -> None:
     assert "@online{mine2020," in text and "keywords = {a, b}" in text and "date = {2020-01-02}" in text
 
 
-@needs_parser
 def test_stdout_and_format_option(tmp_path: Path) -> None:
     run = run_cli("export", str(_doc(tmp_path)), "--format", "bibtex")
     assert run.code == 0, run.stderr
@@ -133,3 +121,26 @@ def test_committed_sample_bibliography_is_fresh() -> None:
     finally:
         sys.path.pop(0)
     assert make_bib.stale() == [], "bib/ is stale: run python scripts/make_bib.py"
+
+
+def test_the_sample_has_one_entry_per_distinct_source() -> None:
+    from footnote_kit.inputs import load
+
+    loaded = load(EXAMPLE, notes=(698, 753))
+    keys = loaded.note_keys
+    assert keys[699] == keys[725]  # the same UN report (S/2020/717)
+    assert keys[717] == keys[718] == keys[720] == keys[721] == keys[722]  # S/2020/53, Ibid. x3
+    assert keys[717] != keys[699]  # same title, other date and symbol: another report
+    assert keys[738] == keys[739]
+    assert keys[700] == ()  # a remark cites nothing
+    assert len({r.key for r in loaded.records}) == len(loaded.records)
+    urls = [r.source.URL for r in loaded.records if r.source.URL]
+    assert len(urls) == len(set(urls))
+
+
+def test_loading_and_keys_do_not_import_pybtex() -> None:
+    import subprocess
+
+    code = "import sys, footnote_kit.inputs, footnote_kit.records, footnote_kit.export, footnote_kit.formats; print('pybtex' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"

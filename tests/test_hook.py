@@ -4,6 +4,7 @@ heavy imports on the warm path, and no failed commit because the network is down
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -121,7 +122,8 @@ def test_dead_link_fails_with_file_and_line_then_comes_from_the_cache(tmp_path, 
         encoding="utf-8",
     )
     cache = str(tmp_path / "links.sqlite3")
-    assert main(["check", "--cache", cache, "chapter.md"]) == 1
+    (repo / "empty.md").write_text("\n", encoding="utf-8")
+    assert main(["check", "--cache", cache, "chapter.md", "empty.md"]) == 1
     out, err = capsys.readouterr()
     assert out == f"chapter.md:6: dead: {server}/gone/story (HTTP 404)\n"
     assert "1 citation(s) of failing links (dead)" in err
@@ -159,14 +161,18 @@ def test_network_down_does_not_fail_the_commit(tmp_path, capsys, monkeypatch) ->
 @needs_checker
 def test_warm_run_imports_nothing_heavy(tmp_path, server) -> None:
     repo = _repo(tmp_path)
-    doc = repo / "chapter.md"
-    doc.write_text(f"[^1]: “Alive,” Outlet, 2020, {server}/story.\n", encoding="utf-8")
+    (repo / "chapter.md").write_text(f"Claim.[^1]\n\n[^1]: “Alive,” Outlet, 2020, {server}/story.\n", encoding="utf-8")
+    (repo / "refs.bib").write_text(f"@online{{a,\n  title = {{Alive}},\n  url = {{{server}/bib}},\n}}\n", encoding="utf-8")
+    (repo / "post.html").write_text(f'<ol class="footnotes"><li id="fn1"><a href="{server}/html">x</a></li></ol>\n', encoding="utf-8")
+    (repo / "refs.json").write_text(json.dumps([{"id": "a", "type": "webpage", "URL": f"{server}/json"}]), encoding="utf-8")
+    files = [str(repo / n) for n in ("chapter.md", "refs.bib", "post.html", "refs.json")]
     cache = tmp_path / "c.db"
-    assert main(["check", "--cache", str(cache), str(doc)]) == 0
+    assert main(["check", "--cache", str(cache), *files]) == 0
+    assert len(_Handler.hits) == 4
     code = (
         "import sys, json, os; os.chdir(%r); from footnote_kit.hook import main; "
-        "rc = main(['check', '--cache', %r, %r]); "
-        "print(json.dumps([rc] + [m for m in %r if m in sys.modules]))" % (str(repo), str(cache), str(doc), HEAVY)
+        "rc = main(['check', '--cache', %r, *%r]); "
+        "print(json.dumps([rc] + [m for m in %r if m in sys.modules]))" % (str(repo), str(cache), files, HEAVY)
     )
     assert _fresh(code) == [0]
 
@@ -184,7 +190,8 @@ def test_lint_hook_reports_the_samples_note_744(tmp_path, capsys, monkeypatch) -
         encoding="utf-8",
     )
     (repo / "README.rst").write_text("not ours\n", encoding="utf-8")
-    assert main(["lint", "notes.txt", "README.rst"]) == 1
+    (repo / "chapter9.md").write_text("", encoding="utf-8")
+    assert main(["lint", "notes.txt", "README.rst", "chapter9.md"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("notes.txt:3: date-mismatch: note 744 dates this source 5 October 2020")
 
@@ -225,3 +232,23 @@ def test_network_down_is_told_from_a_dead_host() -> None:
     assert _network_down([Outcome("https://a.example/", "timeout", "no answer after 5 s connecting")])
     assert not _network_down([gone, Outcome("https://a.example/x", "dead", "HTTP 404", 404)])
     assert not _network_down([Outcome("htp://a.example/", "invalid", "misspelt scheme")])
+
+
+@needs_checker
+def test_check_command_reads_the_project_settings(tmp_path, server) -> None:
+    from conftest import run_cli
+
+    repo = _repo(tmp_path, 'skip-urls = ["/gone/paywalled"]\n[check]\nfail-on = ["dead"]\nretries = 0\n[archive]\nmode = "none"\n')
+    (repo / "draft.md").write_text(
+        f"One.[^1] Two.[^2]\n\n[^1]: “A,” Outlet, 2020, {server}/gone/paywalled.\n[^2]: “B,” Outlet, 2020, {server}/gone/removed.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    r = run_cli("check", "draft.md", "--format", "json", cwd=repo, env=env)
+    assert r.code == 1, r.stderr
+    statuses = {x["url"].rsplit("/", 1)[-1]: x["status"] for x in json.loads(r.stdout)["results"]}
+    assert statuses == {"paywalled": "excluded", "removed": "dead"}
+    assert not any(h.endswith("/paywalled") for h in _Handler.hits)
+    (repo / ".footnote-kit.toml").write_text("[check]\ntimeout = -1\n", encoding="utf-8")
+    r = run_cli("check", "draft.md", cwd=repo, env=env)
+    assert r.code == 2 and "'check.timeout' must be a positive number" in r.stderr

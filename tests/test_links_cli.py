@@ -136,6 +136,7 @@ def test_github_and_sarif(server: LinkServer, tmp_path: Path) -> None:
         (["--archive", "some"], "--archive must be one of"),
         (["--fail-on", "gone"], "unknown status 'gone'"),
         (["--confirm-days", "2", "--no-cache"], "needs the cache"),
+        (["--archive-url", "web.archive.org"], "--archive-url must be an http(s) address"),
     ],
 )
 def test_bad_usage_exits_2(tmp_path: Path, args: list[str], message: str) -> None:

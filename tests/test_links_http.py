@@ -54,6 +54,9 @@ def check(server: LinkServer, path: str, **opts: object) -> object:
         ("/challenge200", S.BLOCKED, 200),
         ("/ratelimit-forever", S.BLOCKED, 429),
         ("/home-redirect/article-123", S.SOFT_404, 200),
+        ("/en", S.REDIRECTED, 200),
+        ("/index.html", S.REDIRECTED, 200),
+        ("/moved-to-error", S.SOFT_404, 200),
     ],
 )
 def test_each_fault_mode_gets_its_status(server: LinkServer, path: str, status: S, code: int) -> None:

@@ -278,3 +278,13 @@ def test_nocite_star_cites_every_entry(tmp_path) -> None:
     assert {p.message for p in lint([tex]) if p.code == "uncited-entry"} == {
         "entry 'antonopoulos2020' is never cited", "entry 'never' is never cited"
     }
+
+
+@pytest.mark.parametrize("name, line", [("draft.md", 5), ("draft.tex", 4), ("draft.html", 5)])
+def test_date_mismatch_in_markdown_latex_and_html_drafts(name: str, line: int) -> None:
+    # The sample's note 744 as a writer would keep it in each format (tests/data/lint/),
+    # beside a correct note: one problem, at the line where the URL is.
+    path = Path(__file__).parent / "data" / "lint" / name
+    problems = lint([path])
+    assert [(p.code, p.location.line, p.note) for p in problems] == [("date-mismatch", line, 1)]
+    assert "5 October 2020" in problems[0].message and "5 November 2020" in problems[0].message

@@ -49,17 +49,19 @@ def test_markdown_definitions_inline_notes_and_links() -> None:
     inline, first, named = found.notes
     assert [n.number for n in found.notes] == [1, 2, 3]
     assert inline.location.line == 3 and inline.label is None
-    assert inline.text == "See the report <https://example.org/r>, p. 3, and Book [with brackets]."
+    assert inline.text == "See the report, p. 3, and Book [with brackets], https://example.org/r."
     assert inline.links == ("https://example.org/r",)
     # Indented continuation and a second, indented paragraph belong to the note.
     assert first.label == "1" and first.location.line == 9
     assert first.text == (
-        "Jane Smith, “A Title <https://example.com/a_b_c>,” The Times, 3 May 2020, "
+        "Jane Smith, “A Title,” The Times, 3 May 2020, "
         "https://example.com/a_b_c. A second paragraph of the note."
     )
+    # A link's URL goes to the end of its citation, not into the title; one the note
+    # already prints is not repeated.
     # A named label is numbered by order and kept; a lazy line joins; a reference link resolves.
     assert named.label == "smith" and named.location.line == 14
-    assert named.text == "John Smith, Bold Book (London: Verso, 2019), 12. lazy continuation line, with ref link <https://ref.example.org/x>."
+    assert named.text == "John Smith, Bold Book (London: Verso, 2019), 12. lazy continuation line, with ref link, https://ref.example.org/x."
     # The definition inside a code fence is not a note; the undefined reference is a warning.
     assert [(p.code, p.location.line) for p in found.problems] == [("missing-note", 17)]
 
@@ -107,7 +109,7 @@ def test_latex_footnotes_with_markup_comments_and_numbering() -> None:
     first, second, text_note, last = found.notes
     assert first.text == (
         "Jane Smith, A Book with Nested Braces (London: Verso, 2019), 12–14 — see "
-        "https://example.com/a_b%c and the report <https://ex.org/r?x=1&y=2>."
+        "https://example.com/a_b%c and the report, https://ex.org/r?x=1&y=2."
     )
     assert first.links == ("https://example.com/a_b%c", "https://ex.org/r?x=1&y=2")
     # Accents, escapes, TeX quotes; a comment at a line end joins the lines without a space.
@@ -159,7 +161,9 @@ def test_latex_markup_to_text(latex: str, text: str) -> None:
 def test_html_pandoc_footnote_section() -> None:
     found = read("pandoc-footnotes.html")
     assert [(n.number, n.location.line) for n in found.notes] == [(1, 8), (2, 10)]
-    assert found.notes[0].text == "Jane Smith, “A Title <https://example.com/a_b>,” The Times, 3 May 2020, https://example.com/x."
+    assert found.notes[0].text == (
+        "Jane Smith, “A Title,” The Times, 3 May 2020, https://example.com/x, https://example.com/a_b."
+    )
     assert found.notes[0].links == ("https://example.com/a_b", "https://example.com/x")
     assert found.notes[1].text == "Ibid., p. 4."
 
@@ -168,7 +172,7 @@ def test_html_word_export_numbers_from_the_printed_marker() -> None:
     found = read("word-export.html")
     assert [n.number for n in found.notes] == [1, 2]
     assert found.notes[0].text.startswith("Axel Spilcker, “Zugriff nach Hinweis vom FBI,”")
-    assert found.notes[1].text == "See Deutsche Welle <https://www.dw.com/en/a-53129563>."
+    assert found.notes[1].text == "See Deutsche Welle, https://www.dw.com/en/a-53129563."
 
 
 def test_html_wordpress_footnotes_block() -> None:
@@ -226,3 +230,28 @@ def test_parse_reads_every_format_by_its_suffix(name: str) -> None:
     assert r.code == 0, r.stderr
     notes = json.loads(r.stdout)["notes"]
     assert notes and all(n["file"] == str(DATA / name) and n["line"] for n in notes)
+
+
+def test_markdown_notes_typed_as_a_numbered_list_under_a_heading() -> None:
+    text = (
+        "# Draft\n\nA claim.1 Another.2\n\nSteps:\n\n1. Do this.\n2. Do that.\n3. Done.\n\n## Notes\n\n"
+        "1. Jane Smith, “[A Title](https://example.com/a),” *Outlet*, 2020.\n2. Ibid., p. 4.\n3. John Doe, *Book* (2019).\n"
+    )
+    found = read_notes(text, file="draft.md")
+    assert [(n.number, n.text, n.location.line) for n in found.notes] == [
+        (1, "Jane Smith, “A Title,” Outlet, 2020, https://example.com/a.", 13),
+        (2, "Ibid., p. 4.", 14),
+        (3, "John Doe, Book (2019).", 15),
+    ]
+    assert found.notes[0].links == ("https://example.com/a",)
+
+
+def test_markdown_numbered_list_alone_is_not_notes() -> None:
+    with pytest.raises(InputError, match="no footnotes found"):
+        read_notes("# Plan\n\n1. Do this.\n2. Do that.\n3. Done.\n", file="plan.md")
+
+
+def test_a_wrong_guess_from_the_text_falls_back_to_plain() -> None:
+    text = "Regex ^[a-z] matched.1 More.2\n\n1 Smith, Book (2001).\n2 Ibid.\n3 Doe, Book (2002).\n"
+    found = read_notes(text, file="notes.txt")
+    assert [n.number for n in found.notes] == [1, 2, 3]

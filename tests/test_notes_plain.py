@@ -303,3 +303,8 @@ def test_wrapped_lines_are_mended(wrapped: str, joined: str) -> None:
 def test_read_notes_picks_plain_for_text_files() -> None:
     found = read_notes(DENSE, file="notes.txt")
     assert found.ranges == ((1, 3),)
+
+
+def test_back_links_copied_from_a_web_page_are_dropped() -> None:
+    text = "1. ^ Smith, Book (2001).\n2. ^ a b Jones, “Title,” Outlet, 2020.\n3. ↑ Ibid.\n"
+    assert [n.text for n in find_notes(text).notes] == ["Smith, Book (2001).", "Jones, “Title,” Outlet, 2020.", "Ibid."]

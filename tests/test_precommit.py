@@ -86,22 +86,32 @@ def test_precommit_refuses_dead_links_and_lint_errors_and_accepts_clean_drafts(t
     assert f"chapter.md:6: dead: {server}/gone/removed (HTTP 404)" in output
     assert _git(drafts, "log", "--oneline").stdout.count("\n") == 1
 
-    # 2. The dead link replaced, but the note's date disagrees with its URL: refused by lint.
-    notes = drafts / "notes.txt"
+    # 2. The dead link replaced; a LaTeX chapter whose note's date disagrees with its URL,
+    #    and a clean HTML page: refused by lint, naming the LaTeX file and line.
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("/gone/removed", "/2020/05/06/kept"), encoding="utf-8")
-    first = f"1 Ana Writer, “A first story,” The Outlet, 2 May 2020, {server}/2020/05/02/first.\n\n"
-    notes.write_text(first + f"2 Ana Writer, “A story,” The Outlet, 5 October 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
-    _git(drafts, "add", "chapter.md", "notes.txt")
-    refused = _git(drafts, "commit", "-m", "chapter one", env=env)
+    tex = drafts / "chapter2.tex"
+    tex_text = (
+        "\\documentclass{article}\n\\begin{document}\nA claim.\\footnote{Ana Writer, ``A story,'' "
+        "\\emph{The Outlet}, 5 October 2020,\n\\url{%s/2020/11/05/story}.}\n\\end{document}\n"
+    )
+    tex.write_text(tex_text % server, encoding="utf-8")
+    (drafts / "post.html").write_text(
+        f'<p>A claim.<sup><a href="#fn1">1</a></sup></p>\n<ol class="footnotes"><li id="fn1">Ana Writer, “A story,” '
+        f'<em>The Outlet</em>, 5 May 2020, <a href="{server}/2020/05/05/live">link</a>.</li></ol>\n',
+        encoding="utf-8",
+    )
+    _git(drafts, "add", "chapter.md", "chapter2.tex", "post.html")
+    refused = _git(drafts, "commit", "-m", "chapters", env=env)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "notes.txt:3: date-mismatch: note 2 dates this source 5 October 2020" in output
+    assert "chapter2.tex:4: date-mismatch: note 1 dates this source 5 October 2020" in output
 
-    # 3. Clean: accepted.
-    notes.write_text(first + f"2 Ana Writer, “A story,” The Outlet, 5 November 2020, {server}/2020/11/05/story.\n", encoding="utf-8")
-    _git(drafts, "add", "notes.txt")
-    accepted = _git(drafts, "commit", "-m", "chapter one", env=env)
-    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    # 3. Clean: accepted, both hooks having run.
+    tex.write_text((tex_text % server).replace("5 October", "5 November"), encoding="utf-8")
+    _git(drafts, "add", "chapter2.tex")
+    accepted = _git(drafts, "commit", "-m", "chapters", env=env)
     shown = accepted.stdout + accepted.stderr
-    assert "footnote-kit check (dead links)" in shown and "Passed" in shown
+    assert accepted.returncode == 0, shown
+    assert "footnote-kit lint (citations)" in shown and "footnote-kit check (dead links)" in shown
+    assert "Failed" not in shown
     assert _git(drafts, "log", "--oneline").stdout.count("\n") == 2

@@ -214,3 +214,10 @@ def test_nothing_renderable_exits_2(tmp_path: Path) -> None:
     path = _items_file(tmp_path, [1, 2])  # type: ignore[list-item]
     run = run_cli("render", str(path), "--style", "apa")
     assert run.code == 2 and "item 1 is not an object" in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_csl_json_on_stdin() -> None:
+    items = json.dumps([REPORT.with_changes(id="r").to_csl()])
+    run = run_cli("render", "-", "--style", "ieee", "--format", "markdown", input=items)
+    assert run.code == 0, run.stderr
+    assert run.stdout.startswith("\\[1\\]") and "<https://undocs.org/S/2020/717>" in run.stdout

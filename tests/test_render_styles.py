@@ -100,3 +100,29 @@ def test_styles_command_lists_matches_with_titles(tmp_path: Path) -> None:
     assert "harvard-cite-them-right" in run.stdout and "Cite Them Right" in run.stdout
     none = run_cli("styles", "zzzz-no-such-style-zzzz", env=env)
     assert none.code == 2 and "no style matches" in none.stderr
+
+
+def test_a_dependent_style_given_by_path_uses_its_installed_parent(tmp_path: Path) -> None:
+    dependent = resolve_style("nature-digest")
+    own = tmp_path / "journal.csl"
+    own.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="de-DE">\n'
+        "  <info><title>Our Journal</title><id>x</id>\n"
+        '    <link href="http://www.zotero.org/styles/nature" rel="independent-parent"/>\n'
+        "  </info>\n</style>\n",
+        encoding="utf-8",
+    )
+    style = resolve_style(str(own))
+    assert style.path == dependent.path  # nature.csl
+    assert style.default_locale == "de-DE" and style.title == "Our Journal"
+
+
+def test_styles_json_for_scripts(tmp_path: Path) -> None:
+    import json
+    import os
+
+    run = run_cli("styles", "mhra", "--format", "json", env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path)))
+    assert run.code == 0, run.stderr
+    rows = json.loads(run.stdout)
+    assert {"name": "mhra-notes", "title": "MHRA Style Guide 4th edition (notes)", "origin": "independent", "parent": None} in rows

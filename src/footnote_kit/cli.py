@@ -208,7 +208,8 @@ def export(
         write_atomic(map_path, mapping)
     where = "stdout" if out is None or str(out) == "-" else str(out)
     cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
-    warn(f"{file}: {len(loaded.records)} entries{cited} -> {where} ({fmt.name})")
+    entries = f"{len(loaded.records)} entr{'y' if len(loaded.records) == 1 else 'ies'}"
+    warn(f"{file}: {entries}{cited} -> {where} ({fmt.name})")
 
 
 # --- check --------------------------------------------------------------------
@@ -253,6 +254,20 @@ def check(
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    # Project settings ([tool.footnote-kit], README "Configuration") fill in what the command
+    # line leaves at its default; an option given explicitly wins.
+    from footnote_kit.config import load_settings
+
+    project = load_settings()
+    fail_on = ",".join(project.check.fail_on) if fail_on == "dead" else fail_on
+    timeout = project.check.timeout if timeout == 10.0 else timeout
+    max_concurrency = project.check.max_concurrency if max_concurrency == 32 else max_concurrency
+    per_host = project.check.max_per_host if per_host == 2 else per_host
+    user_agent = user_agent or project.check.user_agent
+    cache = cache or (Path(project.check.cache) if project.check.cache else None)
+    archive = project.archive.mode if archive == "failed" else archive
+    archive_url = archive_url or project.archive.url
+    skip = [*skip, *project.skip_urls]
     if archive not in ARCHIVE_MODES:
         raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {archive!r}")
     statuses = {s.value: s for s in LinkStatus}
@@ -274,8 +289,13 @@ def check(
             re.compile(pattern)
         except re.error as err:
             raise UsageError(f"--skip-url {pattern!r}: not a regular expression ({err})") from None
+    if archive_url is not None and not re.match(r"https?://[^/\s]+", archive_url):
+        raise UsageError(f"--archive-url must be an http(s) address such as https://web.archive.org, not {archive_url!r}")
     ua = BROWSER_UA if user_agent == "browser" else (user_agent or DEFAULT_UA)
-    options = CheckOptions(user_agent=ua, connect_timeout=min(5.0, timeout), read_timeout=timeout, max_concurrency=max_concurrency, per_host=per_host)
+    options = CheckOptions(
+        user_agent=ua, connect_timeout=min(project.check.connect_timeout, timeout), read_timeout=timeout,
+        max_concurrency=max_concurrency, per_host=per_host, retries=project.check.retries,
+    )
     config = CheckConfig(
         options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
         confirm_days=confirm_days, offline=offline, skip=tuple(skip),
@@ -353,7 +373,12 @@ def render(
     """
     from footnote_kit.render.pipeline import render_file
 
-    result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding)
+    progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
+    try:
+        result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
+    finally:
+        if progress is not None:
+            sys.stderr.write("\n")
     for problem in result.problems:
         warn(str(problem))
     if result.style.renamed_from:

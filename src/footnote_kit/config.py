@@ -27,7 +27,7 @@ keys under ``[tool.footnote-kit]``)::
     fail-on = ["date-mismatch"]           # rules that fail a run ("all" = every rule)
 
     [archive]
-    mode = "failing"                      # failing | all | off
+    mode = "failed"                       # failed | all | none (as check --archive)
     url = "https://web.archive.org"
 """
 
@@ -90,10 +90,10 @@ class LintSettings:
 
 @dataclass(frozen=True)
 class ArchiveSettings:
-    mode: str = "failing"
-    """``failing``: look up the Wayback copy of links that are not ok; ``all``; ``off``."""
+    mode: str = "failed"
+    """As ``check --archive``: ``failed`` looks up the Wayback copy of links that fail; ``all``; ``none``."""
     url: str | None = None
-    """Base address of the archive; None = ``FOOTNOTE_KIT_ARCHIVE_URL`` or the Internet Archive."""
+    """Base address of the archive (as ``--archive-url``); None = ``FOOTNOTE_KIT_ARCHIVE_URL`` or the Internet Archive."""
 
 
 @dataclass(frozen=True)
@@ -334,8 +334,8 @@ def _convert(value: Any, kind: str, key: str, file: str | None, text: str) -> An
             raise bad(f"a whole number of at least {low}")
         return value
     if kind == "archive-mode":
-        if value not in ("failing", "all", "off"):
-            raise bad('one of "failing", "all", "off"')
+        if value not in ("failed", "all", "none"):
+            raise bad('one of "failed", "all", "none"')
         return value
     # lists
     if isinstance(value, str):

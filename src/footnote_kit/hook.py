@@ -53,6 +53,8 @@ def find_urls(path: str) -> list[Cited]:
     from footnote_kit.files import read_text
     from footnote_kit.links import collect
 
+    if not Path(path).read_bytes().strip():
+        return []  # an empty placeholder file cites nothing (and must not block a commit)
     suffix = os.path.splitext(path)[1].lower()
     refs = collect.scan_text(read_text(path), path) if suffix in _LINE_SCAN else collect.collect_file(path)
     return [Cited(ref.url, c.file or path, c.line) for ref in refs for c in ref.cited]

@@ -67,6 +67,9 @@ def collect_files(paths: Sequence[str | os.PathLike[str]], settings: Settings) -
 
 def read_document(path: Path) -> Document:
     """Read and parse one file. A document without notes is still linted (for cite keys)."""
+    if not path.read_bytes().strip():
+        # An empty draft (a placeholder chapter) cites nothing; it is not bad input here.
+        return Document(os.fspath(path), "", SUFFIXES.get(path.suffix.lower(), "plain"))
     text = read_text(path)
     suffix = path.suffix.lower()
     fmt = SUFFIXES.get(suffix, "plain")

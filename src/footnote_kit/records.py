@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
-from typing import Sequence
+from typing import Any, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from footnote_kit import citekeys
@@ -106,7 +106,7 @@ def same_source(a: Source, b: Source) -> bool:
 
 def merge(kept: Source, new: Source) -> Source:
     """Fill what the first citation lacks from a later one (pages are settled in ``build``)."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for f in fields(Source):
         if f.name in ("type", "id", "extra", "page"):
             continue

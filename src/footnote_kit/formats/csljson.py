@@ -38,6 +38,14 @@ _SCHEMA_KEYS = frozenset(
 def item(record: Record) -> dict[str, Any]:
     """One record as a schema-valid CSL-JSON item."""
     data = record.source.with_changes(id=record.key).to_csl()
+    if "_bibtex" in data:
+        from footnote_kit.formats.bibtex import unmodelled
+
+        kept = unmodelled(record.source)
+        if kept:
+            data["_bibtex"] = kept
+        else:
+            del data["_bibtex"]
     custom: dict[str, Any] = dict(data.pop("custom", None) or {})
     for key in [k for k in data if k not in _SCHEMA_KEYS]:
         custom[key.lstrip("_")] = data.pop(key)

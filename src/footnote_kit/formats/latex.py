@@ -12,6 +12,7 @@ import codecs
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; comes with pybtex)
 import re
+from typing import cast
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -66,7 +67,7 @@ def _ascii_char(c: str) -> str:
     """One non-ASCII character as LaTeX (``ö`` -> ``{\\"o}``); a letter LaTeX has no macro
     for (Cyrillic, Arabic) stays as it is, since classic BibTeX passes bytes through."""
     try:
-        latex = codecs.encode(c, "ulatex+ascii")
+        latex = cast(str, codecs.encode(c, "ulatex+ascii"))
     except UnicodeEncodeError:
         return c
     return "{" + latex.strip() + "}" if latex.startswith("\\") else latex
@@ -133,7 +134,7 @@ def decode(value: str) -> str:
                 text = text.replace(tex, mark)
     if "\\" in text:
         try:
-            text = codecs.decode(text, "ulatex")
+            text = cast(str, codecs.decode(text, "ulatex"))  # type: ignore[call-overload]
         except (UnicodeDecodeError, ValueError):
             pass
     else:

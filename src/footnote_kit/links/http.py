@@ -27,11 +27,12 @@ import re
 import socket
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
+from footnote_kit.links.page import is_challenge, judge_body, page_texts
+from footnote_kit.links.schedule import per_host
 from footnote_kit.model import LinkStatus
 
 BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
@@ -113,89 +114,6 @@ def _looks_like_http(scheme: str) -> bool:
     from difflib import SequenceMatcher
 
     return any(SequenceMatcher(None, scheme, s).ratio() >= 0.75 for s in ("http", "https"))
-
-
-# --- what a page says ------------------------------------------------------------------
-
-# Phrases a "not found" page puts in its title or heading. Anchored so that news about
-# things not found ("Missing plane not found", "Flight 404 lands") stays a live page.
-_NOT_FOUND = re.compile(
-    r"\b(?:page|file|article|document|content|story|resource|url)s?\s+(?:you\s+requested\s+)?(?:was\s+|is\s+|could\s+)?"
-    r"(?:not\s+(?:be\s+)?found|can(?:[’']?t|not)\s+be\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o'’]t\s+exist|cannot\s+be\s+found)"
-    r"|^\W*(?:error\s*)?(?:404\W*)?not\s+found\b|\b(?:error|fehler|erreur|ошибка|hata|xato)\s*:?\s*404\b|^\W*404\b"
-    r"|\b404\s*(?:error|not\s+found|page)\b|\b(?:can[’']?t|cannot|could\s*n[’']?t|could\s+not)\s+find\s+(?:that|the|this)\s+page|\boops\b.{0,30}\b(?:not\s+found|can[’']?t\s+find|doesn[’']?t\s+exist)"
-    r"|страница\s+не\s+(?:найдена|существует)|запрашиваемая\s+страница|page\s+introuvable|seite\s+nicht\s+gefunden"
-    r"|p[aá]gina\s+no\s+encontrada|p[aá]gina\s+n[aã]o\s+encontrada|sayfa\s+bulunamad|sahifa\s+topilmadi|саҳифа\s+ёфт\s+нашуд"
-    r"|бет\s+табылмады|бет\s+табылган\s+жок|الصفحة\s+غير\s+موجودة|页面不存在|找不到(?:该|此)?页面",
-    re.I,
-)
-_CHALLENGE_TITLE = re.compile(
-    r"just a moment|attention required|checking your browser|ddos-guard|access denied|are you a robot|"
-    r"captcha|verify you are human|security check|request unsuccessful|pardon our interruption",
-    re.I,
-)
-_CHALLENGE_BODY = re.compile(
-    rb"challenge-platform|cf-chl|cf_chl_|__cf_bm|_Incapsula_Resource|px-captcha|ddos-guard|g-recaptcha|hcaptcha|"
-    rb"Enable JavaScript and cookies to continue",
-    re.I,
-)
-
-
-_TITLE_TAG = re.compile(rb"<title[^>]*>.{0,1000}?</title\s*>", re.I | re.S)
-_H1_TAG = re.compile(rb"<h1[\s>].{0,2000}?</h1\s*>", re.I | re.S)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w\-]+)""", re.I)
-
-
-def page_texts(body: bytes, content_type: str = "") -> tuple[str, str]:
-    """The ``<title>`` and first ``<h1>`` of a (capped) HTML body, decoded as the page says.
-
-    Only those two elements are handed to beautifulsoup4 (imported here, on first use):
-    parsing a whole page's head for every link would cost more CPU than the checking.
-    The encoding comes from the HTTP header, else the page's ``<meta charset>``, else
-    beautifulsoup4's detection, so a windows-1251 page reads as Cyrillic, not mojibake.
-    """
-    parts = [m.group(0) for m in (_TITLE_TAG.search(body), _H1_TAG.search(body)) if m]
-    if not parts:
-        return "", ""
-    from bs4 import BeautifulSoup
-
-    enc = None
-    m = re.search(r"charset=([\w\-]+)", content_type or "", re.I)
-    if m:
-        enc = m.group(1)
-    else:
-        mb = _META_CHARSET.search(body[:8192])
-        enc = mb.group(1).decode("ascii", "replace") if mb else None
-    soup = BeautifulSoup(b"<html>" + b"".join(parts) + b"</html>", "html.parser", from_encoding=enc)
-    title = soup.find("title")
-    h1 = soup.find("h1")
-    return (title.get_text(" ", strip=True) if title else ""), (h1.get_text(" ", strip=True) if h1 else "")
-
-
-def judge_body(body: bytes, content_type: str, headers: Any) -> tuple[LinkStatus, str] | None:
-    """``soft-404`` or ``blocked`` when a page answering 200 says it is neither; else None."""
-    if "html" not in (content_type or "html").lower() or not body:
-        return None
-    title, h1 = page_texts(body, content_type)
-    if is_challenge(title, body, headers):
-        return LinkStatus.BLOCKED, f"bot wall: {title or 'challenge page'!r}"
-    for text, where in ((title, "title"), (h1, "heading")):
-        if text and len(text) <= 120 and _NOT_FOUND.search(text):
-            return LinkStatus.SOFT_404, f"{where} says {text!r}"
-    return None
-
-
-def is_challenge(title: str, body: bytes, headers: Any, refused: bool = False) -> bool:
-    """A Cloudflare-style bot wall: the page probably exists but refuses robots.
-
-    Body markers count only on a refusal (403/429/503): Cloudflare injects its challenge
-    script into many ordinary pages that answer 200, and those are live.
-    """
-    if headers is not None and str(headers.get("cf-mitigated", "")).lower() == "challenge":
-        return True
-    if title and _CHALLENGE_TITLE.search(title):
-        return True
-    return refused and bool(_CHALLENGE_BODY.search(body[:65536]))
 
 
 # --- one URL ---------------------------------------------------------------------------
@@ -315,6 +233,8 @@ class Checker:
                 return Verdict(url, judged[0], code, final, detail=judged[1])
             if final is not None and _front_page(url, final):
                 return Verdict(url, LinkStatus.SOFT_404, code, final, detail="the article now redirects to the site's front page")
+            if final is not None and _ERROR_PATH.search(urlsplit(final).path) and not _ERROR_PATH.search(urlsplit(url).path):
+                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=f"redirects to an error page ({final})")
             if final is not None and permanent:
                 return Verdict(url, LinkStatus.REDIRECTED, code, final, detail=f"moved permanently to {final}")
             return Verdict(url, LinkStatus.OK, code, final)
@@ -422,65 +342,17 @@ class Checker:
     # --- many URLs ---------------------------------------------------------------------
 
     def check_many(self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None) -> Iterator[Verdict]:
-        """Check URLs concurrently (global and per-host limits); yields verdicts as they end."""
-        import queue
+        """Check URLs concurrently; yields verdicts as they end (see ``schedule.per_host``).
 
-        by_host: dict[str, deque[str]] = {}
-        total = 0
-        for u in urls:
-            by_host.setdefault(_host(u), deque()).append(u)
-            total += 1
-        if total == 0:
-            return
+        Workers: enough for every host to use its slots, since the global limit is
+        enforced per request in ``_fetch`` (a worker waiting out a backoff holds none).
+        """
         opts = self.options
-        active: dict[str, int] = {h: 0 for h in by_host}
-        hosts = deque(by_host)
-        cond = threading.Condition()
-        done: queue.Queue[Verdict] = queue.Queue()
-
-        def take() -> tuple[str, str] | None:
-            with cond:
-                while True:
-                    if not hosts:
-                        return None
-                    for _ in range(len(hosts)):
-                        h = hosts[0]
-                        hosts.rotate(-1)
-                        if active[h] < opts.per_host and by_host[h]:
-                            active[h] += 1
-                            u = by_host[h].popleft()
-                            if not by_host[h]:
-                                hosts.remove(h)
-                            return h, u
-                    cond.wait(0.5)
-
-        def worker() -> None:
-            while True:
-                job = take()
-                if job is None:
-                    return
-                h, u = job
-                try:
-                    v = self.check(u)
-                finally:
-                    with cond:
-                        active[h] -= 1
-                        cond.notify_all()
-                done.put(v)
-
-        # Workers: enough for every host to use its slots (the global limit is enforced per
-        # request in ``_fetch``), bounded so that a huge corpus does not mean huge threads.
-        n = max(1, min(total, opts.per_host * len(by_host), max(opts.max_concurrency, 4 * opts.max_concurrency)))
-        threads = [threading.Thread(target=worker, daemon=True, name=f"fk-check-{i}") for i in range(n)]
-        for t in threads:
-            t.start()
-        for _ in range(total):
-            v = done.get()
+        workers = max(opts.max_concurrency, 4 * opts.max_concurrency)
+        for v in per_host(urls, _host, self.check, opts.per_host, workers):
             if progress is not None:
                 progress(v)
             yield v
-        for t in threads:
-            t.join(timeout=1)
 
 
 def _read_capped(resp: Any, cap: int, seconds: float) -> bytes:
@@ -558,10 +430,21 @@ def _norm(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+_ERROR_PATH = re.compile(r"(?:^|/)(?:404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|errors?/404)(?:\.\w{2,5})?(?:/|$)", re.I)
+_LANGUAGE_ROOT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?", re.I)
+
+
 def _front_page(url: str, final: str) -> bool:
-    """An article that now lands on the site's front page: the classic soft-404."""
+    """An article that now lands on the site's front page: the classic soft-404.
+
+    Not for addresses that were a front page in another form already: ``/en`` or
+    ``/index.html`` landing on ``/`` is the same page.
+    """
     a, b = urlsplit(url), urlsplit(final)
-    return b.path in ("", "/") and not b.query and a.path.strip("/") != "" and _site(a.hostname) == _site(b.hostname)
+    path = a.path.strip("/")
+    if b.path not in ("", "/") or b.query or not path or _site(a.hostname) != _site(b.hostname):
+        return False
+    return not _LANGUAGE_ROOT.fullmatch(path) and not re.fullmatch(r"(?:index|default|home)(?:\.\w{2,5})?", path, re.I)
 
 
 def _site(host: str | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable
 
 from footnote_kit.model import Location, Note, Problem
@@ -26,7 +27,7 @@ class Document:
     fmt: str
     notes: tuple[Note, ...] = ()
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
         return self.text.splitlines()
 

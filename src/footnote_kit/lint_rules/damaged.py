@@ -35,15 +35,15 @@ def _titles(note: Note, url: str, printed: str) -> tuple[str | None, str | None]
 
 
 def check(doc: Document) -> Iterator[Problem]:
-    spans = {note.number: url_spans(note.text) for note in doc.notes}
+    spans = [url_spans(note.text) for note in doc.notes]
     by_host: dict[str, list[str]] = {}
-    for found in spans.values():
-        for s in found:
+    for in_note in spans:
+        for s in in_note:
             by_host.setdefault(host_of(s.url), []).append(s.url)
     titles = [t for note in doc.notes for part in note.parts if isinstance(part, Citation)
               for t in (part.source.title, part.source.translated_title) if t]
-    for note in doc.notes:
-        for span in spans[note.number]:
+    for note, in_note in zip(doc.notes, spans):
+        for span in in_note:
             printed = note.text[span.start : span.end]
             title, translated = _titles(note, span.url, printed)
             found = damaged(

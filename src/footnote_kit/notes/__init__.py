@@ -32,8 +32,14 @@ _SUFFIXES = {
     ".text": "plain",
 }
 _LATEX = re.compile(r"\\(?:footnote(?:text)?\s*(?:\[[^\]]*\])?\s*\{|documentclass|begin\{document\})")
-_MARKDOWN = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:|\^\[", re.MULTILINE)
+# A definition ``[^x]:``, or an inline note of words (``^[See Smith, p. 4.]``, not a
+# regex's ``^[a-z]``).
+_MARKDOWN = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:|\^\[[^\]\n]*\w\s+\w[^\]\n]*\]", re.MULTILINE)
 _HTML = re.compile(r"<(?:!doctype html|html|body|p|div|ol|li|sup|aside|section)\b[^>]*>", re.IGNORECASE)
+
+
+class NoNotes(InputError):
+    """The document has no notes this reader can see (another reader may)."""
 
 
 @dataclass(frozen=True)
@@ -48,16 +54,20 @@ def detect_format(text: str, file: str | None = None) -> str:
     """The format of a document: from its file suffix, else from what its text contains.
 
     The suffix wins because it is the writer's own statement; sniffing is for stdin and
-    for files named ``.txt`` that are not (a suffix we do not know falls through to it).
-    ``.txt`` itself is sniffed too, since people save HTML and Markdown as ``.txt``; only
-    clear markers of another format move a ``.txt`` away from plain.
+    for files whose suffix says nothing (``.txt``, none, one we do not know): people save
+    HTML and Markdown as ``.txt``, so only clear markers of another format move them.
     """
-    if file:
-        suffix = file[file.rfind(".") :].lower() if "." in file.rsplit("/", 1)[-1] else ""
-        fmt = _SUFFIXES.get(suffix)
-        if fmt is not None and fmt != "plain":
-            return fmt
-    return sniff(text)
+    return _suffix_format(file) or sniff(text)
+
+
+def _suffix_format(file: str | None) -> str | None:
+    if not file:
+        return None
+    name = file.replace("\\", "/").rsplit("/", 1)[-1]
+    if "." not in name:
+        return None
+    fmt = _SUFFIXES.get(name[name.rfind(".") :].lower())
+    return fmt if fmt != "plain" else None
 
 
 def sniff(text: str) -> str:
@@ -84,6 +94,7 @@ def read_notes(
     ``fmt`` is one of ``FORMATS`` or ``None`` (detect it). ``notes`` keeps only the notes
     numbered in that range, in every format.
     """
+    sniffed = fmt is None and _suffix_format(file) is None
     fmt = detect_format(text, file) if fmt is None else fmt.lower()
     if fmt == "plain":
         from footnote_kit.notes import plain
@@ -97,7 +108,15 @@ def read_notes(
         from footnote_kit.notes import html as reader  # type: ignore[no-redef]
     else:
         raise UsageError(f"unknown document format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    found = reader.find_notes(text, file=file)
+    try:
+        found = reader.find_notes(text, file=file)
+    except NoNotes:
+        if not sniffed:
+            raise
+        # A guess from the text was wrong (a '^[' in prose is not Markdown): plain text.
+        from footnote_kit.notes import plain
+
+        return plain.find_notes(text, file=file, notes=notes)
     return found if notes is None else select(found, notes, file)
 
 

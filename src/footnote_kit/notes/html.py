@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes
-from footnote_kit.notes.inline import link_text
+from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.inline import link_text, place_links
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -144,12 +144,12 @@ def _number(el: Tag, order: int, cache: dict[int, dict[int, int]]) -> tuple[int,
 
 def _list_position(li: Tag, cache: dict[int, dict[int, int]]) -> int:
     """The number a browser prints for ``li``; positions are computed once per list."""
-    ol = li.parent
+    ol: Any = li.parent
     positions = cache.get(id(ol))
     if positions is None:
         positions = {}
         try:
-            number = int(ol.get("start", 1)) - 1
+            number = int(str(ol.get("start", 1))) - 1
         except ValueError:
             number = 0
         for item in ol.find_all("li", recursive=False):
@@ -162,6 +162,7 @@ def _list_position(li: Tag, cache: dict[int, dict[int, int]]) -> int:
 
 def _leading_marker(el: Tag) -> Any:
     """A ``[1]`` / ``1.`` printed before the note's text, as Word and Google Docs do."""
+    child: Any
     for child in el.descendants:
         if isinstance(child, str):
             if child.strip():
@@ -202,7 +203,7 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
 
     walk(el)
     text = " ".join(_EMPTY_BRACKETS.sub(" ", "".join(parts)).split())
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
     return text, list(dict.fromkeys(links))
 
 
@@ -230,11 +231,11 @@ def _as_plain(soup: Any, file: str | None) -> FoundNotes:
             lines.extend((text, ""))
             where.extend((el.sourceline, None))
     if not lines:
-        raise InputError("no footnotes found (no footnote markup and no numbered notes in the text)", file=file)
+        raise NoNotes("no footnotes found (no footnote markup and no numbered notes in the text)", file=file)
     try:
         found = plain.find_notes("\n".join(lines), file=file)
-    except InputError:
-        raise InputError(
+    except NoNotes:
+        raise NoNotes(
             "no footnotes found (looked for footnote lists such as <ol class=\"footnotes\"> and id=\"fn1\", "
             "and for numbered notes in the text)",
             file=file,

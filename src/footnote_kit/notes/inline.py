@@ -1,15 +1,22 @@
-"""Inline markup inside a note (Markdown's, or what other readers leave) -> plain text.
+"""Inline markup inside a note (Markdown's, LaTeX's, HTML's) -> the plain text a note prints.
 
-A note's text goes to the source parser, which knows citations, not markup: emphasis
+A note's text goes to the source parser, which reads citations, not markup: emphasis
 markers, code ticks and escapes are removed, and a link keeps its target in the text,
 because the target is usually the cited URL and the anchor text only the title. The
 rule, shared by every reader so the parser sees one shape:
 
 - anchor text that *is* the URL (``[https://x.org/a](https://x.org/a)``, or the URL
   shortened, ``[x.org/a](https://x.org/a)``) is replaced by the URL;
-- otherwise the URL follows the anchor text in angle brackets,
-  ``Title <https://x.org/a>``: the delimiters MLA and older Chicago print around URLs,
-  which keep the URL apart from the title for the parser and for a reader.
+- otherwise the anchor text stays where it is and the URL goes to the end of the
+  citation the link sits in (before the ``;`` that ends it, or the note's final full
+  stop): ``Smith, “[A Title](https://x.org/a),” Outlet, 2020.`` reads
+  ``Smith, “A Title,” Outlet, 2020, https://x.org/a.`` That is where Chicago and every
+  other style print the URL, and the shape the source parser reads; a URL left inside
+  the quoted title would be read as part of the title. A URL the citation already
+  prints is not repeated.
+
+Readers mark a link with ``link_text`` while they convert and call ``place_links`` on
+the finished text.
 """
 
 from __future__ import annotations
@@ -25,14 +32,57 @@ _EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$^&%])")
 _HOLD = re.compile("\x00(\\d+)\x00")
+_MARK = re.compile("\x02([^\x03]*)\x03")
+_OPEN = "“«‘(["
+_CLOSE = "”»’)]"
 
 
 def link_text(anchor: str, url: str) -> str:
-    """How a link reads in a note's plain text (see the module docstring)."""
+    """How a link reads in a note while it is converted (see the module docstring)."""
     anchor = anchor.strip()
     if not anchor or _same_url(anchor, url):
         return url
-    return f"{anchor} <{url}>"
+    return f"{anchor}\x02{url}\x03"
+
+
+def place_links(text: str) -> str:
+    """Move each marked link target to the end of the citation it sits in."""
+    if "\x02" not in text:
+        return text
+    out: list[str] = []
+    for segment in _segments(text):
+        urls = _MARK.findall(segment)
+        if not urls:
+            out.append(segment)
+            continue
+        body = _MARK.sub("", segment)
+        extra = [u for u in dict.fromkeys(urls) if u not in body]
+        if extra:
+            stripped = body.rstrip()
+            trailing = body[len(stripped) :]
+            end = len(stripped)
+            while end > 0 and stripped[end - 1] in ".;" and not stripped[:end].endswith("..."):
+                end -= 1
+            head = stripped[:end].rstrip(",: ")
+            body = head + ", " + ", ".join(extra) + stripped[end:] + trailing
+        out.append(body)
+    return "".join(out)
+
+
+def _segments(text: str) -> list[str]:
+    """The text cut after each ``;`` that is outside quotes and brackets (one citation each)."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN and not (ch == "‘" and i > 0 and text[i - 1].isalpha()):
+            depth += 1
+        elif ch in _CLOSE and depth > 0 and not (ch == "’" and i + 1 < len(text) and text[i + 1].isalpha()):
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            parts.append(text[start : i + 1])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _same_url(anchor: str, url: str) -> bool:
@@ -53,10 +103,14 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
         held.append(value)
         return f"\x00{len(held) - 1}\x00"
 
+    def hold_url(url: str, printed: str) -> str:
+        links.append(url)
+        return hold(printed)
+
     text = _CODE.sub(lambda m: hold(m.group(2).strip()), text)
-    text = _AUTOLINK.sub(lambda m: (links.append(m.group(1)), hold(m.group(1)))[1], text)
+    text = _AUTOLINK.sub(lambda m: hold_url(m.group(1), m.group(1)), text)
     text = _links(text, references or {}, hold, links)
-    text = _BARE_URL.sub(lambda m: (links.append(m.group(0).rstrip(".,;:)")), hold(m.group(0)))[1], text)
+    text = _BARE_URL.sub(lambda m: hold_url(m.group(0).rstrip(".,;:)"), m.group(0)), text)
     for pattern in (_STRONG, _STRIKE):
         text = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), text)
     text = _EMPH_STAR.sub(r"\1", text)
@@ -67,7 +121,7 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
         if restored == text:
             break
         text = restored
-    return text, list(dict.fromkeys(links))
+    return place_links(text), list(dict.fromkeys(links))
 
 
 def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str:  # type: ignore[no-untyped-def]

@@ -20,8 +20,8 @@ import unicodedata
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes
-from footnote_kit.notes.inline import _close, link_text
+from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.inline import _close, link_text, place_links
 
 _COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*\n?[ \t]*")
 _NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
@@ -90,7 +90,7 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         body, links = latex_to_text(source[m.end() + 1 : close])
         notes.append(RawNote(number=number, text=body, location=Location(file, line), links=tuple(links)))
     if not notes:
-        raise InputError("no footnotes found (looked for \\footnote{…} and \\footnotetext{…})", file=file)
+        raise NoNotes("no footnotes found (looked for \\footnote{…} and \\footnotetext{…})", file=file)
     numbers = [n.number for n in notes]
     return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
 
@@ -135,7 +135,7 @@ def latex_to_text(source: str) -> tuple[str, list[str]]:
         text = _JOINED.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split()), list(dict.fromkeys(links))
+    return place_links(" ".join(text.split())), list(dict.fromkeys(links))
 
 
 _SPECIAL = re.compile(r"[\\{}$~`'-]")

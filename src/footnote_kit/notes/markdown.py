@@ -23,7 +23,7 @@ import re
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes import FoundNotes
+from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import _close, markdown_to_text
 from footnote_kit.notes.wrap import join
 
@@ -82,7 +82,7 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
                 Problem(f"footnote [^{label}] is defined but never referenced", Location(file, line + 1), code="unused-note")
             )
     if not found:
-        raise InputError("no footnotes found (looked for [^label]: definitions and ^[inline notes])", file=file)
+        return _numbered_lines(text, file, references)
 
     numeric = all(label is not None and label.isdigit() for _, label, _ in found)
     notes: list[RawNote] = []
@@ -96,6 +96,25 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
             problems.append(Problem("footnote is empty", note.location, code="empty-note", note=note.number))
     problems.sort(key=lambda p: p.location.line or 0)
     return FoundNotes(notes=tuple(notes), problems=tuple(problems), ranges=_ranges([n.number for n in notes]))
+
+
+def _numbered_lines(text: str, file: str | None, references: dict[str, str]) -> FoundNotes:
+    """No footnote syntax: notes typed as numbered lines (``1. Smith, …``) under a
+    ``Notes`` heading or called from the text, as drafts pasted from Word have them."""
+    from footnote_kit.notes import plain
+
+    try:
+        found = plain.find_notes(text, file=file, evidence=True)
+    except NoNotes:
+        raise NoNotes(
+            "no footnotes found (looked for [^label]: definitions, ^[inline notes] and numbered notes under a Notes heading)",
+            file=file,
+        ) from None
+    notes = []
+    for note in found.notes:
+        body, links = markdown_to_text(note.text, references)
+        notes.append(RawNote(number=note.number, text=body, location=note.location, links=tuple(links)))
+    return FoundNotes(notes=tuple(notes), problems=found.problems, ranges=found.ranges)
 
 
 def _code_lines(lines: list[str]) -> set[int]:

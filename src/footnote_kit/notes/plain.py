@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes import FoundNotes
+from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.wrap import join
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -42,7 +42,10 @@ _START = re.compile(
 )
 # A note reference in running text: digits glued to the word or punctuation before them
 # (``to date.698 Some``, ``online,751 while``) or superscript digits anywhere.
-_REFERENCE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"»])([1-9]\d{0,4})(?=[\s.,;:)]|$)|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+_REFERENCE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"»\[^>])([1-9]\d{0,4})(?=[\s.,;:)\]<]|$)|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+# A back link copied from a web page's note list: ``1. ^ Smith…``, MediaWiki's
+# ``^ a b Smith…`` (one letter per place the note is called from).
+_BACK_LINK = re.compile(r"^[\^↑↩]\ufe0e?\s*(?:[a-z]{1,2}\s+(?=\S))*(?=\S)")
 # Terminal punctuation, possibly followed by closing quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’'»)\]]*$")
 
@@ -83,19 +86,24 @@ class _Block:
         return self.members[-1].number
 
 
-def find_notes(text: str, *, file: str | None = None, notes: tuple[int, int] | None = None) -> FoundNotes:
+def find_notes(
+    text: str, *, file: str | None = None, notes: tuple[int, int] | None = None, evidence: bool = False
+) -> FoundNotes:
     """Find the numbered notes of a plain-text document (see the module docstring).
 
     ``notes`` keeps only the notes numbered in that range (the blocks are still found
     first, so that a note's text stops where the next note starts, selected or not).
+    ``evidence`` asks more of a block than counting: a ``Notes`` heading above it or
+    calls to it from the text. Readers of other formats set it when they fall back to
+    numbered lines, where an ordered list is the usual reason for lines that count.
     """
     lines = text.split("\n")
     candidates = _candidates(text)
     _link(candidates)
     chains = _chains(candidates)
-    blocks = _choose(chains, lines, candidates, notes)
+    blocks = _choose(chains, lines, candidates, notes, evidence)
     if not blocks:
-        raise InputError(_nothing_found(notes, chains), file=file)
+        raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains), file=file)
 
     out: list[RawNote] = []
     problems: list[Problem] = []
@@ -112,7 +120,7 @@ def find_notes(text: str, *, file: str | None = None, notes: tuple[int, int] | N
         problems.extend(_sequence_problems(raw, block.members, file, notes))
         ranges.append((min(n.number for n in raw), max(n.number for n in raw)))
     if not out:
-        raise InputError(_nothing_found(notes, chains), file=file)
+        raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains), file=file)
     return FoundNotes(notes=tuple(out), problems=tuple(problems), ranges=tuple(ranges))
 
 
@@ -191,7 +199,9 @@ def _qualifies(block: _Block) -> bool:
     return size >= 3
 
 
-def _choose(chains: list[_Block], lines: list[str], candidates: list[_Candidate], notes: tuple[int, int] | None) -> list[_Block]:
+def _choose(
+    chains: list[_Block], lines: list[str], candidates: list[_Candidate], notes: tuple[int, int] | None, evidence: bool = False
+) -> list[_Block]:
     if notes is not None:
         hits = [c for c in chains if any(notes[0] <= m.number <= notes[1] for m in c.members)]
         good = [c for c in hits if _qualifies(c) or len(c.members) >= 2]
@@ -203,6 +213,9 @@ def _choose(chains: list[_Block], lines: list[str], candidates: list[_Candidate]
             or [c for c in chains if c.members[0].index == _first_text_line(lines)]
         )
         chosen = _drop_lists(chosen, lines)
+        if evidence and chosen:
+            refs = _references(chosen, lines)
+            chosen = [c for c in chosen if _under_notes_heading(c, lines) or _called(c, refs) >= 0.5]
     chosen = _without_overlaps(chosen)
     return sorted(chosen, key=lambda c: c.members[0].index)
 
@@ -223,16 +236,8 @@ def _drop_lists(blocks: list[_Block], lines: list[str]) -> list[_Block]:
     """
     if len(blocks) < 2:
         return blocks
-    note_lines: set[int] = set()
-    for block in blocks:
-        note_lines.update(m.index for m in block.members)
-    refs: set[int] = set()
-    for index, line in enumerate(lines):
-        if index in note_lines:
-            continue
-        for m in _REFERENCE.finditer(line):
-            refs.add(int(m.group(1)) if m.group(1) else int(m.group(2).translate(_SUPER_DIGITS)))
-    ratios = [sum(m.number in refs for m in b.members) / len(b.members) for b in blocks]
+    refs = _references(blocks, lines)
+    ratios = [_called(b, refs) for b in blocks]
     if max(ratios) >= 0.5:
         blocks = [b for b, r in zip(blocks, ratios) if r > 0]
     headed = {id(b) for b in blocks if _under_notes_heading(b, lines)}
@@ -244,6 +249,24 @@ def _drop_lists(blocks: list[_Block], lines: list[str]) -> list[_Block]:
         if id(b) in headed
         or not any(id(o) in headed and o.first <= b.last and b.first <= o.last for o in blocks)
     ]
+
+
+def _references(blocks: list[_Block], lines: list[str]) -> set[int]:
+    """Numbers called as notes in the text outside the blocks (``date.698``, ``claim[3]``, ``x¹²``)."""
+    note_lines: set[int] = set()
+    for block in blocks:
+        note_lines.update(m.index for m in block.members)
+    refs: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in note_lines:
+            continue
+        for m in _REFERENCE.finditer(line):
+            refs.add(int(m.group(1)) if m.group(1) else int(m.group(2).translate(_SUPER_DIGITS)))
+    return refs
+
+
+def _called(block: _Block, refs: set[int]) -> float:
+    return sum(m.number in refs for m in block.members) / len(block.members)
 
 
 def _under_notes_heading(block: _Block, lines: list[str]) -> bool:
@@ -324,7 +347,10 @@ def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | N
             if careful and not _continues(body[-1], line):
                 break
             body.append(line)
-        out.append(RawNote(number=start.number, text=join(body), location=Location(file, start.index + 1)))
+        text = join(body)
+        if text[:1] in "^↑↩":
+            text = _BACK_LINK.sub("", text, count=1)
+        out.append(RawNote(number=start.number, text=text, location=Location(file, start.index + 1)))
     return out
 
 

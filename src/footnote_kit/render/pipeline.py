@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from footnote_kit.errors import UsageError
 from footnote_kit.model import Citation, Note, Problem, Severity, Source
@@ -48,8 +48,11 @@ def render_file(
     fmt: str = "text",
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Rendered:
-    """Render a document's notes, a ``.bib`` or CSL-JSON in ``style``."""
+    """Render a document's notes, a ``.bib`` or CSL-JSON in ``style``.
+
+    ``progress(done, total)`` is called after each note in notes mode."""
     from footnote_kit.render.inputs import load_input
 
     _check_options(mode, fmt)
@@ -58,7 +61,8 @@ def render_file(
     if mode == "notes":
         if loaded.notes is None:
             raise UsageError("--mode notes needs a document with notes; a .bib or CSL-JSON file has sources only", file=os.fspath(path))
-        result = _render_notes(loaded.notes, items_from_records(loaded.records, loaded.notes), loaded.cites, resolved, locale, fmt)
+        items = items_from_records(loaded.records, loaded.notes)
+        result = _render_notes(loaded.notes, items, loaded.cites, resolved, locale, fmt, progress)
     else:
         result = _render_entries(items_from_records(loaded.records, loaded.notes), resolved, locale, fmt)
     return _with_problems(result, _not_repeated(loaded.problems))
@@ -94,6 +98,7 @@ def _render_notes(
     style: ResolvedStyle,
     locale: str | None,
     fmt: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Rendered:
     lang = style.locale(locale)
     _load(style, lang)
@@ -119,6 +124,8 @@ def _render_notes(
             done += 1
             pieces.append(Piece(text, markup, rendered=True))
         out.append(RenderedNote(plan.number, plan.label, tuple(pieces), plan.ending))
+        if progress is not None:
+            progress(len(out), len(notes))
     # Notes that cite nothing are rendered as written; only when every citation failed has
     # nothing been rendered.
     rendered = 0 if failed and not done else len(out)

@@ -1,8 +1,10 @@
 """Note text -> parts (citations, remarks, ibid.): the second stage of the pipeline.
 
 One recogniser per module: ``split`` (a note -> segments), ``titles``, ``names``,
-``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``; ``citation`` reads one
-segment with them, and ``ibid`` recognises repetitions, which are resolved here because
+``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``, ``pandoc`` (citations
+by key); ``citation`` reads one segment with them (``pieces`` reads what follows a title,
+``styles`` the full-stop separated bibliography styles, ``draft`` holds the source being
+read); ``ibid`` and ``shortform`` recognise repetitions, which are resolved here because
 resolution needs the notes before.
 """
 

@@ -6,80 +6,25 @@ span before a ``(Place: Publisher, Year)``); what precedes the title is authors,
 follows is the translation, then comma-separated pieces each recognised on its own
 (date, page, volume, issue, document symbol, genre, editor), the first unrecognised one
 being the outlet. Words that belong to the source but are no field go to ``note``.
+
+The pieces after the title are read in ``pieces``; full-stop separated bibliography
+styles (APA, Harvard, Chicago/MLA bibliography entries) in ``styles``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from footnote_kit.model import DateParts, Name, Source
+from footnote_kit.model import Name, Source
 from footnote_kit.sources import dates, identifiers, kinds, language, locators, names
-from footnote_kit.sources.split import top_level_split
+from footnote_kit.sources.draft import Draft, chunks, clip, strip_stop
+from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, GENRE, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, read_rest
+from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
 from footnote_kit.sources.titles import first_quoted, translation_after
 
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
-_BOOK_PAREN = re.compile(r"\((?:(?P<place>[^():;“”\"]{2,60}?)\s*:\s*)?(?P<pub>[^():;“”\"]{2,120}?)\s*,\s*(?P<date>[^():;,“”\"]{0,30}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming)\)")
-_PLACE_YEAR = re.compile(r"\((?P<place>[A-Z][^():;,“”\"\d]{1,40}),\s*(?P<date>(?:1[5-9]\d\d|20\d\d))\)")
-# ``London``, ``Washington, DC``, ``Armonk, NY``, ``Frankfurt am Main``: a place, not a publisher
-_PLACE_LIKE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?:\s(?:am|an|de|on|upon)?\s?[A-Z][a-zà-ÿ'’-]+)?(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]+\.?))?$")
-_CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
-_EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
-_EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
-_ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
-_EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
-# ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
-# ``Interview by the author with …``, ``telephone conversation with …``
-_INTERVIEW = re.compile(r"^(?:[\w’'.-]+\s+){0,3}?(?:interview|interviews|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
-_GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
-_ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
-_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
-_DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
-_PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _PROSE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|said|says|spoke|reported|according|which|that|this|these|there|also|it|he|she|they|we|our|its)\b", re.I)
-_TRAILING = " ,.;:–—-"
-
-
-@dataclass(slots=True)
-class Draft:
-    author: list[Name] = field(default_factory=list)
-    editor: list[Name] = field(default_factory=list)
-    translator: list[Name] = field(default_factory=list)
-    interviewer: list[Name] = field(default_factory=list)
-    text: dict[str, str] = field(default_factory=dict)
-    issued: DateParts | None = None
-    accessed: DateParts | None = None
-    month_day: tuple[int, int] | None = None
-    language: str | None = None
-    notes: list[str] = field(default_factory=list)
-    ev: kinds.Evidence = field(default_factory=kinds.Evidence)
-
-    def set(self, key: str, value: str | None) -> bool:
-        value = (value or "").strip(_TRAILING + " ")
-        if not value or key in self.text:
-            return False
-        self.text[key] = value
-        return True
-
-
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
-_LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
-_YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)\b")
-
-
-def chunks(text: str) -> list[str]:
-    """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
-    out: list[str] = []
-    for piece in top_level_split(text, ","):
-        if out and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
-            out[-1] = out[-1] + "," + piece
-        else:
-            out.append(piece)
-    return out
-
-
-def _clip(text: str) -> str:
-    return text.strip(" ,;:")
 
 
 def is_prose(text: str) -> bool:
@@ -161,23 +106,8 @@ def _take_accessed(text: str, d: Draft) -> str:
     return text[:start] + text[end:]
 
 
+_CAPITALISED = re.compile(r"^[A-Z][\w.&’'-]*(?:\s+(?:of|the|for|and|&|[A-Z][\w.&’'-]*))*$")
 _AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)[.,]?$")
-
-
-def _author_date(text: str) -> DateParts | None:
-    """``2019``, ``2019a``, ``2020, May 3``: the date in an author-date parenthesis."""
-    year, _, rest = text.partition(",")
-    year = year.strip().rstrip("abcdefghij")
-    if rest.strip():
-        return dates.parse_date(f"{rest.strip()} {year}") or dates.parse_date(year)
-    return dates.parse_date(year)
-
-
-def _strip_stop(text: str) -> str:
-    """``Tucker, Noah.`` -> ``Tucker, Noah`` (MLA); an initial keeps its stop (``Tucker, N.``)."""
-    if text.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", text):
-        return text[:-1].rstrip()
-    return text
 
 
 def _authors(prefix: str, d: Draft) -> None:
@@ -187,17 +117,17 @@ def _authors(prefix: str, d: Draft) -> None:
     if lead and lead.group(0).strip():
         d.notes.append(lead.group(0).strip())
         text = text[lead.end() :]
-    text = _clip(text)
+    text = clip(text)
     year = _AUTHOR_DATE.search(text)
     if year:  # Harvard/APA: ``Tucker, N. (2019) ‘Title’``, ``(2020, May 3)``
-        parts = _author_date(year.group("date"))
+        parts = author_date(year.group("date"))
         if parts:
             d.issued = d.issued or parts
-            text = _clip(text[: year.start()])
-    text = _strip_stop(text)
+            text = clip(text[: year.start()])
+    text = strip_stop(text)
     if not text:
         return
-    interview = _INTERVIEW.match(text)
+    interview = INTERVIEW.match(text)
     if interview:
         d.ev.shapes.add("interview")
         return
@@ -212,279 +142,21 @@ def _authors(prefix: str, d: Draft) -> None:
             d.translator.extend(found)
         else:
             d.author.extend(found)
+    elif _CAPITALISED.match(text) and len(text.split()) <= 5:
+        d.prefix_org = text  # ``Reuters, “Title,” 5 May 2020``
     else:
         d.notes.append(text)
-
-
-_ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
-_DIGIT = re.compile(r"\d")
-
-
-def _classify(chunk: str, d: Draft) -> None:
-    """One comma-separated piece after the title.
-
-    Cheap tests first: most pieces are an outlet or a date, so the digit-bearing
-    recognisers run only when there is a digit, the word-led ones only after their word.
-    """
-    c = chunk.strip(" .;:") if not chunk.rstrip().endswith(("?", "!")) else chunk.strip()
-    c = c.strip()
-    if not c:
-        return
-    if _DIGIT.search(c) and _classify_numeric(c, d):
-        return
-    first = c.split(None, 1)[0].lower()
-    if first in _ROLE_WORDS:
-        m = _ROLE_CHUNK.match(c)
-        if m and names.looks_like_names(m.group("who")):
-            role = m.group("role").lower()
-            found, _ = names.parse_names(m.group("who"))
-            (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
-            if role.startswith("interview"):
-                d.ev.shapes.add("interview")
-            return
-    if "nterview" in c or "onversation" in c or "orrespondence" in c:
-        m = _INTERVIEW.match(c)
-        if m:
-            d.ev.shapes.add("interview")
-            if m.group("who") and m.group("prep").lower() == "by" and names.looks_like_names(m.group("who")):
-                d.interviewer.extend(names.parse_names(m.group("who"))[0])
-            elif m.group("who"):
-                d.notes.append(c)
-            return
-    if first in ("revised", "rev.") and _EDITION.match(c):
-        d.set("edition", c.split(None, 1)[0])
-        return
-    if _GENRE.match(c) or (c.startswith("(") and _GENRE.match(c.strip("()"))):
-        if d.set("genre", c[:1].upper() + c[1:]):
-            return
-    if first in ("a", "an"):
-        m = _ARTICLE_GENRE.match(c)
-        if m and not names.is_org(c) and d.set("genre", m.group("g")[:1].upper() + m.group("g")[1:]):
-            return
-    if ":" in c:
-        m = _PLACE_PUB.match(c)
-        if m and "publisher" not in d.text:
-            d.set("publisher_place", m.group("place"))
-            d.set("publisher", m.group("pub"))
-            return
-    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
-        d.notes.append(c)
-        return
-    body = c[4:] if c.startswith("the ") else c
-    if "container_title" not in d.text:
-        d.set("container_title", body)
-    elif "publisher" not in d.text:
-        d.set("publisher", body)
-    else:
-        d.notes.append(c)
-
-
-def _classify_numeric(c: str, d: Draft) -> bool:
-    """The recognisers of pieces with a digit: dates, locators, numbers, editions."""
-    parts = dates.parse_date(c)
-    if parts:
-        if d.issued is None:
-            d.issued = parts
-        else:
-            d.notes.append(c)
-        return True
-    md = dates.is_partial_date(c)
-    if md:
-        d.month_day = md
-        return True
-    vi = locators.volume_issue(c)
-    if vi and "volume" not in d.text:
-        d.set("volume", vi[0])
-        d.set("issue", vi[1])
-        d.set("page", vi[2])
-        d.ev.shapes.add("journal")
-        return True
-    if "volume" in d.text and "page" not in d.text:
-        page = locators.bare_page(c)
-        if page:
-            d.set("page", page)
-            return True
-    for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
-        value = fn(c)
-        if value and d.set(key, value):
-            return True
-    m = _DOC_SYMBOL.match(c)
-    if m:
-        d.set("number", m.group("sym"))
-        d.ev.shapes.add("symbol")
-        return True
-    m = _REPORT_NO.match(c)
-    if m:
-        d.set("genre", m.group("genre"))
-        d.set("number", m.group("no") or m.group("no2"))
-        return True
-    m = _EDITION.match(c)
-    if m:
-        d.set("edition", m.group("ed"))
-        return True
-    return False
-
-
-def _rest(after: str, d: Draft) -> None:
-    """Everything after the title (and its translation)."""
-    text = after.strip(" ,.;:")
-    if not text:
-        return
-    if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
-        text = ", ".join(_sentences(text))
-    if _CHAPTER.match(text):
-        _chapter(text[_CHAPTER.match(text).end() :], d)  # type: ignore[union-attr]
-        return
-    j = locators.journal(text)
-    if j and not dates.parse_date(j.journal):
-        d.set("container_title", j.journal)
-        d.set("volume", j.volume)
-        d.set("issue", j.issue)
-        d.issued = dates.parse_date(j.date) or d.issued
-        d.set("page", j.pages)
-        d.ev.shapes.add("journal")
-        text = text[j.end :]
-    text = _book_paren(text, d)
-    for chunk in chunks(text):
-        _classify(chunk, d)
-
-
-def _book_paren(text: str, d: Draft) -> str:
-    """``(Place: Publisher, Year)`` or ``(Place, Year)``: publication facts of a book."""
-    if "(" not in text:
-        return text
-    m = _BOOK_PAREN.search(text)
-    if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
-        if m.group("place"):
-            d.set("publisher_place", m.group("place"))
-            d.set("publisher", m.group("pub"))
-        elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
-            d.set("publisher", m.group("pub"))
-        else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
-            d.set("publisher_place", m.group("pub"))
-        d.issued = dates.parse_date(m.group("date")) or d.issued
-        d.ev.shapes.add("book")
-        return text[: m.start()] + "," + text[m.end() :]
-    m = _PLACE_YEAR.search(text)
-    if m and not names.is_org(m.group("place")):
-        d.set("publisher_place", m.group("place"))
-        d.issued = dates.parse_date(m.group("date")) or d.issued
-        d.ev.shapes.add("book")
-        return text[: m.start()] + "," + text[m.end() :]
-    return text
-
-
-def _chapter(text: str, d: Draft) -> None:
-    """``in Editor (ed.), Book, …`` or ``in Book, ed. Editor (…)``."""
-    d.ev.shapes.add("chapter")
-    text = _book_paren(text, d)
-    m = _EDS_PAREN.match(text)
-    if m and names.looks_like_names(m.group("eds")):
-        d.editor.extend(names.parse_names(m.group("eds"))[0])
-        text = m.group("book")
-    else:
-        m2 = _EDS_AFTER.match(text)
-        if m2 and names.looks_like_names(m2.group("eds")):
-            d.editor.extend(names.parse_names(m2.group("eds"))[0])
-            text = m2.group("book") + "," + m2.group("rest")
-    pieces = chunks(text)
-    if len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
-        d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
-        pieces = pieces[1:]
-    q = first_quoted(pieces[0]) if pieces else None
-    book = q.text if q and q.start == 0 else pieces[0] if pieces else ""
-    d.set("container_title", book)
-    for chunk in pieces[1:]:
-        c = chunk.strip(" .")
-        page = locators.bare_page(c)
-        if page and "page" not in d.text:
-            d.set("page", page)
-        else:
-            _classify(chunk, d)
-
-
-def _could_be_title(chunk: str) -> bool:
-    c = chunk.strip(" .")
-    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or _GENRE.match(c) or _INTERVIEW.match(c))
-
-
-_SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
-_NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
-
-
-_APA_AUTHORS = re.compile(
-    r"^(?P<who>(?:[^\W\d_][\w'’-]*(?:[\s-][^\W\d_][\w'’-]*){0,2},\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3}(?:,\s+|,?\s*&\s*|,?\s+and\s+|;\s*)?){1,30})(?:\s*et al\.?)?\s+(?=[^\W\d_(]|\(|\d{4})"
-)
-
-
-def _by_sentences(head: str, d: Draft) -> bool:
-    """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
-    text = head.strip()
-    m = _APA_AUTHORS.match(text)
-    apa = names.parse_apa(m.group("who").strip()) if m else None
-    if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
-        rest = text[m.end() :]
-        pieces = ["", *_sentences(rest)]
-    else:
-        pieces = _sentences(text)
-    if len(pieces) < 2:
-        return False
-    if apa:
-        d.author.extend(apa)
-        year_first = re.match(r"^\(?((?:1[5-9]\d\d|20\d\d)[a-z]?)\)?[.,]?\s*(.*)$", pieces[1])
-        if year_first:
-            d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
-            pieces[1:2] = [p for p in (year_first.group(2),) if p]
-        return _title_and_rest(pieces, 1, None, d)
-    who = _strip_stop(pieces[0].strip())
-    year = None
-    m = _NAME_YEAR.match(who)
-    if m and (names.looks_like_names(m.group("who")) or names.parse_apa(m.group("who"))):
-        who, year = m.group("who"), m.group("year")
-    if _SAME_AUTHOR.match(who):
-        d.notes.append(who)
-    else:
-        apa = names.parse_apa(who.replace(";", ","))
-        if apa:
-            d.author.extend(apa)
-        elif names.looks_like_names(who.replace(";", ",")):
-            found, role = names.parse_names(who.replace(";", ","))
-            (d.editor if role and role.startswith("ed") else d.author).extend(found)
-        else:
-            return False
-    return _title_and_rest(pieces, 1, year, d)
-
-
-def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bool:
-    if year is None and k < len(pieces) and dates.parse_date(pieces[k]) and len(pieces[k]) <= 12:
-        year = pieces[k]
-        k += 1
-    if year:
-        d.issued = dates.parse_date(year.rstrip("abcdefghij"))
-    if k < len(pieces):
-        title = pieces[k]
-        ed = _EDITION_PAREN.search(title)
-        if ed:
-            d.set("edition", ed.group("ed"))
-            title = title[: ed.start()]
-        d.set("title", title)
-        k += 1
-    rest = ", ".join(pieces[k:])
-    if "(" not in rest and ":" in rest and not locators.journal(rest):
-        d.ev.shapes.add("book")
-    _rest(rest, d)
-    return True
 
 
 def _unquoted(head: str, d: Draft) -> None:
     """No quoted title: a book (``Author, Title (Place: Publisher, Year), 12``) or a
     bare web reference (``Outlet, date``); in bibliography style, sentences
     (``Smith, Jane. Title. London: Verso, 2019.``)."""
-    if ". " in head and _by_sentences(head, d):
+    if ". " in head and by_sentences(head, d):
         return
-    book = _BOOK_PAREN.search(head) or _PLACE_YEAR.search(head)
+    book = BOOK_PAREN.search(head) or PLACE_YEAR.search(head)
     before = head[: book.start()] if book else head
-    text = _book_paren(head, d)
+    text = book_paren(head, d)
     pieces = chunks(text)
     lead = _LEAD.match(pieces[0].strip()) if pieces else None
     if lead and lead.group(0).strip():
@@ -494,12 +166,12 @@ def _unquoted(head: str, d: Draft) -> None:
     k = 0
     if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and not dates.parse_date(pieces[2]):
         k = 2  # inverted: ``Hallier, Amédée, Title…``
-    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _INTERVIEW.match(pieces[0].strip(" .")):
+    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not INTERVIEW.match(pieces[0].strip(" .")):
         k = 1
     if k:
         found, role = names.parse_names(",".join(pieces[:k]))
         (d.editor if role and role.startswith("ed") else d.author).extend(found)
-    if k < len(pieces) and _INTERVIEW.match(pieces[k].strip(" .")):
+    if k < len(pieces) and INTERVIEW.match(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")
         d.notes.append(pieces[k].strip(" ."))
         k += 1
@@ -510,13 +182,13 @@ def _unquoted(head: str, d: Draft) -> None:
         title_pieces = [p for p in chunks(before)[k:] if p.strip(" .")]
         taken = len(title_pieces)
         while len(title_pieces) > 1 and (
-            _EDITION.match(title_pieces[-1].strip(" .")) or _ROLE_CHUNK.match(title_pieces[-1].strip()) or _GENRE.match(title_pieces[-1].strip(" ."))
+            EDITION.match(title_pieces[-1].strip(" .")) or ROLE_CHUNK.match(title_pieces[-1].strip()) or GENRE.match(title_pieces[-1].strip(" ."))
         ):
-            _classify(title_pieces.pop(), d)
+            classify(title_pieces.pop(), d)
         if title_pieces:
             d.set("title", ",".join(title_pieces).strip(" ."))
             k += taken
-    elif k < len(pieces) and _could_be_title(pieces[k]) and len(pieces) - k >= 2:
+    elif k < len(pieces) and could_be_title(pieces[k]) and len(pieces) - k >= 2:
         d.set("title", pieces[k].strip(" ."))
         k += 1
     after_page = "book" in d.ev.shapes
@@ -525,7 +197,7 @@ def _unquoted(head: str, d: Draft) -> None:
         if page and "page" not in d.text:
             d.set("page", page)
         else:
-            _classify(chunk, d)
+            classify(chunk, d)
 
 
 # ---------------------------------------------------------------------------------------
@@ -543,11 +215,11 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     head = _take_language_note(_take_accessed(head, d), d)
     tail = _take_language_note(_take_accessed(tail, d), d)
     remark: str | None = None
-    apa = _APA_HEAD.match(head.strip()) if "(" in head else None
+    apa = APA_HEAD.match(head.strip()) if "(" in head else None
     q = first_quoted(head)
     prefix = head[: q.start] if q else ""
     if apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
-        _author_date_reference(apa, d)
+        author_date_reference(apa, d)
     elif q and not is_prose(prefix) and len(prefix) < 200:
         _authors(prefix, d)
         d.set("title", q.text)
@@ -557,11 +229,12 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
         if tr:
             d.set("translated_title", tr.text)
             after = head[tr.end :]
-        _rest(after, d)
-    elif "URL" in d.text and is_prose(_clip(head)):
+        read_rest(after, d)
+    elif "URL" in d.text and is_prose(clip(head)):
         remark = _prose_before_link(head.strip(" ,;"), d)
     elif head.strip(" .,;:"):
-        if is_prose(head) or not (identifiers.URL_RE.search(seg) or _BOOK_PAREN.search(head) or locators.journal(head) or dates.find_year(head)):
+        strong = BOOK_PAREN.search(head) or locators.journal(head)
+        if not strong and (is_prose(head) or not (identifiers.URL_RE.search(seg) or dates.find_year(head))):
             if "URL" not in d.text and "DOI" not in d.text:
                 return None, None, None
         _unquoted(head, d)
@@ -573,53 +246,6 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     if remark is not None and d.notes and d.notes[0] in seg:
         own = seg[seg.index(d.notes[0]) :]
     return source, remark, own
-
-
-_APA_HEAD = re.compile(r"^(?P<who>[^()“”\"«»]{2,300}?)\s*\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)\.\s+(?P<rest>\S.*)$")
-_SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
-_ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
-
-
-def _sentences(text: str) -> list[str]:
-    """Split at full stops that end a sentence, not at ``No. 300``, ``ed.`` or ``J.``."""
-    out: list[str] = []
-    last = 0
-    for m in _SENTENCE_END.finditer(text):
-        words = text[last : m.start()].split()
-        word = words[-1].lower().lstrip("(") if words else ""
-        if m.group(1) == "." and (len(word) <= 1 or word.rstrip(".") in _ABBREV or word.endswith(")") and "ed" in word[-5:]):
-            if not word.endswith(")"):
-                continue
-        out.append(text[last : m.end() if m.group(1) in "?!" else m.start()].strip())
-        last = m.end()
-    if text[last:].strip():
-        out.append(text[last:].strip())
-    return [p for p in out if p]
-_EDITION_PAREN = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th))\s+ed\.?\)\s*$")
-
-
-def _author_date_reference(m: re.Match[str], d: Draft) -> None:
-    """APA: ``Tucker, N., & Lemon, E. (2019). Title. Journal, 38(3), 345–367.``: the title
-    is the first sentence after the date, the rest reads as pieces (stops as commas)."""
-    who = m.group("who").strip()
-    found = names.parse_apa(who)
-    who = _strip_stop(who)
-    if found:
-        d.author.extend(found)
-    elif names.looks_like_names(who):
-        d.author.extend(names.parse_names(who)[0])
-    else:
-        d.author.append(Name(literal=_strip_stop(who)))
-    d.issued = _author_date(m.group("date"))
-    pieces = _sentences(m.group("rest"))
-    title = pieces[0] if pieces else ""
-    ed = _EDITION_PAREN.search(title)
-    if ed:
-        d.set("edition", ed.group("ed"))
-        title = title[: ed.start()]
-    d.set("title", title)
-    d.ev.shapes.add("apa")
-    _rest(", ".join(pieces[1:]), d)
 
 
 def _tail(tail: str, d: Draft) -> None:
@@ -664,6 +290,11 @@ def _finish(d: Draft) -> Source | None:
         year = dates.year_from_url(t.get("URL"), d.month_day)
         if year:
             d.issued = (year, *d.month_day)
+    if d.prefix_org:
+        if "container_title" not in t and not names.is_org(d.prefix_org):
+            t["container_title"] = d.prefix_org
+        else:
+            d.author.insert(0, Name(literal=d.prefix_org))
     if "title" not in t and "container_title" not in t and "genre" not in t and len(d.author) == 1 and d.author[0].literal:
         t["container_title"] = d.author.pop().literal or ""  # ``BBC News, 12 May 2020, https://…``
     if "apa" in d.ev.shapes and "container_title" in t and not ({"volume", "issue", "page"} & set(t)) and d.issued and len(d.issued) == 1:

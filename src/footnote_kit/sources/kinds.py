@@ -16,6 +16,7 @@ from footnote_kit.sources.names import is_org
 _REPORT = re.compile(r"\b(?:reports?|paper|working paper|policy brief|policy paper|briefing|white paper|discussion paper|occasional paper|research paper|issue brief|annual review|resolution|fact sheet|press release|statement|arrest warrant|indictment|judgment|judgement|communiqu[ée]|testimony|hearing)\b", re.I)
 _JOURNALISH = re.compile(r"\b(?:journal|review|quarterly|studies|annals|proceedings|transactions|zeitschrift|revue|revista|bulletin of)\b", re.I)
 _NEWSISH = re.compile(r"\b(?:times|post|news|herald|gazette|tribune|daily|guardian|telegraph|monitor|agency|radio|tv|television|press|wire|service)\b", re.I)
+_SPEECH = re.compile(r"^(?:speech|address|remarks|keynote|lecture)\b", re.I)
 _BLOG = re.compile(r"\bblog\b", re.I)
 _MAGAZINE = re.compile(r"\bmagazine\b", re.I)
 
@@ -46,19 +47,21 @@ def decide(
     shapes = ev.shapes
     if "interview" in shapes:
         return "interview"
+    if title and _SPEECH.match(title) and not container:
+        return "speech"
     if "chapter" in shapes:
         return "chapter"
     if "journal" in shapes or ((volume or issue) and container):
         return "article-journal"
     if doi and container and not _NEWSISH.search(container):
         return "article-journal"
-    if "symbol" in shapes or (genre and _REPORT.search(genre)):
+    if "symbol" in shapes or _reportish(genre):
         return "report"
     issuer = container or publisher
-    if title and _REPORT.search(title) and (issuer is None or (is_org(issuer) and not _NEWSISH.search(issuer))):
+    if _reportish(title) and (issuer is None or (is_org(issuer) and not _NEWSISH.search(issuer))):
         return "report"
     if "book" in shapes and not container:
-        return "report" if title and _REPORT.search(title) else "book"
+        return "report" if _reportish(title) else "book"
     if genre and container is None and publisher:
         return "report"
     if container and accessed and not issued:
@@ -78,5 +81,16 @@ def decide(
     return "document"
 
 
+_REPORT_KEYS = ("report", "paper", "brief", "resolution", "fact sheet", "release", "statement", "warrant", "indictment", "judg", "communiq", "testimony", "hearing", "annual review")
+
+
+def _reportish(text: str | None) -> bool:
+    """``_REPORT`` with a cheap substring test first (most titles have none of its words)."""
+    if not text:
+        return False
+    low = text.lower()
+    return any(k in low for k in _REPORT_KEYS) and bool(_REPORT.search(text))
+
+
 def is_report_word(text: str) -> bool:
-    return bool(_REPORT.search(text))
+    return _reportish(text)

@@ -24,10 +24,6 @@ JOURNAL_RE = re.compile(
 PLAIN_JOURNAL_RE = re.compile(
     rf"^(?P<journal>[^()\d“”\",]+?),?\s+(?P<volume>\d+)(?:\s*\((?P<issue>[\w/-]+)\))?\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{_RANGE})(?=\s*(?:[.,;]|$))",
 )
-MLA_JOURNAL_RE = re.compile(
-    rf"^(?P<journal>[^()\d“”\"]+?),\s*vol\.\s*(?P<volume>[\w-]+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?",
-    re.I,
-)
 
 
 VOL_ISSUE_RE = re.compile(rf"^(?P<v>\d+)\s*\((?P<i>[\w]+(?:\s*[-–/,]\s*\w+)*)\)(?:\s*[:,]?\s*(?P<p>{_RANGE}))?$")

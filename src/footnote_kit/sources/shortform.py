@@ -24,7 +24,8 @@ _STOP = frozenset("a an the of on in and for to".split())
 
 class Short(NamedTuple):
     author: str | None
-    title: str
+    title: str | None
+    """None for an author-and-page short form (MHRA's ``Smith, p. 45.``)."""
     locator: str | None
 
 
@@ -55,6 +56,9 @@ def read(text: str) -> Short | None:
             return None
         who, title = parts[0], parts[1]
         rest = parts[2] if len(parts) == 3 else ""
+        page = locators.page(title)
+        if len(parts) == 2 and page and who[:1].isupper() and len(who.split()) <= 3:
+            return Short(who, None, page)
     if who and (len(who.split()) > 4 or not who[:1].isupper()):
         return None
     locator = None
@@ -92,6 +96,13 @@ def resolve(text: str, history: Sequence[tuple[int, Source]]) -> tuple[int, Sour
     """The earlier source ``text`` shortens, latest first: (note number, source, locator)."""
     short = read(text)
     if short is None:
+        return None
+    if short.title is None:  # ``Smith, p. 45.``: only when one earlier source is Smith's
+        by_author = [(n, s) for n, s in history if short.author and _author_matches(short.author, s)]
+        distinct = {(s.title, s.container_title, s.URL) for _, s in by_author}
+        if len(distinct) == 1:
+            number, source = by_author[-1]
+            return number, source, short.locator
         return None
     for number, source in reversed(history):
         if short.author and not _author_matches(short.author, source):

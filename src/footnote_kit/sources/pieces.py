@@ -1,0 +1,272 @@
+"""The pieces after a title: dates, pages, volumes, document symbols, genres, editors,
+outlets; the journal, book and chapter shapes they form; and the sentences that
+bibliography styles separate them into.
+
+Each comma-separated piece is recognised on its own (``classify``): cheap tests first, the
+digit-bearing recognisers only when there is a digit, the word-led ones only after their
+word; the first piece nothing claims is the outlet, the next the publisher.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnote_kit.sources import dates, locators, names
+from footnote_kit.sources.draft import Draft, chunks
+from footnote_kit.sources.titles import first_quoted
+
+BOOK_PAREN = re.compile(r"\((?:(?P<place>[^():;“”\"]{2,60}?)\s*:\s*)?(?P<pub>[^():;“”\"]{2,120}?)\s*,\s*(?P<date>[^():;,“”\"]{0,30}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming)\)")
+PLACE_YEAR = re.compile(r"\((?P<place>[A-Z][^():;,“”\"\d]{1,40}),\s*(?P<date>(?:1[5-9]\d\d|20\d\d))\)")
+# ``London``, ``Washington, DC``, ``Armonk, NY``, ``Frankfurt am Main``: a place, not a publisher
+_PLACE_LIKE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?:\s(?:am|an|de|on|upon)?\s?[A-Z][a-zà-ÿ'’-]+)?(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]+\.?))?$")
+_CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
+_EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
+_EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^()]+?)\s*(?=,\s*,|,\s*(?:pp?\.\s*)?\d|,?\s*$|\()(?P<rest>.*)$", re.I)
+_EDS_AFTER_ONE = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
+ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
+EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
+# ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
+# ``Interview by the author with …``, ``telephone conversation with …``
+INTERVIEW = re.compile(r"^(?:[\w’'.-]+\s+){0,3}?(?:interview|interviews|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
+GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
+_ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
+_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
+_DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
+_PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
+_LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
+_ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
+_DIGIT = re.compile(r"\d")
+_UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
+_MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
+_SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
+_ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
+
+
+def sentences(text: str) -> list[str]:
+    """Split at full stops that end a sentence, not at ``No. 300``, ``ed.`` or ``J.``."""
+    out: list[str] = []
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        words = text[last : m.start()].split()
+        word = words[-1].lower().lstrip("(") if words else ""
+        if m.group(1) == "." and (len(word) <= 1 or word.rstrip(".") in _ABBREV or word.endswith(")") and "ed" in word[-5:]):
+            if not word.endswith(")"):
+                continue
+        out.append(text[last : m.end() if m.group(1) in "?!" else m.start()].strip())
+        last = m.end()
+    if text[last:].strip():
+        out.append(text[last:].strip())
+    return [p for p in out if p]
+
+
+def classify(chunk: str, d: Draft) -> None:
+    """One comma-separated piece after the title.
+
+    Cheap tests first: most pieces are an outlet or a date, so the digit-bearing
+    recognisers run only when there is a digit, the word-led ones only after their word.
+    """
+    c = chunk.strip(" .;:") if not chunk.rstrip().endswith(("?", "!")) else chunk.strip()
+    c = c.strip()
+    if not c:
+        return
+    if _DIGIT.search(c) and _classify_numeric(c, d):
+        return
+    first = c.split(None, 1)[0].lower()
+    if first in _ROLE_WORDS:
+        m = ROLE_CHUNK.match(c)
+        if m and names.looks_like_names(m.group("who")):
+            role = m.group("role").lower()
+            found, _ = names.parse_names(m.group("who"))
+            (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
+            if role.startswith("interview"):
+                d.ev.shapes.add("interview")
+            return
+    if "nterview" in c or "onversation" in c or "orrespondence" in c:
+        m = INTERVIEW.match(c)
+        if m:
+            d.ev.shapes.add("interview")
+            if m.group("who") and m.group("prep").lower() == "by" and names.looks_like_names(m.group("who")):
+                d.interviewer.extend(names.parse_names(m.group("who"))[0])
+            elif m.group("who"):
+                d.notes.append(c)
+            return
+    if c.lower() in _MEDIUM and "medium" not in d.text:
+        d.set("medium", c)
+        return
+    if first in ("revised", "rev.") and EDITION.match(c):
+        d.set("edition", c.split(None, 1)[0])
+        return
+    if GENRE.match(c) or (c.startswith("(") and GENRE.match(c.strip("()"))):
+        if d.set("genre", c[:1].upper() + c[1:]):
+            return
+    if first in ("a", "an"):
+        m = _ARTICLE_GENRE.match(c)
+        if m and not names.is_org(c) and d.set("genre", m.group("g")[:1].upper() + m.group("g")[1:]):
+            return
+    if ":" in c:
+        m = _PLACE_PUB.match(c)
+        if m and "publisher" not in d.text:
+            d.set("publisher_place", m.group("place"))
+            d.set("publisher", m.group("pub"))
+            return
+    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
+        d.notes.append(c)
+        return
+    if _DIGIT.search(c):  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``: an outlet, then its date
+        found = dates.find_date(c)
+        if found and found.start > 0 and found.end >= len(c.rstrip(". ")) and c[found.start - 1] == " ":
+            if found.parts and d.issued is None:
+                d.issued = found.parts
+            elif found.parts is None and d.month_day is None:
+                d.month_day = found.month_day
+            c = c[: found.start].rstrip(" ,")
+    body = c[4:] if c.startswith("the ") else c
+    if "container_title" not in d.text:
+        d.set("container_title", body)
+    elif "publisher" not in d.text:
+        d.set("publisher", body)
+    else:
+        d.notes.append(c)
+
+
+def _classify_numeric(c: str, d: Draft) -> bool:
+    """The recognisers of pieces with a digit: dates, locators, numbers, editions."""
+    upd = _UPDATED.match(c)
+    if upd and d.issued is None:  # ``last modified 4 March 2020``
+        parts = dates.parse_date(c[upd.end() :])
+        if parts:
+            d.issued = parts
+            return True
+    parts = dates.parse_date(c)
+    if parts:
+        if d.issued is None:
+            d.issued = parts
+        else:
+            d.notes.append(c)
+        return True
+    md = dates.is_partial_date(c)
+    if md:
+        d.month_day = md
+        return True
+    vi = locators.volume_issue(c)
+    if vi and "volume" not in d.text:
+        d.set("volume", vi[0])
+        d.set("issue", vi[1])
+        d.set("page", vi[2])
+        d.ev.shapes.add("journal")
+        return True
+    if "volume" in d.text and "page" not in d.text:
+        page = locators.bare_page(c)
+        if page:
+            d.set("page", page)
+            return True
+    for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
+        value = fn(c)
+        if value and d.set(key, value):
+            return True
+    m = _DOC_SYMBOL.match(c)
+    if m:
+        d.set("number", m.group("sym"))
+        d.ev.shapes.add("symbol")
+        return True
+    m = _REPORT_NO.match(c)
+    if m:
+        d.set("genre", m.group("genre"))
+        d.set("number", m.group("no") or m.group("no2"))
+        return True
+    m = EDITION.match(c)
+    if m:
+        d.set("edition", m.group("ed"))
+        return True
+    return False
+
+
+def read_rest(after: str, d: Draft) -> None:
+    """Everything after the title (and its translation)."""
+    text = after.strip(" ,.;:")
+    if not text:
+        return
+    if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
+        text = ", ".join(sentences(text))
+    if _CHAPTER.match(text):
+        chapter(text[_CHAPTER.match(text).end() :], d)  # type: ignore[union-attr]
+        return
+    j = locators.journal(text)
+    if j and not dates.parse_date(j.journal):
+        d.set("container_title", j.journal)
+        d.set("volume", j.volume)
+        d.set("issue", j.issue)
+        d.issued = dates.parse_date(j.date) or d.issued
+        d.set("page", j.pages)
+        d.ev.shapes.add("journal")
+        text = text[j.end :]
+    text = book_paren(text, d)
+    for chunk in chunks(text):
+        classify(chunk, d)
+
+
+def book_paren(text: str, d: Draft) -> str:
+    """``(Place: Publisher, Year)`` or ``(Place, Year)``: publication facts of a book."""
+    if "(" not in text:
+        return text
+    m = BOOK_PAREN.search(text)
+    if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
+        if m.group("place"):
+            d.set("publisher_place", m.group("place"))
+            d.set("publisher", m.group("pub"))
+        elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
+            d.set("publisher", m.group("pub"))
+        else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
+            d.set("publisher_place", m.group("pub"))
+        d.issued = dates.parse_date(m.group("date")) or d.issued
+        d.ev.shapes.add("book")
+        return text[: m.start()] + "," + text[m.end() :]
+    m = PLACE_YEAR.search(text)
+    if m and not names.is_org(m.group("place")):
+        d.set("publisher_place", m.group("place"))
+        d.issued = dates.parse_date(m.group("date")) or d.issued
+        d.ev.shapes.add("book")
+        return text[: m.start()] + "," + text[m.end() :]
+    return text
+
+
+def chapter(text: str, d: Draft) -> None:
+    """``in Editor (ed.), Book, …`` or ``in Book, ed. Editor (…)``."""
+    d.ev.shapes.add("chapter")
+    text = book_paren(text, d)
+    m = _EDS_PAREN.match(text)
+    if m and names.looks_like_names(m.group("eds")):
+        d.editor.extend(names.parse_names(m.group("eds"))[0])
+        text = m.group("book")
+    else:
+        m2 = _EDS_AFTER.match(text)
+        if not (m2 and names.looks_like_names(m2.group("eds"))):
+            m2 = _EDS_AFTER_ONE.match(text)
+        if m2 and names.looks_like_names(m2.group("eds")):
+            # ``in Religion, Nation and Democracy, ed. A, B and C``: the book is all before ``ed.``
+            d.editor.extend(names.parse_names(m2.group("eds"))[0])
+            d.set("container_title", first_quoted(m2.group("book")).text if m2.group("book").startswith(("“", '"', "‘")) and first_quoted(m2.group("book")) else m2.group("book"))  # type: ignore[union-attr]
+            text = "," + m2.group("rest")
+    pieces = chunks(text)
+    if len(pieces) >= 3 and pieces[1].strip().lower() in ("ed.", "eds.", "ed", "eds") and names.looks_like_names(pieces[0]):
+        d.editor.extend(names.parse_names(pieces[0])[0])  # ``in Aldona Jonaitis, ed., Chiefly Feasts``
+        pieces = pieces[2:]
+    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
+        d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
+        pieces = pieces[1:]
+    if "container_title" not in d.text:
+        q = first_quoted(pieces[0]) if pieces else None
+        d.set("container_title", q.text if q and q.start == 0 else pieces[0] if pieces else "")
+        pieces = pieces[1:]
+    for chunk in pieces:
+        c = chunk.strip(" .")
+        page = locators.bare_page(c)
+        if page and "page" not in d.text:
+            d.set("page", page)
+        else:
+            classify(chunk, d)
+
+
+def could_be_title(chunk: str) -> bool:
+    c = chunk.strip(" .")
+    return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or GENRE.match(c) or INTERVIEW.match(c))

@@ -1,0 +1,115 @@
+"""Bibliography styles that separate their parts with full stops rather than commas:
+author-date (APA, Harvard: ``Tucker, N., & Lemon, E. (2019). Title. Journal, 38(3), 345–367.``)
+and Chicago/MLA bibliography entries (``Smith, Jane. Title. London: Verso, 2019.``).
+
+Taken only when the first sentence reads as names, so a note's prose never is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnote_kit.model import DateParts, Name
+from footnote_kit.sources import dates, locators, names
+from footnote_kit.sources.draft import Draft, strip_stop
+from footnote_kit.sources.pieces import read_rest, sentences
+
+_SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
+_NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
+_APA_AUTHORS = re.compile(
+    r"^(?P<who>(?:[^\W\d_][\w'’-]*(?:[\s-][^\W\d_][\w'’-]*){0,2},\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3}(?:,\s+|,?\s*&\s*|,?\s+and\s+|;\s*)?){1,30})(?:\s*et al\.?)?\s+(?=[^\W\d_(]|\(|\d{4})"
+)
+APA_HEAD = re.compile(r"^(?P<who>[^()“”\"«»]{2,300}?)\s*\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)\.\s+(?P<rest>\S.*)$")
+_EDITION_PAREN = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th))\s+ed\.?\)\s*$")
+
+
+def author_date(text: str) -> DateParts | None:
+    """``2019``, ``2019a``, ``2020, May 3``: the date in an author-date parenthesis."""
+    year, _, rest = text.partition(",")
+    year = year.strip().rstrip("abcdefghij")
+    if rest.strip():
+        return dates.parse_date(f"{rest.strip()} {year}") or dates.parse_date(year)
+    return dates.parse_date(year)
+
+
+def by_sentences(head: str, d: Draft) -> bool:
+    """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
+    text = head.strip()
+    m = _APA_AUTHORS.match(text)
+    apa = names.parse_apa(m.group("who").strip()) if m else None
+    if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
+        rest = text[m.end() :]
+        pieces = ["", *sentences(rest)]
+    else:
+        pieces = sentences(text)
+    if len(pieces) < 2:
+        return False
+    if apa:
+        d.author.extend(apa)
+        year_first = re.match(r"^\(?((?:1[5-9]\d\d|20\d\d)[a-z]?)\)?[.,]?\s*(.*)$", pieces[1])
+        if year_first:
+            d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
+            pieces[1:2] = [p for p in (year_first.group(2),) if p]
+        return _title_and_rest(pieces, 1, None, d)
+    who = strip_stop(pieces[0].strip())
+    year = None
+    m = _NAME_YEAR.match(who)
+    if m and (names.looks_like_names(m.group("who")) or names.parse_apa(m.group("who"))):
+        who, year = m.group("who"), m.group("year")
+    if _SAME_AUTHOR.match(who):
+        d.notes.append(who)
+    else:
+        apa = names.parse_apa(who.replace(";", ","))
+        if apa:
+            d.author.extend(apa)
+        elif names.looks_like_names(who.replace(";", ",")):
+            found, role = names.parse_names(who.replace(";", ","))
+            (d.editor if role and role.startswith("ed") else d.author).extend(found)
+        else:
+            return False
+    return _title_and_rest(pieces, 1, year, d)
+
+
+def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bool:
+    if year is None and k < len(pieces) and dates.parse_date(pieces[k]) and len(pieces[k]) <= 12:
+        year = pieces[k]
+        k += 1
+    if year:
+        d.issued = dates.parse_date(year.rstrip("abcdefghij"))
+    if k < len(pieces):
+        title = pieces[k]
+        ed = _EDITION_PAREN.search(title)
+        if ed:
+            d.set("edition", ed.group("ed"))
+            title = title[: ed.start()]
+        d.set("title", title)
+        k += 1
+    rest = ", ".join(pieces[k:])
+    if "(" not in rest and ":" in rest and not locators.journal(rest):
+        d.ev.shapes.add("book")
+    read_rest(rest, d)
+    return True
+
+
+def author_date_reference(m: re.Match[str], d: Draft) -> None:
+    """APA: ``Tucker, N., & Lemon, E. (2019). Title. Journal, 38(3), 345–367.``: the title
+    is the first sentence after the date, the rest reads as pieces (stops as commas)."""
+    who = m.group("who").strip()
+    found = names.parse_apa(who)
+    who = strip_stop(who)
+    if found:
+        d.author.extend(found)
+    elif names.looks_like_names(who):
+        d.author.extend(names.parse_names(who)[0])
+    else:
+        d.author.append(Name(literal=strip_stop(who)))
+    d.issued = author_date(m.group("date"))
+    pieces = sentences(m.group("rest"))
+    title = pieces[0] if pieces else ""
+    ed = _EDITION_PAREN.search(title)
+    if ed:
+        d.set("edition", ed.group("ed"))
+        title = title[: ed.start()]
+    d.set("title", title)
+    d.ev.shapes.add("apa")
+    read_rest(", ".join(pieces[1:]), d)
