@@ -317,7 +317,10 @@ def check(
         from footnote_kit.links.repair import repair_links
 
         archive_probe, live_probe = _repair_probes(archive_url, no_live=offline, no_archive=offline or archive == "none", options=options)
-        results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=_progress("repairing URLs"))
+        tick = _progress("repairing URLs")
+        results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=tick)
+        if tick is not None:
+            sys.stderr.write("\r\x1b[K")
     text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
     if text:
         typer.echo(text)
@@ -501,7 +504,10 @@ def fix(
     report: list[dict[str, Any]] = []
     for path in files:
         text = read_for_fix(path)
-        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=_progress(f"{path}: repairing URLs"))
+        tick = _progress(f"{path}: repairing URLs")
+        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick)
+        if tick is not None:
+            sys.stderr.write("\r\x1b[K")
         if dry_run and format == "text":
             typer.echo(plan.diff(), nl=False)
         for edit in plan.edits:
