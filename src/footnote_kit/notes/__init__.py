@@ -32,9 +32,9 @@ _SUFFIXES = {
     ".text": "plain",
 }
 _LATEX = re.compile(r"\\(?:footnote(?:text)?\s*(?:\[[^\]]*\])?\s*\{|documentclass|begin\{document\})")
-# A definition ``[^x]:``, or an inline note of words (``^[See Smith, p. 4.]``, not a
-# regex's ``^[a-z]``).
-_MARKDOWN = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:|\^\[[^\]\n]*\w\s+\w[^\]\n]*\]", re.MULTILINE)
+# A definition ``[^x]:``; an inline note is checked by hand (``_inline_note``).
+_MARKDOWN = re.compile(r"^ {0,3}\[\^[^\]\s\[^]{1,200}\]:", re.MULTILINE)
+_WORDS = re.compile(r"\w\s+\w")
 _HTML = re.compile(r"<(?:!doctype html|html|body|p|div|ol|li|sup|aside|section)\b[^>]*>", re.IGNORECASE)
 
 
@@ -77,9 +77,23 @@ def sniff(text: str) -> str:
         return "latex"
     if len(_HTML.findall(head, 0, 16384)) >= 2:
         return "html"
-    if _MARKDOWN.search(head):
+    if _MARKDOWN.search(head) or _inline_note(head):
         return "markdown"
     return "plain"
+
+
+def _inline_note(text: str) -> bool:
+    """Is there a pandoc inline note of words (``^[See Smith, p. 4.]``, not a regex's
+    ``^[a-z]``)? Bounded: the first 50 ``^[`` and 500 characters after each."""
+    pos = text.find("^[")
+    for _ in range(50):
+        if pos < 0:
+            return False
+        end = text.find("]", pos, pos + 500)
+        if end > 0 and "\n\n" not in text[pos:end] and _WORDS.search(text, pos, end):
+            return True
+        pos = text.find("^[", pos + 2)
+    return False
 
 
 def read_notes(

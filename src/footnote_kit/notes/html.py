@@ -112,7 +112,7 @@ def _note_elements(soup: Any) -> list[Tag]:
 
 def _is_note(el: Tag) -> bool:
     ident = el.get("id") or el.get("name") if el.name != "a" else None
-    if isinstance(ident, str) and _NOTE_ID.match(ident) and not _REF_ID.search(ident):
+    if isinstance(ident, str) and len(ident) < 200 and _NOTE_ID.match(ident) and not _REF_ID.search(ident):
         return True
     role = el.get("role") or ""
     if role in ("doc-endnote", "doc-footnote"):
@@ -177,31 +177,29 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
     """The note's text on one line, links written with their href, back links left out."""
     parts: list[str] = []
     links: list[str] = []
-
-    def walk(node: Any) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                if type(child).__name__ in ("Comment", "CData", "ProcessingInstruction", "Declaration", "Doctype"):
-                    continue
+    # An explicit stack, not recursion: pages nest deeper than Python's recursion limit.
+    stack: list[Any] = list(reversed(el.contents))
+    while stack:
+        child = stack.pop()
+        if child is None:  # the end of a block element
+            parts.append(" ")
+            continue
+        if isinstance(child, str):
+            if type(child).__name__ not in ("Comment", "CData", "ProcessingInstruction", "Declaration", "Doctype"):
                 parts.append(str(child))
+            continue
+        if child is skip or child.name in _SKIP or _is_backlink(child):
+            continue
+        if child.name == "a" and child.get("href"):
+            href = str(child.get("href")).strip()
+            if href.startswith(("http://", "https://", "ftp://", "www.")):
+                links.append(href)
+                parts.append(link_text(" ".join(child.get_text(" ").split()), href))
                 continue
-            if child is skip or child.name in _SKIP or _is_backlink(child):
-                continue
-            if child.name == "a" and child.get("href"):
-                href = str(child.get("href")).strip()
-                anchor = " ".join(child.get_text(" ").split())
-                if href.startswith(("http://", "https://", "ftp://", "www.")):
-                    links.append(href)
-                    parts.append(link_text(anchor, href))
-                    continue
-            block = child.name in _BLOCK
-            if block:
-                parts.append(" ")
-            walk(child)
-            if block:
-                parts.append(" ")
-
-    walk(el)
+        if child.name in _BLOCK:
+            parts.append(" ")
+            stack.append(None)
+        stack.extend(reversed(child.contents))
     text = " ".join(_EMPTY_BRACKETS.sub(" ", "".join(parts)).split())
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
     return text, list(dict.fromkeys(links))

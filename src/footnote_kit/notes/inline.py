@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 
-_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_CODE = re.compile(r"(?<!`)(`{1,10})(?!`)(.{1,1000}?)(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>", re.IGNORECASE)
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPH_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
-_EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+_EMPH_STAR = re.compile(r"\*(?=\S)(.{1,500}?)(?<=\S)\*")
+_EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)(.{1,500}?)(?<=\S)_(?!\w)")
+_STRIKE = re.compile(r"~~(?=\S)(.{1,500}?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$^&%])")
 _HOLD = re.compile("\x00(\\d+)\x00")
 _MARK = re.compile("\x02([^\x03]*)\x03")

@@ -23,11 +23,10 @@ from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import _close, link_text, place_links
 
-_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*\n?[ \t]*")
 _NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _CITE = re.compile(
-    r"\\((?:[a-zA-Z]*cite[a-zA-Z]*)|nocite)(?![a-zA-Z])\*?((?:\s*\[[^\]]*\]){0,2})\s*\{([^}]*)\}"
+    r"\\((?:[a-zA-Z]{0,20}cite[a-zA-Z]{0,20})|nocite)(?![a-zA-Z])\*?((?:\s*\[[^\]]{0,500}\]){0,2})\s*\{([^}]{0,2000})\}"
 )
 _JOINED = re.compile(r"\x01\s*")
 _CITE_ARGS = re.compile(r"\[([^\]]*)\]")
@@ -120,11 +119,28 @@ def _strip_comments(text: str) -> str:
     """
     if "%" not in text:
         return text
+    lines = text.split("\n")
+    strip_next = False
+    for i, line in enumerate(lines):
+        if strip_next:
+            line = line.lstrip(" \t")  # TeX skips the spaces that start the next line
+        cut = _comment_start(line)
+        strip_next = cut is not None
+        lines[i] = line if cut is None else line[:cut] + ("\x01" if i + 1 < len(lines) else "")
+    return "\n".join(lines)
 
-    def repl(m: re.Match[str]) -> str:
-        return m.group(1) + ("\x01\n" if m.group(0).count("\n") else "")
 
-    return _COMMENT.sub(repl, text)
+def _comment_start(line: str) -> int | None:
+    """Where the first ``%`` not escaped by an odd run of backslashes is."""
+    pos = line.find("%")
+    while pos >= 0:
+        k = pos - 1
+        while k >= 0 and line[k] == "\\":
+            k -= 1
+        if (pos - 1 - k) % 2 == 0:
+            return pos
+        pos = line.find("%", pos + 1)
+    return None
 
 
 def latex_to_text(source: str) -> tuple[str, list[str]]:

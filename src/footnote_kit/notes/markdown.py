@@ -30,10 +30,10 @@ from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import _close, markdown_to_text
 from footnote_kit.notes.wrap import join
 
-_DEFINITION = re.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)")
+_DEFINITION = re.compile(r" {0,3}\[\^([^\]\s\[^]{1,200})\]:[ \t]?(.*)")
 _LINK_DEFINITION = re.compile(r" {0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_REFERENCE = re.compile(r"\[\^([^\]\s\[^]{1,200})\](?!:)")
 _INDENT = re.compile(r"(?: {4}|\t| {0,3}\t)")
 
 

@@ -21,6 +21,7 @@ onto its last note.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -102,6 +103,7 @@ def find_notes(
     _link(candidates)
     chains = _chains(candidates)
     blocks = _choose(chains, lines, candidates, notes, evidence)
+    positions = [c.index for c in candidates]
     if not blocks:
         raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains), file=file)
 
@@ -110,7 +112,7 @@ def find_notes(
     ranges: list[tuple[int, int]] = []
     for number, block in enumerate(blocks):
         limit = blocks[number + 1].members[0].index if number + 1 < len(blocks) else len(lines)
-        starts = _with_strays(block, candidates, lines)
+        starts = _with_strays(block, candidates, positions, lines)
         raw = _texts(starts, lines, limit, file)
         if notes is not None:
             raw = [n for n in raw if notes[0] <= n.number <= notes[1]]
@@ -284,16 +286,23 @@ def _under_notes_heading(block: _Block, lines: list[str]) -> bool:
 
 
 def _without_overlaps(blocks: list[_Block]) -> list[_Block]:
-    """Keep the longer of two blocks whose lines interleave."""
+    """Keep the longer of two blocks whose lines interleave (kept spans stay sorted, so
+    each check is a binary search)."""
+    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
     kept: list[_Block] = []
     for block in sorted(blocks, key=lambda b: -len(b.members)):
         lo, hi = block.members[0].index, block.members[-1].index
-        if all(hi < k.members[0].index or lo > k.members[-1].index for k in kept):
-            kept.append(block)
+        j = bisect.bisect_left(starts, lo)
+        if (j > 0 and spans[j - 1][1] >= lo) or (j < len(spans) and spans[j][0] <= hi):
+            continue
+        starts.insert(j, lo)
+        spans.insert(j, (lo, hi))
+        kept.append(block)
     return kept
 
 
-def _with_strays(block: _Block, candidates: list[_Candidate], lines: list[str]) -> list[_Candidate]:
+def _with_strays(block: _Block, candidates: list[_Candidate], positions: list[int], lines: list[str]) -> list[_Candidate]:
     """The block's note starts: its chain, plus notes out of sequence and duplicates.
 
     A candidate inside the block that is not in the chain counts as a note start only if
@@ -305,8 +314,8 @@ def _with_strays(block: _Block, candidates: list[_Candidate], lines: list[str]) 
     in_chain = {id(m) for m in block.members}
     spaced = _is_spaced(block, lines)
     starts = list(block.members)
-    for cand in candidates:
-        if cand.index <= lo or cand.index >= hi or id(cand) in in_chain:
+    for cand in candidates[bisect.bisect_right(positions, lo) : bisect.bisect_left(positions, hi)]:
+        if id(cand) in in_chain:
             continue
         if cand.form != block.form or not (block.first - _MAX_GAP <= cand.number <= block.last + _MAX_GAP):
             continue

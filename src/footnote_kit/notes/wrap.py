@@ -45,34 +45,52 @@ def clean_line(line: str) -> str:
 
 
 def join(lines: Iterable[str]) -> str:
-    """Join the physical lines of one note into one line of text, mending wrap damage."""
-    out = ""
+    """Join the physical lines of one note into one line of text, mending wrap damage.
+
+    Only the last word written so far (``tail``) decides how the next line is glued on,
+    so the cost stays linear however many lines a note has.
+    """
+    pieces: list[str] = []
+    tail = ""
     for raw in lines:
         line = clean_line(raw)
         if not line:
             continue
-        if not out:
-            out = line
-            continue
-        out = _join_two(out, line)
-    return out.replace("\u00ad", "")
+        if pieces:
+            glue = _glue(tail, line)
+            if glue is None:  # a word broken at a soft hyphen
+                pieces[-1] = pieces[-1][:-1]
+                tail = tail[:-1]
+                glue = ""
+            pieces.append(glue)
+            space = line.rfind(" ")
+            # A word longer than any URL is not worth remembering whole.
+            tail = line[space + 1 :] if space >= 0 else ((tail + line)[-4000:] if glue == "" else line)
+        else:
+            space = line.rfind(" ")
+            tail = line[space + 1 :]
+        pieces.append(line)
+    text = "".join(pieces)
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
-def _join_two(head: str, line: str) -> str:
-    last = head[-1]
+def _glue(tail: str, line: str) -> str | None:
+    """What goes between the text so far (ending in the word ``tail``) and ``line``:
+    ``" "``, ``""``, or ``None`` for a soft hyphen to drop."""
+    last = tail[-1]
     if last == "\u00ad":
-        return head[:-1] + line
-    url = _URL_TAIL.search(head)
+        return None
+    url = _URL_TAIL.search(tail) if ("//" in tail or "www." in tail or "WWW." in tail) else None
     if url is not None:
         first = line.split(" ", 1)[0]
         if _continues_url(url.group(0), first):
-            return head + line
-    if last == "-" and len(head) > 1 and head[-2].isalpha():
-        return head + line
-    if last in "/" and len(head) > 1 and not head[-2].isspace():
+            return ""
+    if last == "-" and len(tail) > 1 and tail[-2].isalpha():
+        return ""
+    if last == "/" and len(tail) > 1:
         # ``and/`` + ``or``: a slash wrapped between two words keeps them together.
-        return head + line
-    return head + " " + line
+        return ""
+    return " "
 
 
 def _continues_url(url: str, first_word: str) -> bool:
