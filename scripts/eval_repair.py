@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
     vocabulary = [text]
     first = listed = 0
     intact_suggested = 0
+    timed = time.monotonic()
     for _span, cited in {c.url: (s, c) for s, c in found}.values():
         cands = candidates(cited.url, title=cited.title, sibling_urls=urls, words=vocabulary, breaks=cited.breaks)
         true = truth[cited.url]
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> int:
         if verbose and (not cands or cands[0] != true):
             print(f"  not first: {cited.url}\n      true: {true}\n     cands: {cands[:3]}", file=sys.stderr)
 
+    per_url_ms = (time.monotonic() - timed) * 1000 / max(1, len(urls))
     server = LinkServer().start()
     try:
         for true in set(truth.values()):
@@ -87,6 +89,7 @@ def main(argv: list[str]) -> int:
     print(f"false repairs:                  {len(false)}")
     print(f"suggestions on intact URLs:     {intact_suggested}/{len(truth) - len(damaged)} (never applied)")
     print(f"edits in the file:              {len(plan.edits)} (duplicate citations included)")
+    print(f"candidates (no network):        {per_url_ms:.0f} ms per URL")
     print(f"archive requests:               {asked} in {elapsed:.2f} s")
     for old, new in false:
         print(f"  FALSE {old}\n     -> {new}")

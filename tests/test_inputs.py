@@ -73,3 +73,12 @@ def test_duplicate_keys_and_missing_titles_are_warnings_with_lines(tmp_path: Pat
     loaded = load(path)
     codes = [(w.code, w.location.line) for w in loaded.warnings]
     assert ("duplicate-key", 5) in codes and ("no-title", 9) in codes
+
+
+def test_notes_range_on_a_bibliography_is_a_usage_error(tmp_path: Path) -> None:
+    from footnote_kit.errors import UsageError
+
+    path = tmp_path / "refs.bib"
+    path.write_text(BIB, encoding="utf-8")
+    with pytest.raises(UsageError):
+        load(path, notes=(1, 5))

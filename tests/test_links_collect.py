@@ -118,3 +118,17 @@ def test_unreadable_file_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -
     assert len(problems) == 1 and problems[0].location.file.endswith("bad.txt") and "UTF-16" in problems[0].message
     with pytest.raises(InputError):
         collect([str(tmp_path / "bad.txt")], problems=[])
+
+
+def test_link_modules_import_no_heavy_dependency() -> None:
+    """The pre-commit hook imports these on every commit: requests and bs4 load on first use."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, footnote_kit.links.check, footnote_kit.links.collect, footnote_kit.links.cache, "
+        "footnote_kit.links.report, footnote_kit.links.archive, footnote_kit.links.http, footnote_kit.links.page;"
+        "print(sorted(m for m in ('requests', 'bs4', 'urllib3', 'typer') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"

@@ -288,3 +288,13 @@ def test_date_mismatch_in_markdown_latex_and_html_drafts(name: str, line: int) -
     problems = lint([path])
     assert [(p.code, p.location.line, p.note) for p in problems] == [("date-mismatch", line, 1)]
     assert "5 October 2020" in problems[0].message and "5 November 2020" in problems[0].message
+
+
+def test_duplicate_source_through_the_parser() -> None:
+    # Deutsche Welle's article cited in note 1 and again, as http, without www and with a
+    # shortened outlet, title and another date, in note 3 (tests/data/lint/two-forms.txt).
+    path = Path(__file__).parent / "data" / "lint" / "two-forms.txt"
+    problems = [p for p in lint([path]) if p.code == "duplicate-source"]
+    assert [(p.note, p.location.line) for p in problems] == [(3, 5)]
+    assert "note 1" in problems[0].message and "outlet 'Deutsche Welle' vs 'DW'" in problems[0].message
+    assert problems[0].severity.value == "warning"

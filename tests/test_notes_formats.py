@@ -46,7 +46,9 @@ def test_format_from_suffix_then_from_the_text(file: str | None, text: str, fmt:
 
 def test_markdown_definitions_inline_notes_and_links() -> None:
     found = read("draft.md")
-    inline, first, named = found.notes
+    # Numbered as pandoc numbers them: in the order they are called on line 3
+    # ([^1], [^smith], then the inline note), wherever their text is.
+    first, named, inline = found.notes
     assert [n.number for n in found.notes] == [1, 2, 3]
     assert inline.location.line == 3 and inline.label is None
     assert inline.text == "See the report, p. 3, and Book [with brackets], https://example.org/r."
@@ -93,7 +95,7 @@ def test_markdown_without_notes_is_an_input_error() -> None:
 
 def test_markdown_range_selects_notes() -> None:
     found = read("draft.md", notes=(2, 3))
-    assert [n.label for n in found.notes] == ["1", "smith"]
+    assert [n.label for n in found.notes] == ["smith", None]
     with pytest.raises(InputError, match="--notes 9-12 matches no note; notes found: 1-3"):
         read("draft.md", notes=(9, 12))
 
@@ -255,3 +257,24 @@ def test_a_wrong_guess_from_the_text_falls_back_to_plain() -> None:
     text = "Regex ^[a-z] matched.1 More.2\n\n1 Smith, Book (2001).\n2 Ibid.\n3 Doe, Book (2002).\n"
     found = read_notes(text, file="notes.txt")
     assert [n.number for n in found.notes] == [1, 2, 3]
+
+
+def test_every_reader_agrees_on_what_pandoc_made_of_one_draft() -> None:
+    """One Markdown draft rendered by pandoc to HTML, LaTeX, plain text and GFM: the
+    same notes, numbered as pandoc numbers them, with the same text."""
+    seen = {}
+    for name in ("source.md", "rendered.html", "rendered.tex", "rendered.txt", "rendered-gfm.md"):
+        found = read(f"pandoc/{name}")
+        assert found.problems == (), name
+        seen[name] = [(n.number, n.text) for n in found.notes]
+    expected = seen["rendered.html"]
+    assert [number for number, _ in expected] == [1, 2, 3, 4]
+    assert expected[1][1].endswith("/20200728/nearly-300. A second paragraph: the plans were put on hold.")
+    assert expected[3][1].startswith("Torgyn Nurseitova, “Boleye tysyachi kazakhstantsev,” Zakon, 30 November 2020")
+    # The source has straight quotes (pandoc curls them), so it agrees on numbers and words.
+    assert [(n, t.replace('"', "")) for n, t in seen["source.md"]] == [
+        (n, t.replace("“", "").replace("”", "").replace("’", "'")) for n, t in expected
+    ]
+    # pandoc's plain text drops the URL of a link: note 1 differs there, nothing else.
+    assert seen["rendered.txt"][1:] == expected[1:]
+    assert seen["rendered.tex"] == seen["rendered-gfm.md"] == expected

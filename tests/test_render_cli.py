@@ -221,3 +221,11 @@ def test_csl_json_on_stdin() -> None:
     run = run_cli("render", "-", "--style", "ieee", "--format", "markdown", input=items)
     assert run.code == 0, run.stderr
     assert run.stdout.startswith("\\[1\\]") and "<https://undocs.org/S/2020/717>" in run.stdout
+
+
+def test_output_never_overwrites_the_input(tmp_path: Path) -> None:
+    path = _items_file(tmp_path, [REPORT.with_changes(id="r").to_csl()])
+    before = path.read_text(encoding="utf-8")
+    run = run_cli("render", str(path), "--style", "apa", "-o", str(path))
+    assert run.code == 2 and "never overwrites its input" in run.stderr
+    assert path.read_text(encoding="utf-8") == before

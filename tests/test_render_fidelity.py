@@ -199,3 +199,36 @@ def test_same_cluster_twice_returns_both_formats_without_advancing(tmp_path: Pat
 def test_unknown_format_is_refused(tmp_path: Path, fmt: str) -> None:
     with pytest.raises(ValueError):
         make_processor(style(tmp_path), "en-US", [item("a", title="x")]).bibliography(fmt)
+
+
+def test_year_suffixes_tell_same_author_same_year_apart(tmp_path: Path) -> None:
+    p = style(tmp_path, cls="in-text", cit_attrs='disambiguate-add-year-suffix="true"',
+              cit_layout='prefix="(" suffix=")" delimiter="; "',
+              citation='<group delimiter=", "><names variable="author"><name form="short"/></names>'
+                       '<group><date variable="issued"><date-part name="year"/></date><text variable="year-suffix"/></group></group>',
+              bib_sort='<sort><key variable="title"/></sort>',
+              bib='<group delimiter=". "><names variable="author"/><date variable="issued"><date-part name="year"/></date>'
+                  '<text variable="year-suffix"/><text variable="title"/></group>')
+    who = [{"family": "Mikhaylov", "given": "Vadim"}]
+    items = [item("b", title="Zeta", author=who, issued={"date-parts": [[2020]]}),
+             item("a", title="Alpha", author=who, issued={"date-parts": [[2020]]})]
+    proc = make_processor(p, "en-US", items)
+    assert proc.cite([CiteRef("b")]) == "(Mikhaylov, 2020b)"
+    assert proc.bibliography() == ["Vadim Mikhaylov. 2020. a. Alpha", "Vadim Mikhaylov. 2020. b. Zeta"]
+
+
+def test_sort_only_particles_sort_under_the_family_name(tmp_path: Path) -> None:
+    p = style(tmp_path, style_attrs='demote-non-dropping-particle="sort-only"',
+              bib_sort='<sort><key macro="author"/></sort>',
+              macros='<macro name="author"><names variable="author"><name name-as-sort-order="all"/></names></macro>',
+              bib='<text macro="author"/>')
+    people = [{"family": "Waal", "given": "Thomas", "non-dropping-particle": "de"},
+              {"family": "Demarais", "given": "Agathe"}]
+    assert bib(p, [item(str(n), author=[a]) for n, a in enumerate(people)]) == \
+        ["Demarais, Agathe", "de Waal, Thomas"]
+
+
+def test_a_titles_own_single_quotes_are_inner_quotes(tmp_path: Path) -> None:
+    p = style(tmp_path, bib='<group delimiter=". "><text variable="title" quotes="true"/><text variable="publisher"/></group>')
+    out = bib(p, [item("a", title="Jihadists in Syria\u2019s Idlib Form New \u2018Operations Room\u2019", publisher="VOA")])
+    assert out == ["\u201cJihadists in Syria\u2019s Idlib Form New \u2018Operations Room.\u2019\u201d VOA"]

@@ -228,3 +228,28 @@ def test_the_invariant_check_refuses_an_invented_letter() -> None:
     assert only_separators_added("https://a.org/ab cd", "https://a.org/ab-cd")
     assert not only_separators_added("https://a.org/abcd", "https://a.org/ab-xcd")
     assert not only_separators_added("https://a.org/abcd", "https://a.org/abc")
+
+
+WRAPPED = (
+    "1 A long line of text that was wrapped by the PDF viewer at about sixty chars,\n"
+    "and it goes on here with the rest https://example.org/reports/quarterly-outlook\n"
+    "report-spring-edition. Then the note ends.\n"
+    "2 Short line https://example.org/page\n"
+    "well-known fact follows here, in a short paragraph.\n"
+    "3 Another long line of text that was wrapped by the PDF viewer at around sixty.\n"
+)
+
+
+def test_a_url_goes_on_over_a_line_break_only_where_the_page_wrapped_it() -> None:
+    first, second = url_spans(WRAPPED)
+    assert first.url == "https://example.org/reports/quarterly-outlookreport-spring-edition"
+    assert WRAPPED[first.start : first.end] == "https://example.org/reports/quarterly-outlook\nreport-spring-edition"
+    assert first.breaks == (len("https://example.org/reports/quarterly-outlook"),)
+    # A short line ended where its author ended it: the next line's words are prose.
+    assert second.url == "https://example.org/page"
+
+
+def test_a_space_left_in_a_file_extension_is_bridged() -> None:
+    (span,) = url_spans("see https://kaktus.example/doc/1_a_b.h tml; and more")
+    assert span.url == "https://kaktus.example/doc/1_a_b.html"
+    assert url_spans("at https://example.com/x. The report says so.")[0].url == "https://example.com/x"

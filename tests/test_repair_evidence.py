@@ -330,3 +330,18 @@ def test_parse_and_export_keep_the_url_as_printed_and_carry_an_evidenced_repair(
     assert [e["URL"] for e in entries if "ariananews" in e["URL"]] == [PRINTED]
     plain = run_cli("parse", str(notes))
     assert "URL-repair" not in plain.stdout
+
+
+def test_fix_mends_a_url_that_a_hard_wrapped_copy_broke_over_two_lines(tmp_path: Path, archive: LinkServer) -> None:
+    true = "https://example.org/reports/quarterly-outlook-report-spring-edition"
+    archive.archive[true] = [("20210301000000", 200)]
+    text = (
+        "1 A long line of text that was wrapped by the PDF viewer at about sixty chars,\n"
+        "and it goes on here with the rest https://example.org/reports/quarterly-outlook\n"
+        "report-spring-edition. Then the note ends.\n"
+    )
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    run = _fix(path, archive, "--no-backup")
+    assert run.code == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == text.replace("quarterly-outlook\nreport", "quarterly-outlook-report")

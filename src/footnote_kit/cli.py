@@ -317,7 +317,10 @@ def check(
         from footnote_kit.links.repair import repair_links
 
         archive_probe, live_probe = _repair_probes(archive_url, no_live=offline, no_archive=offline or archive == "none", options=options)
-        results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=_progress("repairing URLs"))
+        tick = _progress("repairing URLs")
+        results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=tick)
+        if tick is not None:
+            sys.stderr.write("\r\x1b[K")
     text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
     if text:
         typer.echo(text)
@@ -357,12 +360,11 @@ def render(
 ) -> None:
     """Render references in any CSL style: a bibliography, or the notes themselves.
 
-    Example, the sample's notes as a Chicago editor expects them:
+    Examples: the sample's notes as a Chicago editor expects them, and its
+    reference list in APA, as HTML:
 
+    \b
       footnote-kit render examples/central-asia-notes.txt --style chicago-notes-bibliography --mode notes
-
-    and its reference list in APA, as HTML:
-
       footnote-kit render examples/central-asia-notes.txt --style apa --format html -o refs.html
 
     Items the style cannot render fully (no title, no date) are named on stderr and the
@@ -370,6 +372,8 @@ def render(
     """
     from footnote_kit.render.pipeline import render_file
 
+    if output is not None and str(file) != "-" and output.exists() and output.resolve() == file.resolve():
+        raise UsageError("-o names the input file; rendering never overwrites its input (choose another file)", file=str(output))
     progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
     try:
         result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
@@ -500,7 +504,10 @@ def fix(
     report: list[dict[str, Any]] = []
     for path in files:
         text = read_for_fix(path)
-        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=_progress(f"{path}: repairing URLs"))
+        tick = _progress(f"{path}: repairing URLs")
+        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick)
+        if tick is not None:
+            sys.stderr.write("\r\x1b[K")
         if dry_run and format == "text":
             typer.echo(plan.diff(), nl=False)
         for edit in plan.edits:

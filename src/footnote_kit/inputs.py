@@ -73,6 +73,10 @@ def load(
         return _document(name, notes, encoding)
     text = read_text(name, encoding=encoding)
     kind = kind_of(name, text)
+    if kind != "document" and notes is not None:
+        from footnote_kit.errors import UsageError
+
+        raise UsageError(f"--notes selects notes of a document; {name} is a bibliography ({kind})")
     if kind == "document":
         from footnote_kit.parse import parse_text
 

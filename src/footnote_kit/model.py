@@ -219,8 +219,9 @@ def _date_parts(value: Any) -> DateParts | None:
 class RawNote:
     """A footnote as found in a document, before its text is parsed.
 
-    ``number`` is the note's number (for Markdown labels such as ``[^fn-a]``, its order
-    of definition, with the label kept in ``label``). ``text`` is the note joined onto one
+    ``number`` is the note's number (for Markdown labels such as ``[^fn-a]``, its place
+    in the order notes are called, as pandoc numbers them, with the label kept in
+    ``label``). ``text`` is the note joined onto one
     line, with breaks from wrapping already mended. ``links`` holds hrefs the document
     attached to the note's text (HTML ``<a href>``, LaTeX ``\\href``) which the text alone
     would lose.

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any, Callable, Sequence
+from urllib.parse import urlsplit
 
+from footnote_kit.links.collect import merge
 from footnote_kit.links.http import DNS_DEAD, CheckOptions, Verdict, classify_url
 from footnote_kit.model import ArchiveSnapshot, Citing, LinkResult, LinkStatus, UrlRef
 
@@ -103,7 +103,7 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
         if cache:
             cache.close()
     out = []
-    for ref in _unique(refs):
+    for ref in merge(refs):
         v = verdicts[ref.url]
         snap, note = archived.get(ref.url, (None, None))
         detail = v.detail if not note else f"{v.detail}; {note}" if v.detail else note
@@ -117,18 +117,6 @@ def _open_cache(config: CheckConfig) -> Any:
     from footnote_kit.links.cache import LinkCache
 
     return LinkCache(config.cache_path)
-
-
-def _unique(refs: Sequence[UrlRef]) -> list[UrlRef]:
-    """One ref per URL, with the places of every duplicate merged (first seen first)."""
-    merged: dict[str, UrlRef] = {}
-    for ref in refs:
-        if ref.url in merged:
-            old = merged[ref.url]
-            merged[ref.url] = UrlRef(ref.url, old.cited + tuple(c for c in ref.cited if c not in old.cited), old.title or ref.title, old.translated_title or ref.translated_title)
-        else:
-            merged[ref.url] = ref
-    return list(merged.values())
 
 
 def _network_down(verdicts: list[Verdict]) -> list[Verdict]:
@@ -177,7 +165,7 @@ def _archive(refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: Check
     from footnote_kit.links.archive import Wayback, date_for
 
     wanted: dict[str, str] = {}
-    for ref in _unique(refs):
+    for ref in merge(refs):
         v = verdicts[ref.url]
         if v.status in (LinkStatus.INVALID, LinkStatus.UNSUPPORTED):
             continue
@@ -199,6 +187,7 @@ def _archive(refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: Check
         todo.append((url, cited))
     if not todo:
         return out
+    from concurrent.futures import ThreadPoolExecutor
     from datetime import date
 
     wb = Wayback(config.archive_url, timeout=(config.options.connect_timeout, max(config.options.read_timeout, 10.0)))

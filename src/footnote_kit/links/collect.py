@@ -257,20 +257,26 @@ def collect(
     attachment should not stop the check of a whole repository), and the reason is
     appended there for the caller to show.
     """
-    merged: dict[str, UrlRef] = {}
+    found: list[UrlRef] = []
     named = {os.path.normpath(p) for p in paths}
     for path in walk(paths, include, exclude):
         try:
-            found = collect_file(path, notes=notes, encoding=encoding)
+            found.extend(collect_file(path, notes=notes, encoding=encoding))
         except InputError as err:
             if problems is None or os.path.normpath(path) in named:
                 raise
             problems.append(Problem(f"skipped: {err.message}", Location(path, err.line), code="unreadable"))
-            continue
-        for ref in found:
-            old = merged.get(ref.url)
-            if old is None:
-                merged[ref.url] = ref
-            else:
-                merged[ref.url] = UrlRef(ref.url, old.cited + ref.cited, old.title or ref.title, old.translated_title or ref.translated_title)
+    return merge(found)
+
+
+def merge(refs: Iterable[UrlRef]) -> list[UrlRef]:
+    """One ref per URL, first seen first, with the places of every duplicate (each once)."""
+    merged: dict[str, UrlRef] = {}
+    for ref in refs:
+        old = merged.get(ref.url)
+        if old is None:
+            merged[ref.url] = ref
+        else:
+            extra = tuple(c for c in ref.cited if c not in old.cited)
+            merged[ref.url] = UrlRef(ref.url, old.cited + extra, old.title or ref.title, old.translated_title or ref.translated_title)
     return list(merged.values())

@@ -86,6 +86,7 @@ def only_separators_added(printed: str, candidate: str) -> bool:
     return i == len(bare)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def host_of(url: str) -> str:
     """``https://www.rferl.org/a/x`` -> ``rferl.org`` (lower case, no ``www.``)."""
     host = _HOST.match(url.strip())

@@ -73,7 +73,7 @@ def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
     """
     spans = url_spans(text)
     out: list[tuple[UrlSpan, Cited]] = []
-    for i, span in enumerate(spans):
+    for span in spans:
         para_start, para_end = _paragraph(text, span.start)
         mates = [s for s in spans if para_start <= s.start < para_end]
         if len(mates) == 1:
@@ -93,8 +93,8 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in _PARAGRAPH.finditer(text, 0, pos):
         start = m.end()
-    m = _PARAGRAPH.search(text, pos)
-    return start, (m.start() if m else len(text))
+    after = _PARAGRAPH.search(text, pos)
+    return start, (after.start() if after else len(text))
 
 
 def plan_fixes(

@@ -36,6 +36,7 @@ def url_spans(text: str, *, across_lines: bool = True) -> list[UrlSpan]:
     """Every http(s) URL in ``text``, with trailing sentence punctuation left out."""
     out: list[UrlSpan] = []
     pos = 0
+    width = _wrap_width(text)
     while True:
         m = _START.search(text, pos)
         if not m:
@@ -50,7 +51,10 @@ def url_spans(text: str, *, across_lines: bool = True) -> list[UrlSpan]:
             if not gap.group(0) or end + gap.end() >= len(text):
                 break
             nxt = _CHUNK.match(text, end + gap.end())
-            if not nxt or not _continues(pieces[-1], nxt.group(0), newline=bool(gap.group(1)), across_lines=across_lines):
+            # A URL goes on over a line break only where the line was full: a short line
+            # ended where its author ended it, not where the page did.
+            full = _line_length(text, end) >= 0.8 * width
+            if not nxt or not _continues(pieces[-1], nxt.group(0), newline=bool(gap.group(1)), across_lines=across_lines and full):
                 break
             if gap.group(1):
                 breaks.append(sum(map(len, pieces)))
@@ -76,3 +80,16 @@ def _continues(before: str, after: str, *, newline: bool, across_lines: bool) ->
         return False
     # A wrapped URL goes on with path-like text: separators inside, no sentence shape.
     return bool(_PATHLIKE.match(after.rstrip(_TRAILING))) and not after[:1].isupper()
+
+
+def _wrap_width(text: str) -> int:
+    """The width the text was wrapped at: its longest lines (a hard-wrapped copy from a
+    PDF has many lines of nearly that length; a text of one line a paragraph has none)."""
+    lengths = sorted((len(line) for line in text.splitlines()), reverse=True)
+    return lengths[len(lengths) // 10] if lengths else 0
+
+
+def _line_length(text: str, pos: int) -> int:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return len(text[start : end if end != -1 else len(text)].rstrip())

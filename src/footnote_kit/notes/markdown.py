@@ -7,10 +7,13 @@ Two kinds, as pandoc reads them:
   lines that carry on the same paragraph ("lazy" lines);
 - inline notes, ``^[text]``, with nested brackets, on one paragraph.
 
-Numbering: notes are numbered in the order their text appears in the document (the order
-of definition), and a named label (``[^smith]``) is kept in ``RawNote.label``. When every
-label is a number and there are no inline notes, the labels are the numbers: a writer
-who typed ``[^698]`` means note 698.
+Numbering is pandoc's (and GitHub's), so that "note 4" in a message is note 4 of the
+rendered document: notes are numbered in the order they are *called* in the text (a
+definition by its first ``[^label]``, an inline note where it stands), wherever their
+text is written; a definition never called comes after them all. A named label
+(``[^smith]``) is kept in ``RawNote.label``, and the location is where the note's text
+is. When every label is a number and there are no inline notes, the labels are the
+numbers: a writer who typed ``[^698]`` means note 698.
 
 Fenced code blocks are skipped (a footnote example in a code block is not a note).
 A reference to a label that is never defined, a label defined twice and a definition
@@ -42,7 +45,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         for i, line in enumerate(lines)
         if i not in code and (m := _LINK_DEFINITION.match(line))
     }
-    found: list[tuple[int, str | None, list[str]]] = []  # (0-based line, label, physical lines)
+    # (where it is called, 0-based line of its text, label, physical lines)
+    found: list[tuple[tuple[float, int], int, str | None, list[str]]] = []
     problems: list[Problem] = []
     defined: dict[str, int] = {}
     used_lines: set[int] = set()
@@ -65,13 +69,15 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
             )
         else:
             defined[label] = i
-            found.append((i, label, body))
+            found.append(((0, 0), i, label, body))
         i = i_next
 
-    found.extend(_inline_notes(lines, code, used_lines))
-    found.sort(key=lambda f: f[0])
     referenced = _referenced_labels(lines, code)
-    for label, line in referenced.items():
+    found = [(referenced.get(label or "", (float("inf"), line)), line, label, body) for _, line, label, body in found]
+    found.extend(((line, col), line, None, body) for line, col, body in _inline_notes(lines, code, used_lines))
+    found.sort(key=lambda f: f[0])
+    for label, (where, _col) in referenced.items():
+        line = int(where)
         if label not in defined:
             problems.append(
                 Problem(f"footnote [^{label}] is referenced but never defined", Location(file, line + 1), code="missing-note")
@@ -84,9 +90,9 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
     if not found:
         return _numbered_lines(text, file, references)
 
-    numeric = all(label is not None and label.isdigit() for _, label, _ in found)
+    numeric = all(label is not None and label.isdigit() for _, _, label, _ in found)
     notes: list[RawNote] = []
-    for order, (line, label, body) in enumerate(found, 1):
+    for order, (_, line, label, body) in enumerate(found, 1):
         plain, links = markdown_to_text(join(body), references)
         number = int(label) if numeric and label is not None else order
         keep = None if label is None or (numeric and label.isdigit()) else label
@@ -160,9 +166,10 @@ def _definition_body(lines: list[str], start: int, first: str, code: set[int]) -
     return body, i
 
 
-def _inline_notes(lines: list[str], code: set[int], skip: set[int]) -> list[tuple[int, str | None, list[str]]]:
-    """``^[…]`` notes, each within its paragraph (which bounds the bracket scan)."""
-    out: list[tuple[int, str | None, list[str]]] = []
+def _inline_notes(lines: list[str], code: set[int], skip: set[int]) -> list[tuple[int, int, list[str]]]:
+    """``^[…]`` notes as (line, column, physical lines), each within its paragraph (which
+    bounds the bracket scan)."""
+    out: list[tuple[int, int, list[str]]] = []
     paragraph: list[int] = []
 
     def flush() -> None:
@@ -179,7 +186,7 @@ def _inline_notes(lines: list[str], code: set[int], skip: set[int]) -> list[tupl
                 if end < 0:
                     break
                 row = sum(1 for s in starts if s <= pos) - 1
-                out.append((paragraph[row], None, text[pos + 2 : end].split("\n")))
+                out.append((paragraph[row], pos - starts[row], text[pos + 2 : end].split("\n")))
                 pos = text.find("^[", end)
         paragraph.clear()
 
@@ -192,14 +199,14 @@ def _inline_notes(lines: list[str], code: set[int], skip: set[int]) -> list[tupl
     return out
 
 
-def _referenced_labels(lines: list[str], code: set[int]) -> dict[str, int]:
-    """Label -> first line referencing it (``[^x]`` not followed by ``:``)."""
-    refs: dict[str, int] = {}
+def _referenced_labels(lines: list[str], code: set[int]) -> dict[str, tuple[float, int]]:
+    """Label -> (line, column) of its first call (``[^x]`` not followed by ``:``)."""
+    refs: dict[str, tuple[float, int]] = {}
     for i, line in enumerate(lines):
         if i in code or "[^" not in line:
             continue
         for m in _REFERENCE.finditer(line):
-            refs.setdefault(m.group(1), i)
+            refs.setdefault(m.group(1), (i, m.start()))
     return refs
 
 

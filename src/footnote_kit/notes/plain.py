@@ -326,32 +326,62 @@ def _is_spaced(block: _Block, lines: list[str]) -> bool:
 def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | None) -> list[RawNote]:
     """Each note's text: its first line and the lines after it that belong to it.
 
-    A note stops at a blank line or a page break (form feed). Between two notes every
-    line belongs to the upper one, unless there are many (``_LONG_RUN``): then body text
-    sits between them (a PDF page of body between two pages' footnotes), and the note
-    stops where it stops looking wrapped, as the last note of a block always does.
+    Between two notes of a block, a few lines (``_LONG_RUN`` at most, no page break)
+    all belong to the upper note, paragraphs after a blank line included (pandoc and
+    Word print a note's second paragraph that way), up to a heading. More lines than
+    that, or a page break (form feed), mean body text sits between the notes (a PDF page
+    between two pages' footnotes): the note then stops at the first blank line, or where
+    it stops looking wrapped, as the last note of a block always does.
     """
     out: list[RawNote] = []
     for k, start in enumerate(starts):
         last = k + 1 == len(starts)
         end = limit if last else starts[k + 1].index
+        region = lines[start.index + 1 : end]
         body = [start.text]
-        careful = last
-        if not careful:
-            careful = end - start.index > _LONG_RUN and all(lines[i].strip() for i in range(start.index + 1, start.index + _LONG_RUN + 1))
-        for index in range(start.index + 1, end):
-            raw = lines[index]
-            line = raw.strip()
-            if not line or "\f" in raw:
-                break
-            if careful and not _continues(body[-1], line):
-                break
-            body.append(line)
+        if not last and _belongs_whole(region):
+            blank = False
+            for raw in region:
+                line = raw.strip()
+                if not line:
+                    blank = True
+                    continue
+                if blank and _heading_like(line):
+                    break
+                body.append(line)
+                blank = False
+        else:
+            careful = last or (len(region) > _LONG_RUN and all(line.strip() for line in region[:_LONG_RUN]))
+            for raw in region:
+                line = raw.strip()
+                if not line or "\f" in raw or (careful and not _continues(body[-1], line)):
+                    break
+                body.append(line)
         text = join(body)
         if text[:1] in "^↑↩":
             text = _BACK_LINK.sub("", text, count=1)
         out.append(RawNote(number=start.number, text=text, location=Location(file, start.index + 1)))
     return out
+
+
+def _belongs_whole(region: list[str]) -> bool:
+    """Are the lines between two notes few enough to be the upper note's own?"""
+    if len(region) <= 1:
+        return True
+    filled = 0
+    for raw in region:
+        if "\f" in raw:
+            return False
+        if raw.strip():
+            filled += 1
+            if filled > _LONG_RUN:
+                return False
+    return True
+
+
+def _heading_like(line: str) -> bool:
+    """``Chapter 2``, ``Notes to Part One``: short, capitalised, no sentence end."""
+    return len(line) < 60 and line[:1].isupper() and not _ENDS_SENTENCE.search(line) and not line.endswith((",", ";", ":"))
 
 
 def _continues(previous: str, line: str) -> bool:

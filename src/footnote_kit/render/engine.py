@@ -123,6 +123,7 @@ class _LoadedStyle:
         self.near_note_distance = int(self.root.citation.get("near-note-distance", "5"))
         text = Path(path).read_text(encoding="utf-8", errors="replace")
         self.numbered = 'variable="citation-number"' in text
+        self.year_suffix = self.root.citation.get("disambiguate-add-year-suffix") == "true"
         sort = self.root.bibliography.find("{%s}sort" % CSL) if self.has_bibliography else None
         self.sorted_bibliography = sort is not None and any(
             key.get("variable") != "citation-number" for key in sort.iterchildren())
@@ -168,6 +169,7 @@ class Processor:
         self._history: list[tuple[int, list[tuple[str, str | None]]]] = []
         self._last: tuple[Any, str] | None = None
         self._ambiguous_keys: set[str] | None = None
+        self._sorted: list[str] | None = None
         self._last_note: dict[str, int] = {}
 
     # -- bibliography ----------------------------------------------------------------
@@ -201,12 +203,12 @@ class Processor:
         if bib is None:
             self._bibliography = []
             return self._bibliography
+        self._ambiguous()  # year suffixes show in the entries too
         items = []
-        for key in self._registry.keys:
+        for key in self._sorted_keys():
             item = _item(key)  # gap 19: no locator ever reaches an entry
             Citation([item]).bibliography = self._registry
             items.append(item)
-        items = bib.sort(items)
         self._registry.keys = [item.key for item in items]
         id_of = {k: i for i, k in self._key_of.items()}
         layout = bib.layout
@@ -220,10 +222,12 @@ class Processor:
             names, first = STATE["first_names"], STATE["first_name"]
             if substitute is not None and names:
                 # Gap 12: subsequent-author-substitute (complete-all, or partial-first).
-                if names == previous[0] and not partial:
+                if names == previous[0] and not partial and not STATE["substituted"]:
                     marked = marked.replace(names, substitute, 1)
                 elif partial and first and first == previous[1]:
                     marked = marked.replace(first, substitute, 1)
+                elif partial and not first and names == previous[0]:
+                    marked = marked.replace(names, substitute, 1)  # a substituted title
             previous = (names, first)
             out.append((id_of[item.key], marked))
         self._bibliography = out
@@ -295,34 +299,56 @@ class Processor:
         """citation-number as citeproc-js gives it: bibliography order if the bibliography
         is sorted, else the order in which items are first cited."""
         if self.style.sorted_bibliography:
-            self._render_bibliography()
+            self._registry.keys = list(self._sorted_keys())
             return
         order = list(self._last_note) + [k for k, _ in cited if k not in self._last_note]
         placed = set(order)
         self._registry.keys = order + [k for k in self._registry.keys if k not in placed]
 
     def _ambiguous(self) -> set[str]:
-        """Gap 9: items whose citation (short form in note styles) reads the same as another
-        item's; for them ``disambiguate="true"`` holds (citeproc-js's last resort)."""
+        """Gap 9 and year suffixes: see ``disambiguate``. Done once, before any rendering."""
         if self._ambiguous_keys is not None:
             return self._ambiguous_keys
         self._ambiguous_keys = set()
-        if not self.style.disambiguates:
-            return self._ambiguous_keys
         from citeproc.source import Citation
 
+        from footnote_kit.render.disambiguate import find_ambiguous
+
         layout = self.style.root.citation.layout
-        seen: dict[str, list[str]] = {}
-        for key in self._registry.keys:
+        source = self._registry.source
+
+        def render(key: str, ambiguous: bool) -> str:
             item = _item(key)
             item["fk_position"] = "subsequent" if self.style.note_class else "first"
-            item["fk_ambiguous"] = False
-            citation = Citation([item])
-            citation.bibliography = self._registry
-            text = str(layout.render_citation(citation, lambda i: None) or "")
-            seen.setdefault(text, []).append(key)
-        self._ambiguous_keys = {k for keys in seen.values() if len(keys) > 1 for k in keys}
+            item["fk_ambiguous"] = ambiguous
+            Citation([item]).bibliography = self._registry
+            return str(layout.render_citation(item.citation, lambda i: None) or "")
+
+        def set_suffix(key: str, letters: str) -> None:
+            source[key]["year_suffix"] = letters
+
+        if self.style.disambiguates or self.style.year_suffix:
+            self._ambiguous_keys = find_ambiguous(
+                render, self._sorted_keys(), conditions=self.style.disambiguates,
+                year_suffix=self.style.year_suffix, set_suffix=set_suffix)
         return self._ambiguous_keys
+
+    def _sorted_keys(self) -> list[str]:
+        """Item keys in bibliography order (input order for styles without a bibliography)."""
+        if self._sorted is None:
+            bib = self.style.root.bibliography
+            if bib is None:
+                self._sorted = list(self._registry.keys)
+            else:
+                from citeproc.source import Citation
+
+                items = []
+                for key in self._registry.keys:
+                    item = _item(key)  # gap 19: no locator ever reaches an entry
+                    Citation([item]).bibliography = self._registry
+                    items.append(item)
+                self._sorted = [item.key for item in bib.sort(items)]
+        return self._sorted
 
     def _position(self, key: str, locator: str | None,
                   earlier: list[tuple[str, str | None]]) -> str:

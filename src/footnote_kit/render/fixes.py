@@ -69,13 +69,15 @@ STOP_WORDS = frozenset(
     "towards under underneath until unto up upon versus vs. v. via vis-à-vis with within "
     "without worth yet".split())
 
-_WORD = re.compile(r"[^\s\-\u2013\u2014/]+|[\s\-\u2013\u2014/]+")
+_WORD = re.compile(r"[^\s\-\u2013\u2014/.]+|[\s\-\u2013\u2014/]+|\.")
 
 
 def title_case(text: Any) -> Any:
     """citeproc-js's title case: lower-case words capitalised except stop words, which stay
-    lower case unless they open the title or follow a colon; words in hyphenated compounds
-    count as words; words with any capital (acronyms, iPhone) and ``nocase`` text are kept."""
+    lower case unless they open the title or follow a colon; each part of a hyphenated
+    compound is capitalised, stop word or not (``Re-Exports``, ``Al-Sham``), as is a part
+    after a full stop inside a word (``CABAR.Asia``); words with any capital (acronyms,
+    iPhone), words starting with a digit (``12th``) and ``nocase`` text are kept."""
     from citeproc.string import MixedString, NoCase, String
 
     segments = list(text) if isinstance(text, MixedString) else [text]
@@ -86,14 +88,19 @@ def title_case(text: Any) -> Any:
             out.append(seg)
             start = str(seg).rstrip().endswith((":", "?", "!")) if str(seg).strip() else start
             continue
+        tokens = _WORD.findall(str(seg))
         pieces = []
-        for token in _WORD.findall(str(seg)):
-            if token.isspace() or token[0] in "-\u2013\u2014/ ":
+        for n, token in enumerate(tokens):
+            if token.isspace() or token[0] in "-\u2013\u2014/ .":
                 pieces.append(token)
                 continue
             core = marks.strip(token)
             bare = core.strip("\"'\u2018\u2019\u201c\u201d([{")
-            if core.islower() and bare[:1].isalpha() and (start or bare.lower() not in STOP_WORDS):
+            before = tokens[n - 1] if n else " "
+            after = tokens[n + 1] if n + 1 < len(tokens) else " "
+            joined = before in ("-", ".") or after == "-" or (after == "." and n + 2 < len(tokens)
+                                                             and not tokens[n + 2].isspace())
+            if core.islower() and bare[:1].isalpha() and (start or joined or bare.lower() not in STOP_WORDS):
                 token = _capitalise(token)
             pieces.append(token)
             start = core.endswith((":", "?", "!"))
@@ -117,7 +124,7 @@ def collation_key(text: str) -> tuple[str, str]:
     """Sort as citeproc-js (ICU) does: accents, case and punctuation only break ties."""
     decomposed = unicodedata.normalize("NFKD", text)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    primary = re.sub(r"[^\w\s]|_", "", base.casefold())
+    primary = re.sub(r"[^\w\s]|_", "", base.casefold())  # ICU-like: punctuation ignored
     primary = re.sub(r"\s+", " ", primary).strip()
     return primary, text.casefold()
 
@@ -140,13 +147,15 @@ class QuoteStyle:
 
 _C = re.escape(marks.CLOSERS)
 _O = re.escape(marks.OPENERS)
-_Q = re.escape(marks.Q_CLOSE)
-# Punctuation right after a closing quote (closers between), for punctuation-in-quote.
-_AFTER_QUOTE = re.compile("((?:[%s]|%s)*%s(?:[%s]|%s)*)([.,])" % (_C, _Q, _Q, _C, _Q))
+_Q = "[%s%s]" % (re.escape(marks.Q_CLOSE), re.escape(marks.QS_CLOSE))
+_QS = re.escape(marks.QS_CLOSE)
+# Punctuation right after a closing quote (closers and a title's own closing quotes
+# between), for punctuation-in-quote.
+_AFTER_QUOTE = re.compile("((?:[%s\u2019\u201d%s])*%s(?:[%s]|%s)*)([.,])" % (_C, _QS, _Q, _C, _Q))
 # The same mark twice at a seam, formatting between (citeproc-py only sees plain seams).
-_DOUBLED = re.compile("([.,;:])([%s%s%s]+)\\1" % (_C, _O, _Q))
-# A full stop or comma after ? or ! (an affix after a title that asks a question).
-_AFTER_QUESTION = re.compile("([?!])([%s%s]*)[.,]" % (_C, _Q))
+_DOUBLED = re.compile("([.,;:])((?:[%s%s]|%s)+)\\1" % (_C, _O, _Q))
+# A full stop after ? or ! (an affix after a title that asks a question); a comma stays.
+_AFTER_QUESTION = re.compile("([?!])((?:[%s]|%s)*)\\." % (_C, _Q))
 
 
 def finish(text: str, quotes: QuoteStyle, fmt: str) -> str:
@@ -167,14 +176,16 @@ def finish(text: str, quotes: QuoteStyle, fmt: str) -> str:
 
 def _move_inside(match: re.Match[str]) -> str:
     closing, punct = match.group(1), match.group(2)
-    before = match.string[:match.start()]
-    if marks.strip(before)[-1:] in (".", "?", "!", ","):
-        return closing  # "Why?”." -> "Why?”"
+    before = marks.strip(match.string[:match.start()])[-1:]
+    if before in (".", "?", "!") and punct == "." or before == punct:
+        return closing  # "Why?”." -> "Why?”"; but "Why?,”" keeps its comma, as citeproc-js
     return punct + closing
 
 
 def _resolve_quotes(text: str, quotes: QuoteStyle) -> str:
-    if marks.Q_OPEN not in text and marks.Q_CLOSE not in text:
+    """Quote marks -> the locale's quotes, alternating with depth; a title's own single
+    quotes are always the inner ones (as citeproc-js prints them)."""
+    if not any(m in text for m in (marks.Q_OPEN, marks.Q_CLOSE, marks.QS_OPEN, marks.QS_CLOSE)):
         return text
     out = []
     depth = 0
@@ -185,6 +196,12 @@ def _resolve_quotes(text: str, quotes: QuoteStyle) -> str:
         elif ch == marks.Q_CLOSE:
             depth = max(depth - 1, 0)
             out.append(quotes.close if depth % 2 == 0 else quotes.close_inner)
+        elif ch == marks.QS_OPEN:
+            out.append(quotes.open_inner)
+            depth += 1
+        elif ch == marks.QS_CLOSE:
+            depth = max(depth - 1, 0)
+            out.append(quotes.close_inner)
         else:
             out.append(ch)
     return "".join(out)

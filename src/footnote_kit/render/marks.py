@@ -12,6 +12,9 @@ from __future__ import annotations
 
 Q_OPEN = "\ue000"
 Q_CLOSE = "\ue001"
+#: a title's own single quotes ('like this'): always the locale's inner quotes
+QS_OPEN = "\ue00e"
+QS_CLOSE = "\ue00f"
 
 #: formatting name -> (open mark, close mark, HTML open tag, HTML close tag)
 FORMATS: dict[str, tuple[str, str, str, str]] = {
@@ -24,7 +27,7 @@ FORMATS: dict[str, tuple[str, str, str, str]] = {
 }
 OPENERS = "".join(v[0] for v in FORMATS.values())
 CLOSERS = "".join(v[1] for v in FORMATS.values())
-ALL = Q_OPEN + Q_CLOSE + OPENERS + CLOSERS
+ALL = Q_OPEN + Q_CLOSE + QS_OPEN + QS_CLOSE + OPENERS + CLOSERS
 
 
 def strip(text: str) -> str:

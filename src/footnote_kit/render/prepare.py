@@ -76,31 +76,33 @@ def curl_apostrophes(text: str) -> str:
 def rich_text(text: str) -> str:
     """Field text with quotes as marks and known HTML tags as formatting marks."""
     text = _tags(text)
-    text = curl_apostrophes(text)
-    return _pair_quotes(text)
+    text = _pair_quotes(text, '"\u201c', '"\u201d', marks.Q_OPEN, marks.Q_CLOSE)
+    text = _pair_quotes(text, "'\u2018", "'\u2019", marks.QS_OPEN, marks.QS_CLOSE)
+    return curl_apostrophes(text)
 
 
-def _pair_quotes(text: str) -> str:
-    """Double quotes -> quote marks, as citeproc-js pairs them: a quote opens only at the
-    start or after a space, the next one closes it; any other quote stays as written."""
-    if '"' not in text and "\u201c" not in text:
+def _pair_quotes(text: str, openers: str, closers: str, mark_open: str, mark_close: str) -> str:
+    """Quotes -> quote marks, paired as citeproc-js pairs them: a quote opens at the start
+    or after a space, before a letter; the next closing quote not followed by a letter
+    (``Syria’s`` is an apostrophe) closes it; anything unpaired stays as written."""
+    if not any(c in text for c in openers):
         return text
     out = []
     is_open = False
     for i, ch in enumerate(text):
-        if ch in '"\u201c\u201d':
-            before = text[i - 1] if i else " "
-            if not is_open and ch != "\u201d" and (before.isspace() or before in marks.ALL):
-                out.append(marks.Q_OPEN)
-                is_open = True
-                continue
-            if is_open and ch != "\u201c":
-                out.append(marks.Q_CLOSE)
-                is_open = False
-                continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not is_open and ch in openers and (before.isspace() or before in marks.ALL) \
+                and not after.isspace():
+            out.append(mark_open)
+            is_open = True
+            continue
+        if is_open and ch in closers and not after.isalnum():
+            out.append(mark_close)
+            is_open = False
+            continue
         out.append(ch)
     return text if is_open else "".join(out)
-    return text
 
 
 def _tags(text: str) -> str:
