@@ -50,6 +50,7 @@ _LETTER_COUNTS = (
     ("uz", ("q",)),
     ("ru", ("zh", "kh", "shch", "ts")),
 )
+_ASCII_LETTER_COUNTS = tuple((lang, needles) for lang, needles in _LETTER_COUNTS if all(x.isascii() for x in needles))
 _UZ_APOSTROPHE = re.compile(r"[oOgG][‘’'ʻ`](?=\w)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CYR_LANG = [("kk", re.compile(r"[әұіңғқөүһ]")), ("tg", re.compile(r"[ӣӯҳҷ]")), ("uk", re.compile(r"[іїєґ]")), ("uz", re.compile(r"[ўқғҳ]")), ("ky", re.compile(r"[ңөү]"))]
@@ -100,7 +101,8 @@ def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
                     out[lang] += 0.5
     if lower_words:
         joined = " ".join(lower_words)
-        for lang, needles in _LETTER_COUNTS:
+        # ASCII words can hold none of the accented letters: count only q and the digraphs
+        for lang, needles in _ASCII_LETTER_COUNTS if joined.isascii() else _LETTER_COUNTS:
             n = sum(joined.count(x) for x in needles)
             if n:
                 out[lang] += 0.5 * n
@@ -136,8 +138,11 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
     hint = from_url(url)
     if hint and hint in s:
         s[hint] += 1.0
-    ranked = sorted(s.items(), key=lambda kv: kv[1], reverse=True)
-    (best, top), (_, second) = ranked[0], ranked[1]
+    # the best language (the first listed on a tie, as a stable sort would give) and the
+    # runner-up's score, without sorting
+    top = max(s.values())
+    best = next(k for k, v in s.items() if v == top)
+    second = max(v for k, v in s.items() if k != best)
     if best == "en":
         return None
     english = s["en"]
