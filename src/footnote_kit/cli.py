@@ -125,6 +125,9 @@ def parse(
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
+    from_: Optional[str] = typer.Option(
+        None, "--from", metavar="FORMAT", help="Read the document as plain, markdown, latex or html. Default: from the suffix, then the text."
+    ),
 ) -> None:
     """Split a document's footnotes into structured sources (CSL-JSON items).
 
@@ -137,7 +140,7 @@ def parse(
     """
     from footnote_kit.parse import parse_file
 
-    result = parse_file(file, notes=parse_range(notes), encoding=encoding)
+    result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=from_)
     if repair:
         result = _with_repairs(result, archive_url, no_live)
     for problem in result.warnings:
