@@ -459,6 +459,27 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """The live answer for one URL: one status and why.
+
+    Kept here, not in ``links.http``, so that the link cache (and so the pre-commit
+    hook on a warm cache) can read and write verdicts without importing the checker.
+    """
+
+    url: str
+    status: LinkStatus
+    http_status: int | None = None
+    final_url: str | None = None
+    elapsed_ms: int = 0
+    detail: str | None = None
+
+    @property
+    def transient(self) -> bool:
+        """A verdict that another run could reverse: never cached as final."""
+        return self.status in (LinkStatus.ERROR, LinkStatus.TIMEOUT)
+
+
+@dataclass(frozen=True)
 class LinkResult:
     url: str
     status: LinkStatus

@@ -19,8 +19,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from footnote_kit.links.http import Verdict
-from footnote_kit.model import ArchiveSnapshot, LinkStatus
+from footnote_kit.model import ArchiveSnapshot, LinkStatus, Verdict
 
 DAY = 86400.0
 TTL: dict[LinkStatus, float] = {

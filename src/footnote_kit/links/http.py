@@ -33,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from footnote_kit.links.page import is_challenge, judge_body, page_texts
 from footnote_kit.links.schedule import per_host
-from footnote_kit.model import LinkStatus
+from footnote_kit.model import LinkStatus, Verdict  # Verdict lives in model: the cache needs it without this module
 
 BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
 DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.org/project/footnote-kit/)"
@@ -65,23 +65,6 @@ class CheckOptions:
     max_concurrency: int = 32
     per_host: int = 2
     body_cap: int = 64 * 1024
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The live answer for one URL: one status and why."""
-
-    url: str
-    status: LinkStatus
-    http_status: int | None = None
-    final_url: str | None = None
-    elapsed_ms: int = 0
-    detail: str | None = None
-
-    @property
-    def transient(self) -> bool:
-        """A verdict that another run could reverse: never cached as final."""
-        return self.status in (LinkStatus.ERROR, LinkStatus.TIMEOUT)
 
 
 def classify_url(url: str) -> tuple[LinkStatus, str] | None:
