@@ -11,10 +11,11 @@ is a bug (exit 3), shown in full only with ``--traceback``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import typer
 
@@ -309,21 +310,14 @@ def check(
         warn(str(problem))
     if not refs:
         warn("footnote-kit: no links found in " + ", ".join(paths))
-    progress = _progress_bar("checking") if sys.stderr.isatty() and refs else None
-    try:
+    with _on_terminal(_bar, "checking", when=bool(refs)) as progress:
         results = run_check(refs, config, progress=progress)
-    finally:
-        if progress is not None:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
     if repair:
         from footnote_kit.links.repair import repair_links
 
         archive_probe, live_probe = _repair_probes(archive_url, no_live=offline, no_archive=offline or archive == "none", options=options)
-        tick = _progress("repairing URLs")
-        results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=tick)
-        if tick is not None:
-            sys.stderr.write("\r\x1b[K")
+        with _on_terminal(_counter, "repairing URLs") as tick:
+            results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=tick)
     text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
     if text:
         typer.echo(text)
@@ -331,8 +325,25 @@ def check(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-def _progress_bar(label: str) -> Any:
-    """A one-line progress bar on stderr (only called when stderr is a terminal)."""
+@contextlib.contextmanager
+def _on_terminal(draw: Callable[[str], Any], label: str, *, when: bool = True) -> Iterator[Any]:
+    """A progress display on stderr while a block runs, wiped when it ends.
+
+    Only on a terminal (``None`` is yielded elsewhere, so pipes and CI logs stay clean),
+    and the line is cleared even when the block fails, so an error message starts on a
+    line of its own. ``draw`` is ``_bar`` (work of known size) or ``_counter``.
+    """
+    show = draw(label) if when and sys.stderr.isatty() else None
+    try:
+        yield show
+    finally:
+        if show is not None:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _bar(label: str) -> Callable[[int, int], None]:
+    """Draws ``label [####....] done/total (rate/s)`` for work of known size."""
     import time
 
     start = time.monotonic()
@@ -345,6 +356,18 @@ def _progress_bar(label: str) -> Any:
         sys.stderr.flush()
 
     return show
+
+
+def _counter(label: str) -> Callable[[str], None]:
+    """Draws ``label: N`` for work whose size is not known in advance (URL repair)."""
+    count = [0]
+
+    def tick(_item: str) -> None:
+        count[0] += 1
+        sys.stderr.write(f"\r{label}: {count[0]}")
+        sys.stderr.flush()
+
+    return tick
 
 
 # --- render -------------------------------------------------------------------
@@ -377,12 +400,8 @@ def render(
 
     if output is not None and str(file) != "-" and output.exists() and output.resolve() == file.resolve():
         raise UsageError("-o names the input file; rendering never overwrites its input (choose another file)", file=str(output))
-    progress = _progress_bar("rendering notes") if sys.stderr.isatty() and mode == "notes" else None
-    try:
+    with _on_terminal(_bar, "rendering notes", when=mode == "notes") as progress:
         result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
-    finally:
-        if progress is not None:
-            sys.stderr.write("\n")
     for problem in result.problems:
         warn(str(problem))
     if result.style.renamed_from:
@@ -507,10 +526,8 @@ def fix(
     report: list[dict[str, Any]] = []
     for path in files:
         text = read_for_fix(path)
-        tick = _progress(f"{path}: repairing URLs")
-        plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick)
-        if tick is not None:
-            sys.stderr.write("\r\x1b[K")
+        with _on_terminal(_counter, f"{path}: repairing URLs") as tick:
+            plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick)
         if dry_run and format == "text":
             typer.echo(plan.diff(), nl=False)
         for edit in plan.edits:
@@ -538,20 +555,6 @@ def _repair_probes(archive_url: Optional[str], no_live: bool, no_archive: bool =
     archive = None if no_archive else archive_probe(Wayback(base_url=archive_url))
     live = None if no_live else live_probe(Checker(options))
     return archive, live
-
-
-def _progress(label: str) -> Any:
-    """A one-line counter on stderr while work goes on, on a terminal only."""
-    if not sys.stderr.isatty():
-        return None
-    count = [0]
-
-    def tick(_item: str) -> None:
-        count[0] += 1
-        sys.stderr.write(f"\r{label}: {count[0]}")
-        sys.stderr.flush()
-
-    return tick
 
 
 def main(argv: Optional[list[str]] = None) -> None:
