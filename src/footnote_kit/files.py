@@ -141,8 +141,11 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, backup: bool = Fals
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        # mkstemp creates the file 0600; a replaced file keeps its own mode, and a new
+        # one gets what open() would give it (0666 less the umask), so a .bib written
+        # for co-authors stays readable by them.
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -151,3 +154,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, backup: bool = Fals
             pass
         raise
     return kept
+
+
+def _umask() -> int:
+    """The process umask (it can only be read by setting it, so set it straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
