@@ -118,15 +118,16 @@ def _json_chunks(text: str, name: str) -> list[tuple[int, str | Problem]] | None
 
 
 def _unique_keys(records: list[Record]) -> list[Record]:
-    """Entries read one by one may each get the same made-up key; keep them apart."""
+    """Entries read one by one may each get the same made-up key; keep them apart the way
+    a file's duplicate keys are kept apart everywhere else (``citekeys.unique``)."""
     from dataclasses import replace
+
+    from footnote_kit.citekeys import unique
 
     seen: set[str] = set()
     out = []
     for r in records:
-        key, n = r.key, 2
-        while key in seen:
-            key, n = f"{r.key}-{n}", n + 1
+        key = unique(r.key, seen) if r.key in seen else r.key
         seen.add(key)
         out.append(r if key == r.key else replace(r, key=key, source=r.source.with_changes(id=key)))
     return out
