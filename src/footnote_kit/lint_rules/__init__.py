@@ -13,6 +13,9 @@ from functools import cached_property
 from typing import Callable, Iterable
 
 from footnote_kit.model import Location, Note, Problem
+from footnote_kit.sources.identifiers import trim_url
+
+__all__ = ["URL_RE", "Document", "Rule", "problem", "trim_url"]
 
 URL_RE = re.compile(r"https?://[^\s<>\"'\]\)}]+")
 """A URL as printed in a note: up to the first white space or closing bracket."""
@@ -58,11 +61,3 @@ Rule = Callable[[Document], Iterable[Problem]]
 
 def problem(doc: Document, rule: str, message: str, note: Note | None = None, needle: str | None = None) -> Problem:
     return Problem(message=message, location=doc.at(note, needle), code=rule, note=note.number if note else None)
-
-
-def clean_url(url: str) -> str:
-    """Strip what the sentence, not the URL, put at its end (``.``, ``;``, ``,``...)."""
-    url = url.rstrip(".,;:!?’”'\"»")
-    if url.endswith(")") and url.count("(") < url.count(")"):
-        url = url[:-1]
-    return url

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from footnote_kit.lint_rules import URL_RE, Document, clean_url, problem
+from footnote_kit.lint_rules import URL_RE, Document, trim_url, problem
 from footnote_kit.model import Citation, Problem, Remark
 
 NAME = "unparsed-citation"
@@ -37,7 +37,7 @@ def check(doc: Document) -> Iterator[Problem]:
                     missing.append("no title")
                 if not (src.container_title or src.publisher or src.author or src.collection_title):
                     missing.append("no outlet or author")
-                url = src.URL or next((clean_url(u) for u in URL_RE.findall(part.text)), None)
+                url = src.URL or next((trim_url(u) for u in URL_RE.findall(part.text)), None)
                 if url and cut_short(url):
                     missing.append(f"the URL is cut short ({url})")
                 if missing:
@@ -49,6 +49,6 @@ def check(doc: Document) -> Iterator[Problem]:
                 urls = URL_RE.findall(part.text)
                 if urls:
                     yield problem(
-                        doc, NAME, f"note {note.number}: cites {clean_url(urls[0])} but no source could be read from it",
+                        doc, NAME, f"note {note.number}: cites {trim_url(urls[0])} but no source could be read from it",
                         note, needle=urls[0][:40],
                     )
