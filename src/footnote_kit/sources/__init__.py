@@ -25,7 +25,7 @@ Cited = tuple[int, Source]
 
 
 
-def parse_note_text(text: str, history: Sequence[Cited] = ()) -> list[Part]:
+def parse_note_text(text: str, history: shortform.History | None = None) -> list[Part]:
     """The parts of one note's text; ibid. parts are left unresolved (no sources).
 
     ``history`` (the sources cited before, with their note numbers) lets a shortened
@@ -67,7 +67,7 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
     notes: list[Note] = []
     problems: list[Problem] = []
     previous: list[Cited] = []
-    history: list[Cited] = []
+    history = shortform.History()
     for r in raw:
         parts: list[Part] = []
         for part in parse_note_text(r.text, history):
@@ -79,13 +79,13 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
                     previous = cited
             elif isinstance(part, Citation):
                 previous = [(r.number, part.source)]
-                history.append((r.number, part.source))
+                history.add(r.number, part.source)
             parts.append(part)
         notes.append(Note(number=r.number, text=r.text, parts=tuple(parts), location=r.location, label=r.label))
     return notes, problems
 
 
-def _resolve(part: Ibid, previous: list[Cited], history: list[Cited], r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:
+def _resolve(part: Ibid, previous: list[Cited], history: shortform.History, r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:
     ref = ibid_mod.match(part.text)
     author = ref.author if ref else None
     if author:
@@ -103,10 +103,10 @@ def _resolve(part: Ibid, previous: list[Cited], history: list[Cited], r: RawNote
     return Ibid(text=part.text, refers_to=refers_to, sources=sources, locator=part.locator), cited
 
 
-def _by_author(author: str, history: list[Cited]) -> list[Cited]:
+def _by_author(author: str, history: shortform.History) -> list[Cited]:
     """The latest source whose author's family name (or literal name) the op. cit. names."""
     want = author.lower().replace(".", "").split()
-    for number, source in reversed(history):
+    for number, source in reversed(history.cited):
         for name in source.author:
             family = (name.family or name.literal or "").lower()
             if family and (family in want or family == " ".join(want)):

@@ -40,7 +40,10 @@ def read(text: str) -> Short | None:
     """The author, short title and locator of a note that could be a short form
     (after a pointer such as ``see also`` or ``For a fuller discussion, see``)."""
     t = text.strip().rstrip(".")
-    pointer = _POINTER.match(t)
+    # the pointer word starts within 60 characters (``.{0,60}?``), so when none of them
+    # is there the (slow, lazily backtracking) pattern need not run
+    head = t[:70].lower()
+    pointer = _POINTER.match(t) if "see" in head or "cf." in head or "compare" in head else None
     if pointer:
         t = t[pointer.end() :]
     if len(t) > 160 or _YEARISH.search(t):
@@ -71,10 +74,8 @@ def read(text: str) -> Short | None:
     return Short(who or None, title, locator)
 
 
-def _title_matches(short: str, full: str | None) -> bool:
-    if not full:
-        return False
-    s, f = _words(short), _words(full)
+def _title_matches(s: list[str], f: list[str]) -> bool:
+    """Whether the short title's words ``s`` begin the full title's ``f``, or appear in it in order."""
     if not s or len(s) > len(f):
         return False
     if f[: len(s)] == s:
@@ -83,30 +84,74 @@ def _title_matches(short: str, full: str | None) -> bool:
     return len(s) >= 2 and all(w in it for w in s)  # the short title's words, in order
 
 
-def _author_matches(who: str, source: Source) -> bool:
-    want = [w for w in _words(who)]
-    for name in source.author or source.editor:
-        family = _words(name.family or name.literal or "")
-        if family and all(w in want for w in family[-1:]):
-            return True
-    return False
+class History:
+    """The sources cited so far (note number, source), in order, with the words a short
+    form is matched on.
+
+    Why an index: a short form names an author, and comparing it with every earlier
+    source re-tokenised the whole history for every candidate note, quadratic in the
+    length of the document. The words are computed once per source, and only when a note
+    first reads as a short form (most documents have none)."""
+
+    __slots__ = ("cited", "_indexed", "_by_family", "_titles")
+
+    def __init__(self) -> None:
+        self.cited: list[tuple[int, Source]] = []
+        self._indexed = 0
+        self._by_family: dict[str, list[int]] = {}
+        """The last word of each author's (or editor's) family name -> positions in ``cited``."""
+        self._titles: dict[int, tuple[list[str], list[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.cited)
+
+    def add(self, number: int, source: Source) -> None:
+        self.cited.append((number, source))
+
+    def by_author(self, who: str) -> list[int]:
+        """Positions (ascending) of the sources one of whose authors' family name ends with a
+        word of ``who``; with no authors, the editors count."""
+        for i in range(self._indexed, len(self.cited)):
+            source = self.cited[i][1]
+            for name in source.author or source.editor:
+                family = _words(name.family or name.literal or "")
+                if family:
+                    positions = self._by_family.setdefault(family[-1], [])
+                    if not positions or positions[-1] != i:
+                        positions.append(i)
+        self._indexed = len(self.cited)
+        found: set[int] = set()
+        for word in _words(who):
+            found.update(self._by_family.get(word, ()))
+        return sorted(found)
+
+    def title_words(self, i: int) -> tuple[list[str], list[str]]:
+        """The words of source ``i``'s title and translated title."""
+        words = self._titles.get(i)
+        if words is None:
+            source = self.cited[i][1]
+            words = self._titles[i] = (_words(source.title or ""), _words(source.translated_title or ""))
+        return words
 
 
-def resolve(text: str, history: Sequence[tuple[int, Source]]) -> tuple[int, Source, str | None] | None:
+def resolve(text: str, history: History) -> tuple[int, Source, str | None] | None:
     """The earlier source ``text`` shortens, latest first: (note number, source, locator)."""
     short = read(text)
     if short is None:
         return None
+    cited = history.cited
     if short.title is None:  # ``Smith, p. 45.``: only when one earlier source is Smith's
-        by_author = [(n, s) for n, s in history if short.author and _author_matches(short.author, s)]
+        by_author = [cited[i] for i in history.by_author(short.author)] if short.author else []
         distinct = {(s.title, s.container_title, s.URL) for _, s in by_author}
         if len(distinct) == 1:
             number, source = by_author[-1]
             return number, source, short.locator
         return None
-    for number, source in reversed(history):
-        if short.author and not _author_matches(short.author, source):
-            continue
-        if _title_matches(short.title, source.title) or _title_matches(short.title, source.translated_title):
+    candidates = reversed(history.by_author(short.author)) if short.author else range(len(cited) - 1, -1, -1)
+    want = _words(short.title)
+    for i in candidates:
+        title, translated = history.title_words(i)
+        if _title_matches(want, title) or _title_matches(want, translated):
+            number, source = cited[i]
             return number, source, short.locator
     return None

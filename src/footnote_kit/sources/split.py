@@ -25,6 +25,12 @@ _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _AND_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
 
 
+def _may_point(text: str) -> bool:
+    """Whether a word ``_POINTER``'s look-ahead needs is in ``text``: when none is, the
+    pattern, tried at every white space, cannot split (and most notes have none)."""
+    return "See" in text or "Cf." in text or "Compare" in text or "For " in text or "Quoted in" in text or "Cited in" in text or "Source" in text
+
+
 def _sequence(label: str) -> tuple[str, int] | None:
     if label.isdigit():
         return "digit", int(label)
@@ -181,6 +187,6 @@ def split_note(text: str) -> list[str]:
     pieces = _enumeration(text) or [text]
     out: list[str] = []
     for piece in pieces:
-        for chunk in _POINTER.split(piece):
+        for chunk in _POINTER.split(piece) if _may_point(piece) else (piece,):
             out.extend(_semicolons(chunk))
     return [p for p in out if p]
