@@ -17,25 +17,20 @@ import re
 
 from footnote_kit.model import Name, Source
 from footnote_kit.sources import dates, identifiers, kinds, language, locators, names
-from footnote_kit.sources.draft import Draft, chunks, clip, strip_stop
+from footnote_kit.sources.draft import Draft, any_word, chunks, clip, fold, strip_stop
 from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, GENRE, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, read_rest
 from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
 from footnote_kit.sources.titles import first_quoted, translation_after
 
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
-_PROSE_WORDS = frozenset("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its".split())
-_TOKEN = re.compile(r"\w+")
-_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
-"""The letters that a case-insensitive regex equates with ASCII ones (dotless i, dotted
-capital I, long s, the Kelvin sign): folded first, the word-set test reads exactly what
-``\b(?:is|are|…)\b`` with ``re.I`` did, at a quarter of the cost."""
+_PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 
 
 def is_prose(text: str) -> bool:
     """A sentence of explanation rather than the head of a citation."""
     words = text.split()
-    return len(words) >= 9 and not _PROSE_WORDS.isdisjoint(_TOKEN.findall(text.translate(_FOLD).lower()))
+    return len(words) >= 9 and _PROSE_WORDS.search(fold(text)) is not None
 
 
 # ---------------------------------------------------------------------------------------
@@ -232,7 +227,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     prefix = head[: q.start] if q else ""
     if apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
         author_date_reference(apa, d)
-    elif q and not is_prose(prefix) and len(prefix) < 200:
+    elif q and len(prefix) < 200 and not is_prose(prefix):
         _authors(prefix, d)
         d.set("title", q.text)
         d.ev.shapes.add("quoted-title")
@@ -245,9 +240,10 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     elif "URL" in d.text and is_prose(clip(head)):
         remark = _prose_before_link(head.strip(" ,;"), d)
     elif head.strip(" .,;:"):
-        strong = BOOK_PAREN.search(head) or locators.journal(head)
-        if not strong and (is_prose(head) or not (identifiers.URL_RE.search(seg) or dates.find_year(head))):
-            if "URL" not in d.text and "DOI" not in d.text:
+        # cites nothing: no link, no book or journal shape, and prose or no year (the
+        # cheap tests first: most segments without a quoted title print a link)
+        if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
+            if is_prose(head) or not (identifiers.URL_RE.search(seg) or dates.find_year(head)):
                 return None, None, None
         _unquoted(head, d)
     _tail(tail, d)

@@ -20,6 +20,7 @@ _APA_AUTHORS = re.compile(
     r"^(?P<who>(?:[^\W\d_][\w'’-]*(?:[\s-][^\W\d_][\w'’-]*){0,2},\s+(?:[^\W\d_]{1,2}\.\s?-?){1,3}(?:,\s+|,?\s*&\s*|,?\s+and\s+|;\s*)?){1,30})(?:\s*et al\.?)?\s+(?=[^\W\d_(]|\(|\d{4})"
 )
 APA_HEAD = re.compile(r"^(?P<who>[^()“”\"«»]{2,300}?)\s*\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3,20})?|n\.\s?d\.)\)\.\s+(?P<rest>\S.*)$")
+_YEAR_THEN_TITLE = re.compile(r"^\(?((?:1[5-9]\d\d|20\d\d)[a-z]?)\)?[.,]?\s*(.*)$")
 _EDITION_PAREN = re.compile(r"\s*\((?P<ed>\d+(?:st|nd|rd|th))\s+ed\.?\)\s*$")
 
 
@@ -46,7 +47,7 @@ def by_sentences(head: str, d: Draft) -> bool:
         return False
     if apa:
         d.author.extend(apa)
-        year_first = re.match(r"^\(?((?:1[5-9]\d\d|20\d\d)[a-z]?)\)?[.,]?\s*(.*)$", pieces[1])
+        year_first = _YEAR_THEN_TITLE.match(pieces[1])
         if year_first:
             d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
             pieces[1:2] = [p for p in (year_first.group(2),) if p]
