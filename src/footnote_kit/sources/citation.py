@@ -17,14 +17,17 @@ import re
 
 from footnote_kit.model import Name, Source
 from footnote_kit.sources import dates, identifiers, kinds, language, locators, names
-from footnote_kit.sources.draft import Draft, any_word, chunks, clip, fold, strip_stop
-from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, GENRE, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, read_rest
+from footnote_kit.sources.draft import Draft, chunks, clip, strip_stop
+from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_rest
 from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
+from footnote_kit.sources.textscan import any_word, fold
 from footnote_kit.sources.titles import first_quoted, translation_after
 
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
+_ALNUM = re.compile(r"[^\W_]")
+r"""A letter or digit (``str.isalnum``: the regex's ``\w`` bar the underscore)."""
 
 
 def is_prose(text: str) -> bool:
@@ -189,7 +192,7 @@ def _unquoted(head: str, d: Draft) -> None:
         title_pieces = [p for p in chunks(before)[k:] if p.strip(" .")]
         taken = len(title_pieces)
         while len(title_pieces) > 1 and (
-            EDITION.match(title_pieces[-1].strip(" .")) or ROLE_CHUNK.match(title_pieces[-1].strip()) or GENRE.match(title_pieces[-1].strip(" ."))
+            EDITION.match(title_pieces[-1].strip(" .")) or ROLE_CHUNK.match(title_pieces[-1].strip()) or is_genre(title_pieces[-1].strip(" ."))
         ):
             classify(title_pieces.pop(), d)
         if title_pieces:
@@ -259,7 +262,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
 def _tail(tail: str, d: Draft) -> None:
     """What follows the URL: a date or page some writers put last, else words for ``note``."""
     text = tail.strip(" ,;:.")
-    if not any(ch.isalnum() for ch in text):
+    if not _ALNUM.search(text):
         return
     if text.startswith("("):
         d.notes.append(text)

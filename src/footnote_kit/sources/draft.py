@@ -41,31 +41,6 @@ class Draft:
         return True
 
 
-_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case, with the letters a case-insensitive regex equates with ASCII
-    ones (dotless i, dotted capital I, long s, the Kelvin sign) made ASCII, so that a
-    lower-case pattern finds exactly what the same pattern with ``re.I`` would."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
-
-
-def any_word(words: str) -> re.Pattern[str]:
-    """A pattern that finds any of ``words`` (lower-case ASCII, space-separated) as a whole
-    word in ``fold``-ed text.
-
-    Why not ``\b(?:is|are|…)\b`` with ``re.I``: that alternation is tried at every
-    position. Grouped by first letter, with the word-start test after that letter, the
-    pattern starts with a literal in every branch and the regex engine skips ahead to
-    the next candidate letter: three times faster on a 150-character note."""
-    by_first: dict[str, list[str]] = {}
-    for word in words.split():
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    branches = [f"{first}(?<!\\w{first})(?:{'|'.join(sorted(rests, key=len, reverse=True))})" for first, rests in sorted(by_first.items())]
-    return re.compile("(?:" + "|".join(branches) + ")\\b")
-
-
 def chunks(text: str) -> list[str]:
     """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
     out: list[str] = []

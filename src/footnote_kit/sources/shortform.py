@@ -11,14 +11,14 @@ the beginning of that source's title, or its words in order.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from footnote_kit.model import Source
 from footnote_kit.sources import locators
+from footnote_kit.sources.textscan import YEAR, fold
 from footnote_kit.sources.titles import first_quoted
 
 _WORD = re.compile(r"[^\W_]+")
-_YEARISH = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|https?://|www\.", re.I)
 _STOP = frozenset("a an the of on in and for to".split())
 
 
@@ -27,6 +27,14 @@ class Short(NamedTuple):
     title: str | None
     """None for an author-and-page short form (MHRA's ``Smith, p. 45.``)."""
     locator: str | None
+
+
+def _has_year_or_link(text: str) -> bool:
+    """A year, ``http://``, ``https://`` or ``www.`` (in any case): a full citation, not a short form."""
+    if YEAR.search(text):
+        return True
+    low = fold(text)
+    return "http://" in low or "https://" in low or "www." in low
 
 
 def _words(text: str) -> list[str]:
@@ -46,7 +54,7 @@ def read(text: str) -> Short | None:
     pointer = _POINTER.match(t) if "see" in head or "cf." in head or "compare" in head else None
     if pointer:
         t = t[pointer.end() :]
-    if len(t) > 160 or _YEARISH.search(t):
+    if len(t) > 160 or _has_year_or_link(t):
         return None
     q = first_quoted(t)
     if q is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from footnote_kit.sources.textscan import YEAR
 from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
@@ -21,7 +22,6 @@ _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a
 _POINTER = re.compile(r"(?<=[.!?”\"’)])\s+(?=(?:See(?:,? for example,?| also| further| e\.g\.)?:?|Cf\.|Compare|For (?:details|more|example), see|Quoted in|Cited in|Source:|Sources:)\s)")
 _SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:)", re.I)
 _URLISH = re.compile(r"https?://|www\.|\bdoi\b|10\.\d{4,}/", re.I)
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _AND_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
 
 
@@ -160,7 +160,7 @@ def looks_like_citation(text: str) -> bool:
         return False
     if _URLISH.search(t) or _SEE.match(t):
         return True
-    has_year = bool(_YEAR.search(t))
+    has_year = bool(YEAR.search(t))
     has_quote = any(c in t[:200] for c in "“\"«„‘")
     return has_year and (has_quote or "(" in t or t.count(",") >= 2)
 
