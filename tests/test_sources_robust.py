@@ -58,3 +58,20 @@ def test_long_pathological_notes_finish() -> None:
     ]
     notes, _ = parse_notes([RawNote(number=i + 1, text=t) for i, t in enumerate(nasty)])
     assert len(notes) == len(nasty) and all(n.parts for n in notes)
+
+
+def test_parsed_sources_are_ordinary_sources(example) -> None:  # type: ignore[no-untyped-def]
+    """The parser builds sources without ``Source.__init__`` (for speed): each must still
+    equal and print like the same fields passed to ``Source(...)`` and copy with changes
+    like one, since records merge repeated sources by comparing them."""
+    from dataclasses import fields, replace
+
+    from footnote_kit.model import Citation, Source
+
+    result = parse_text(example.read_text(encoding="utf-8"))
+    sources = [p.source for n in result.notes for p in n.parts if isinstance(p, Citation)]
+    assert len(sources) > 40
+    for source in sources:
+        rebuilt = Source(**{f.name: getattr(source, f.name) for f in fields(Source)})
+        assert source == rebuilt and repr(source) == repr(rebuilt)
+        assert replace(source, page="9").page == "9"

@@ -17,7 +17,7 @@ import re
 
 from footnote_kit.model import Name, Source
 from footnote_kit.sources import dates, identifiers, kinds, language, locators, names
-from footnote_kit.sources.draft import Draft, chunks, clip, strip_stop
+from footnote_kit.sources.draft import Draft, chunks, clip, new_source, strip_stop
 from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_rest
 from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
 from footnote_kit.sources.textscan import any_word, fold
@@ -341,7 +341,7 @@ def _finish(d: Draft) -> Source | None:
         t["publisher"] = body
     lang = d.language or language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
     note = " ".join(n for n in d.notes if n) or None
-    return Source(
+    t.update(
         type=kind,
         author=tuple(d.author),
         editor=tuple(d.editor),
@@ -351,5 +351,5 @@ def _finish(d: Draft) -> Source | None:
         accessed=d.accessed,
         language=lang,
         note=note,
-        **t,
     )
+    return new_source(t)

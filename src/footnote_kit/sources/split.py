@@ -43,6 +43,10 @@ def _sequence(label: str) -> tuple[str, int] | None:
 
 def _enumeration(text: str) -> list[str] | None:
     """Split ``i) …; ii) …`` when the labels start the note and run in order."""
+    # a label at the start opens with ``and``/``or``, a bracket, a letter a-h, i, v, x or
+    # a digit: most notes start otherwise, and need not try the pattern
+    if not text or not (text[0] in "abcdefghivxo(" or text[0].isdecimal()):
+        return None
     first = _LABEL.match(text)
     if not first or first.start() != 0:
         return None

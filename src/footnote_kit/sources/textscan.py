@@ -23,7 +23,9 @@ def fold(text: str) -> str:
     """``text`` in lower case, with the letters a case-insensitive regex equates with ASCII
     ones (dotless i, dotted capital I, long s, the Kelvin sign) made ASCII, so that a
     lower-case pattern finds exactly what the same pattern with ``re.I`` would."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if text.isascii() or not ("ı" in text or "İ" in text or "ſ" in text or "\u212a" in text):
+        return text.lower()  # str.translate looks up every character: only when needed
+    return text.translate(_FOLD).lower()
 
 
 def any_word(words: str) -> re.Pattern[str]:
