@@ -13,6 +13,7 @@ Quotes and brackets are skipped whole: a semicolon inside a title splits nothing
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from footnote_kit.sources.textscan import YEAR
 from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
@@ -22,7 +23,6 @@ _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a
 _POINTER = re.compile(r"(?<=[.!?”\"’)])\s+(?=(?:See(?:,? for example,?| also| further| e\.g\.)?:?|Cf\.|Compare|For (?:details|more|example), see|Quoted in|Cited in|Source:|Sources:)\s)")
 _SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:)", re.I)
 _URLISH = re.compile(r"https?://|www\.|\bdoi\b|10\.\d{4,}/", re.I)
-_AND_TAIL = re.compile(r"[;,]?\s*(?:and|or)?\s*$")
 
 
 def _may_point(text: str) -> bool:
@@ -56,7 +56,7 @@ def _enumeration(text: str) -> list[str] | None:
     kind = seq[0]
     cuts = [(0, first.end())]
     expected = 2
-    for m in _LABEL.finditer(text, first.end()):
+    for m in labels(text, first.end()):
         s = _sequence(m.group(1))
         if kind == "roman" and m.group(1) in ("i", "v", "x") and s and s[1] != expected:
             s = None
@@ -70,8 +70,49 @@ def _enumeration(text: str) -> list[str] | None:
     pieces = []
     for k, (_, body) in enumerate(cuts):
         end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
-        pieces.append(_AND_TAIL.sub("", text[body:end]).strip())
+        pieces.append(_drop_and_tail(text[body:end]).strip())
     return [p for p in pieces if p]
+
+
+def _may_precede_bracket(ch: str) -> bool:
+    """Whether ``ch`` can stand in a ``_LABEL`` match before its ``)``: white space, the
+    letters of ``and``/``or`` and of labels, an opening bracket, a digit."""
+    return ch.isspace() or ch in "andorivxbcefgh(" or ch.isdecimal()
+
+
+def labels(text: str, start: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_LABEL.finditer(text, start)``, the same ones, found faster.
+
+    Why: tried at every position of a 700-character note, the pattern took 50 us. Every
+    match ends at the first ``)`` after its start and holds nothing but
+    ``_may_precede_bracket`` characters before it, so it is tried only at the few
+    positions just before each ``)``."""
+    pos = start
+    close = text.find(")", pos)
+    while close != -1:
+        k = close
+        while k > pos and _may_precede_bracket(text[k - 1]):
+            k -= 1
+        for p in range(k, close):
+            m = _LABEL.match(text, p)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        close = text.find(")", max(close + 1, pos))
+
+
+def _drop_and_tail(text: str) -> str:
+    r"""``text`` without the ``; and`` before the next label: what
+    ``re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", text)`` removes, read from the end instead of
+    trying the pattern at every position of the piece."""
+    text = text.rstrip()
+    if text.endswith("and"):
+        text = text[:-3]
+    elif text.endswith("or"):
+        text = text[:-2]
+    text = text.rstrip()
+    return text[:-1] if text.endswith((";", ",")) else text
 
 
 def _protected_end(text: str, pos: int) -> bool:
