@@ -86,6 +86,13 @@ _ZERO = {lang: 0.0 for lang in _STOP}
 _APOSTROPHES = ("‘", "’", "'", "ʻ", "`")
 
 
+def _best_other(s: dict[str, float]) -> float:
+    """The top score of the languages other than English: the largest value, or the
+    second largest when English holds the largest (sorting nine floats runs in C)."""
+    vals = sorted(s.values())
+    return vals[-2] if s["en"] == vals[-1] else vals[-1]
+
+
 def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
     """Evidence per language: stop words count 1; in lower-case words (a transliterated
     title is in sentence case, and ``Kazakhstan`` is a name in any language), a typical
@@ -95,12 +102,12 @@ def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
     out = _ZERO.copy()
     # a stop word counts once however often it recurs: one C intersection with all stop
     # words finds the few there are, the index says whose they are
-    for w in _ALL_STOP.intersection([w.lower() for w in words]):
+    for w in _ALL_STOP.intersection(map(str.lower, words)):
         for lang in _STOP_INDEX[w]:
             out[lang] += 1
     if english_exit:
         en = out["en"]
-        if en >= 2 and en >= 2 * max(v for k, v in out.items() if k != "en"):
+        if en >= 2 and en >= 2 * _best_other(out):
             return out
     lower_words = [w for w in words if w[:1].islower()]
     if not lower_words:
@@ -158,22 +165,27 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
             if len(word) > 1:
                 for lang in _STOP_INDEX.get(word.lower(), ()):
                     s[lang] += 1
+    english = s["en"]
+    other = _best_other(s)
+    # The URL adds 1 to one language at most. When English leads by 1 or more, English
+    # stays on top whatever it adds (a tie goes to English, listed first); untranslated,
+    # with no other language at 1 or more, none can reach the 2 needed. Either way: None.
+    if english >= other + 1 or (not translated and other < 1):
+        return None
     hint = from_url(url)
     if hint and hint in s:
         s[hint] += 1.0
-    top = max(s.values())
-    english = s["en"]
+    vals = sorted(s.values())
+    top = vals[-1]
     # English is listed first, so it is the best language whenever it has the top score
-    if english == top:
+    if s["en"] == top:
         return None
     need = 1.0 if translated else 2.0
-    if top >= need:  # and top > english, as English is not the top score
-        # the best language (the first listed on a tie, as a stable sort would give) and
-        # the runner-up's score, without sorting
-        best = next(k for k, v in s.items() if v == top)
-        second = max(v for k, v in s.items() if k != best)
-        if top >= second * 1.5:
-            return best
+    # and top > english, as English is not the top score; the runner-up's score is the
+    # second largest value (the best language holds the largest)
+    if top >= need and top >= vals[-2] * 1.5:
+        # the best language: the first listed on a tie, as a stable sort would give
+        return next(k for k, v in s.items() if v == top)
     if translated and hint and hint != "en":
         return hint
     return None
