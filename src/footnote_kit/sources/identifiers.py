@@ -26,6 +26,7 @@ SYMBOL_RE = re.compile(r"\b((?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?
 _SYMBOL_IN_URL = re.compile(r"^https?://(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org/symbol)(?:/[a-z]{2})?/((?:[A-Za-z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5})/?$", re.I)
 
 
+_WW = ("ww", "wW", "Ww", "WW")
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
 
 
@@ -40,7 +41,8 @@ def find_url(text: str) -> Found | None:
     when the fragment after the space plainly completes it."""
     if "http" not in text and "www." not in text and "ftp" not in text and "WWW." not in text and "HTTP" not in text:
         return None
-    m = URL_RE.search(text)
+    start = _url_search_start(text)
+    m = URL_RE.search(text, start) if start >= 0 else None
     if not m:
         return None
     url, end = m.group(0), m.end()
@@ -49,6 +51,24 @@ def find_url(text: str) -> Found | None:
         url, end = url + frag.group(1), frag.end()
     url = trim_url(url)
     return Found(url, m.start(), m.start() + _printed_len(text, m.start(), url, end))
+
+
+def _url_search_start(text: str) -> int:
+    """No URL_RE match begins before this index (-1: none can), so its search may start
+    here (it has no look-behind). A match holds ``://`` five, four or three places in
+    (``https://``, ``http://``, ``ftp://``) or begins ``www.`` in any case, and ``w`` and
+    ``W`` are the only characters that match ``w`` ignoring case. URL_RE, searching from
+    here, has the last word; without this it tries its case-blind three-way alternation
+    at every index before the URL (about 10 µs a note)."""
+    scheme = text.find("://")
+    end = len(text) if scheme < 0 else scheme
+    start = max(scheme - 5, 0) if scheme >= 0 else -1
+    # a ``www.`` before ``://`` begins ``ww``, or holds a ``W`` (then look for each case)
+    for pair in _WW if "W" in text[:end] else _WW[:1]:
+        at = text.find(pair, 0, end)
+        if at >= 0 and (start < 0 or at < start):
+            start = at
+    return start
 
 
 def _printed_len(text: str, start: int, url: str, end: int) -> int:
