@@ -44,6 +44,18 @@ def volume_issue(chunk: str) -> tuple[str, str, str | None] | None:
 
 
 _MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_MONTH_PREFIX = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+def _ends_with_month(name: str) -> bool:
+    """Whether _MONTH_END matches ``name``, asked only where it can: its match is all
+    in the last word, whose lowered form then holds a month's first three letters (each
+    character that matches one of them ignoring case lowers to it, bar ``ſ`` for ``s``)."""
+    words = name.rsplit(None, 1)
+    last = words[-1].lower() if words else ""
+    if "ſ" not in last and not _MONTH_PREFIX.search(last):
+        return False
+    return _MONTH_END.search(name) is not None
 
 
 class Journal(NamedTuple):
@@ -121,7 +133,7 @@ def _plain_journal(text: str, stripped: str) -> Journal | None:
     if not (_PLAIN_JOURNAL_GUARD_ASCII if stripped.isascii() else _PLAIN_JOURNAL_GUARD).match(stripped):
         return None
     m = PLAIN_JOURNAL_RE.match(stripped)
-    if not m or _MONTH_END.search(m.group("journal")):
+    if not m or _ends_with_month(m.group("journal")):
         return None
     return _journal(text, m)
 
