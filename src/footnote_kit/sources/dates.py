@@ -207,6 +207,8 @@ def parse_date(chunk: str) -> DateParts | None:
 
 def _whole_date(text: str) -> DateParts | None:
     """The date with a known year that is all of ``text`` but a final stop."""
+    if not text.rstrip(".")[-1:].isdecimal():
+        return None  # every shape with a year ends with a digit
     m = _date_match(text, 0)
     read = _read(m) if m else None
     if read and read[0] and m.end() >= len(text.rstrip(".")):  # type: ignore[union-attr]
@@ -219,8 +221,12 @@ def is_partial_date(chunk: str) -> tuple[int, int] | None:
     text = chunk.strip(" .,;:()")
     if not text:
         return None
-    if not text[0].isdecimal():
-        # a letter-first shape with no year (``md``) begins with its month word
+    if text[0].isdecimal():
+        # the digit-first shape with no year (``dm``) ends with its month word
+        if text[-1].isdecimal() or not text[-1].isalnum():
+            return None
+    else:
+        # the letter-first one (``md``) begins with its month word
         word = _WORD.match(text)
         if not word or word.group(0).lower() not in _MONTHS:
             return None
