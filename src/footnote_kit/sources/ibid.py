@@ -15,6 +15,10 @@ from footnote_kit.sources import locators
 
 IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
 OPCIT_RE = re.compile(r"^(?P<who>[^,“”\"]{2,80}?),?\s+(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?P<rest>.*)$", re.I)
+_IBID_FIRST = "iIİı"
+"""What IBID_RE's first letter matches ignoring case: ``i``, ``I``, ``İ`` and ``ı``."""
+_PAGES_FIRST = re.compile(r"pp?\.")
+_AT_NUMBER = re.compile(r"^(?:at\s+)?(\d+(?:[-–]\d+)?)\b(.*)$")
 
 
 class IbidRef(NamedTuple):
@@ -29,12 +33,12 @@ def _locator(rest: str) -> tuple[str | None, str]:
     text = rest.strip(" ,.;:")
     if not text:
         return None, ""
-    head, _, tail = text.partition(",") if not re.match(r"pp?\.", text) else (text, "", "")
+    head, _, tail = text.partition(",") if not _PAGES_FIRST.match(text) else (text, "", "")
     for candidate in (text, head):
         page = locators.page(candidate) or locators.bare_page(candidate)
         if page:
             return page, (tail.strip() if candidate is head else "")
-    m = re.match(r"^(?:at\s+)?(\d+(?:[-–]\d+)?)\b(.*)$", text)
+    m = _AT_NUMBER.match(text)
     if m:
         return m.group(1), m.group(2).strip(" ,.")
     return None, text
@@ -42,7 +46,7 @@ def _locator(rest: str) -> tuple[str | None, str]:
 
 def match(text: str) -> IbidRef | None:
     t = text.strip()
-    m = IBID_RE.match(t)
+    m = IBID_RE.match(t) if t[:1] in _IBID_FIRST else None
     if m:
         loc, rest = _locator(m.group("rest"))
         return IbidRef(None, loc, rest)

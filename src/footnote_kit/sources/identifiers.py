@@ -40,7 +40,8 @@ def find_url(text: str) -> Found | None:
     when the fragment after the space plainly completes it."""
     if "http" not in text and "www." not in text and "ftp" not in text and "WWW." not in text and "HTTP" not in text:
         return None
-    m = URL_RE.search(text)
+    start = _url_search_start(text)
+    m = URL_RE.search(text, start) if start >= 0 else None
     if not m:
         return None
     url, end = m.group(0), m.end()
@@ -49,6 +50,29 @@ def find_url(text: str) -> Found | None:
         url, end = url + frag.group(1), frag.end()
     url = trim_url(url)
     return Found(url, m.start(), m.start() + _printed_len(text, m.start(), url, end))
+
+
+def _url_search_start(text: str) -> int:
+    """No URL_RE match begins before this index (-1: none can), so its search may start
+    here (it has no look-behind); without this it tries its case-blind three-way
+    alternation at every index before the URL (about 10 µs a note).
+
+    A match holds ``://`` five, four or three places in (``https://``, ``http://``,
+    ``ftp://``), or begins ``www.`` in any case: ``w`` and ``W`` are the only characters
+    that match ``w`` ignoring case. A ``www.`` all in lower case holds ``ww``; one with a
+    ``W`` holds ``www.`` (lowered) within two places of its first ``W``."""
+    scheme = text.find("://")
+    end = len(text) if scheme < 0 else scheme  # a www. from here on starts after the bound
+    start = max(scheme - 5, 0) if scheme >= 0 else -1
+    ww = text.find("ww", 0, end)
+    if ww >= 0 and (start < 0 or ww < start):
+        start = ww
+    cap = text.find("W", 0, end)
+    while cap >= 0 and (start < 0 or cap - 2 < start):
+        if "www." in text[max(cap - 2, 0) : cap + 4].lower():
+            return max(cap - 2, 0)
+        cap = text.find("W", cap + 1, end)
+    return start
 
 
 def _printed_len(text: str, start: int, url: str, end: int) -> int:

@@ -50,7 +50,6 @@ _LETTER_COUNTS = (
     ("uz", ("q",)),
     ("ru", ("zh", "kh", "shch", "ts")),
 )
-_ASCII_LETTER_COUNTS = tuple((lang, needles) for lang, needles in _LETTER_COUNTS if all(x.isascii() for x in needles))
 _UZ_APOSTROPHE = re.compile(r"[oOgG][‘’'ʻ`](?=\w)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CYR_LANG = [("kk", re.compile(r"[әұіңғқөүһ]")), ("tg", re.compile(r"[ӣӯҳҷ]")), ("uk", re.compile(r"[іїєґ]")), ("uz", re.compile(r"[ўқғҳ]")), ("ky", re.compile(r"[ңөү]"))]
@@ -76,10 +75,22 @@ def from_url(url: str | None) -> str | None:
 
 
 _ENDINGS_ITEMS = tuple(_ENDINGS.items())
+_ALL_ENDINGS = tuple(e for endings in _ENDINGS.values() for e in endings)
 _STOP_INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _STOP.items():
     for _w in _words:
         _STOP_INDEX[_w] = _STOP_INDEX.get(_w, ()) + (_lang,)
+_ALL_STOP = frozenset(_STOP_INDEX)
+# every language at 0.0, in _STOP's order (guess takes the first listed on a tie)
+_ZERO = {lang: 0.0 for lang in _STOP}
+_APOSTROPHES = ("‘", "’", "'", "ʻ", "`")
+
+
+def _best_other(s: dict[str, float]) -> float:
+    """The top score of the languages other than English: the largest value, or the
+    second largest when English holds the largest (sorting nine floats runs in C)."""
+    vals = sorted(s.values())
+    return vals[-2] if s["en"] == vals[-1] else vals[-1]
 
 
 def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
@@ -88,26 +99,45 @@ def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
     ending or letter counts 0.5. With ``english_exit``, a title whose stop words are
     plainly English is not scored further (most titles are; this is the fast path)."""
     words = _WORD.findall(title)
+    out = _ZERO.copy()
+    # a stop word counts once however often it recurs: one C intersection with all stop
+    # words finds the few there are, the index says whose they are
+    for w in _ALL_STOP.intersection(map(str.lower, words)):
+        for lang in _STOP_INDEX[w]:
+            out[lang] += 1
+    if english_exit:
+        en = out["en"]
+        if en >= 2 and en >= 2 * _best_other(out):
+            return out
     lower_words = [w for w in words if w[:1].islower()]
-    # a stop word counts once however often it recurs: set intersections run in C
-    wordset = {w.lower() for w in words}
-    out = {lang: float(len(stop & wordset)) for lang, stop in _STOPSETS.items()}
-    if english_exit and out["en"] >= 2 and out["en"] >= 2 * max(v for k, v in out.items() if k != "en"):
+    if not lower_words:
         return out
     for low in lower_words:
-        if len(low) > 4:
+        # one C test against every ending first: most words have none
+        if len(low) > 4 and low.endswith(_ALL_ENDINGS):
             for lang, endings in _ENDINGS_ITEMS:
                 if low.endswith(endings):
                     out[lang] += 0.5
-    if lower_words:
-        joined = " ".join(lower_words)
+    joined = " ".join(lower_words)
+    if joined.isascii():
         # ASCII words can hold none of the accented letters: count only q and the digraphs
-        for lang, needles in _ASCII_LETTER_COUNTS if joined.isascii() else _LETTER_COUNTS:
-            n = sum(joined.count(x) for x in needles)
-            if n:
-                out[lang] += 0.5 * n
-        if "‘" in joined or "’" in joined or "'" in joined or "ʻ" in joined or "`" in joined:
+        n = joined.count("q")
+        if n:
+            out["uz"] += 0.5 * n
+        n = joined.count("zh") + joined.count("kh") + joined.count("shch") + joined.count("ts")
+        if n:
+            out["ru"] += 0.5 * n
+        if "'" in joined or "`" in joined:
             out["uz"] += 0.5 * len(_UZ_APOSTROPHE.findall(joined))
+        return out
+    for lang, needles in _LETTER_COUNTS:
+        n = 0
+        for x in needles:
+            n += joined.count(x)
+        if n:
+            out[lang] += 0.5 * n
+    if any(a in joined for a in _APOSTROPHES):
+        out["uz"] += 0.5 * len(_UZ_APOSTROPHE.findall(joined))
     return out
 
 
@@ -135,20 +165,27 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
             if len(word) > 1:
                 for lang in _STOP_INDEX.get(word.lower(), ()):
                     s[lang] += 1
+    english = s["en"]
+    other = _best_other(s)
+    # The URL adds 1 to one language at most. When English leads by 1 or more, English
+    # stays on top whatever it adds (a tie goes to English, listed first); untranslated,
+    # with no other language at 1 or more, none can reach the 2 needed. Either way: None.
+    if english >= other + 1 or (not translated and other < 1):
+        return None
     hint = from_url(url)
     if hint and hint in s:
         s[hint] += 1.0
-    # the best language (the first listed on a tie, as a stable sort would give) and the
-    # runner-up's score, without sorting
-    top = max(s.values())
-    best = next(k for k, v in s.items() if v == top)
-    second = max(v for k, v in s.items() if k != best)
-    if best == "en":
+    vals = sorted(s.values())
+    top = vals[-1]
+    # English is listed first, so it is the best language whenever it has the top score
+    if s["en"] == top:
         return None
-    english = s["en"]
     need = 1.0 if translated else 2.0
-    if top >= need and top > english and top >= second * 1.5:
-        return best
+    # and top > english, as English is not the top score; the runner-up's score is the
+    # second largest value (the best language holds the largest)
+    if top >= need and top >= vals[-2] * 1.5:
+        # the best language: the first listed on a tie, as a stable sort would give
+        return next(k for k, v in s.items() if v == top)
     if translated and hint and hint != "en":
         return hint
     return None

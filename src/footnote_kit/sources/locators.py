@@ -21,9 +21,17 @@ JOURNAL_RE = re.compile(
 )
 # ``Applied Psycholinguistics 19, 209–223`` / ``Journal 12(3): 45–67``: no year in brackets,
 # so the pages must end the piece (``Khabar 24, 6 November 2019`` is an outlet and a date).
-PLAIN_JOURNAL_RE = re.compile(
-    rf"^(?P<journal>[^()\d“”\",]+?),?\s+(?P<volume>\d+)(?:\s*\((?P<issue>[\w/-]+)\))?\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{_RANGE})(?=\s*(?:[.,;]|$))",
-)
+_PLAIN_VOLUME_ON = rf"(?P<volume>\d+)(?:\s*\((?P<issue>[\w/-]+)\))?\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{_RANGE})(?=\s*(?:[.,;]|$))"
+PLAIN_JOURNAL_RE = re.compile(rf"^(?P<journal>[^()\d“”\",]+?),?\s+{_PLAIN_VOLUME_ON}")
+# What PLAIN_JOURNAL_RE implies, checked without its lazy name: the name runs to the first
+# character it may not hold (``*+`` gives nothing back: an earlier end of the name is
+# followed by no digit, nor comma), and the volume begins there after a space, or after a
+# comma there and spaces; the rest is PLAIN_JOURNAL_RE's own.
+_PLAIN_JOURNAL_GUARD = re.compile(rf"[^()\d“”\",]*+(?:,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
+# The same on ASCII text, where ``\d`` is ``[0-9]`` and no curly quote occurs: a class
+# with no Unicode category is three times faster to run along a line.
+_PLAIN_JOURNAL_GUARD_ASCII = re.compile(rf"[^()0-9\",]*+(?:,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
+_YEAR_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
 
 
 VOL_ISSUE_RE = re.compile(rf"^(?P<v>\d+)\s*\((?P<i>[\w]+(?:\s*[-–/,]\s*\w+)*)\)(?:\s*[:,]?\s*(?P<p>{_RANGE}))?$")
@@ -36,6 +44,18 @@ def volume_issue(chunk: str) -> tuple[str, str, str | None] | None:
 
 
 _MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_MONTH_PREFIX = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+def _ends_with_month(name: str) -> bool:
+    """Whether _MONTH_END matches ``name``, asked only where it can: its match is all
+    in the last word, whose lowered form then holds a month's first three letters (each
+    character that matches one of them ignoring case lowers to it, bar ``ſ`` for ``s``)."""
+    words = name.rsplit(None, 1)
+    last = words[-1].lower() if words else ""
+    if "ſ" not in last and not _MONTH_PREFIX.search(last):
+        return False
+    return _MONTH_END.search(name) is not None
 
 
 class Journal(NamedTuple):
@@ -49,7 +69,15 @@ class Journal(NamedTuple):
 
 def normalise_pages(pages: str) -> str:
     """``3 – 5`` -> ``3–5``: spacing only; the dash the writer printed is kept."""
-    return _SPACED_DASH.sub(lambda m: m.group(1) + (" " if m.group(1) == "," else ""), pages.strip()).rstrip(".")
+    text = pages.strip()
+    if "," in text or (("-" in text or "–" in text or "—" in text) and len(text.split()) > 1):
+        # with no comma and no space, each dash would be put back as it is
+        text = _SPACED_DASH.sub(_spaced, text)
+    return text.rstrip(".")
+
+
+def _spaced(m: re.Match[str]) -> str:
+    return m.group(1) + (" " if m.group(1) == "," else "")
 
 
 def page(chunk: str) -> str | None:
@@ -74,18 +102,38 @@ def issue(chunk: str) -> str | None:
 
 def journal(text: str) -> Journal | None:
     """``Journal 12, no. 3 (2019): 45–67`` at the start of ``text``."""
-    if "(" not in text:
-        return plain_journal(text)
-    m = JOURNAL_RE.match(text.strip())
-    if not m:
-        return plain_journal(text)
-    return _journal(text, m)
+    stripped = text.strip()
+    if "(" in stripped and _may_be_journal(stripped):
+        m = JOURNAL_RE.match(stripped)
+        if m:
+            return _journal(text, m)
+    return _plain_journal(text, stripped)
+
+
+def _may_be_journal(text: str) -> bool:
+    """Whether JOURNAL_RE can match ``text``: the bracket that holds its year is the first
+    ``(`` (no part before it, name, volume or issue, may hold one), and no quote mark comes
+    before it (the name may hold none, and volume and issue are word characters)."""
+    bracket = text.find("(")
+    return (
+        _YEAR_BRACKET.match(text, bracket) is not None
+        and "“" not in text[:bracket]
+        and "”" not in text[:bracket]
+        and '"' not in text[:bracket]
+    )
 
 
 def plain_journal(text: str) -> Journal | None:
     """``Journal 19, 209–223``: a journal, volume and pages with no bracketed year."""
-    m = PLAIN_JOURNAL_RE.match(text.strip())
-    if not m or _MONTH_END.search(m.group("journal")):
+    return _plain_journal(text, text.strip())
+
+
+def _plain_journal(text: str, stripped: str) -> Journal | None:
+    # _PLAIN_JOURNAL_GUARD is implied by PLAIN_JOURNAL_RE, and far cheaper where it fails
+    if not (_PLAIN_JOURNAL_GUARD_ASCII if stripped.isascii() else _PLAIN_JOURNAL_GUARD).match(stripped):
+        return None
+    m = PLAIN_JOURNAL_RE.match(stripped)
+    if not m or _ends_with_month(m.group("journal")):
         return None
     return _journal(text, m)
 
@@ -95,11 +143,12 @@ def _journal(text: str, m: re.Match[str]) -> Journal | None:
     if not name or len(name) > 120:
         return None
     offset = len(text) - len(text.lstrip())
+    bracketed = m.re is JOURNAL_RE  # only JOURNAL_RE has the groups issue2 and date
     return Journal(
         name,
         m.group("volume"),
-        m.group("issue") or m.groupdict().get("issue2"),
-        m.groupdict().get("date") or "",
+        m.group("issue") or (m.group("issue2") if bracketed else None),
+        (m.group("date") if bracketed else None) or "",
         normalise_pages(m.group("pages")) if m.group("pages") else None,
         offset + m.end(),
     )

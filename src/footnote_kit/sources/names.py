@@ -30,15 +30,40 @@ _INITIAL = re.compile(r"^[A-Z]\.")
 _PARTICLES = frozenset("van von der den de del della di da du la le al el bin ibn ben dos das ter ten".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _AND = re.compile(r",?\s+(?:and|&|und|et|y|i|и)\s+|\s*&\s*")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.|(?:al|el|bin|ibn|van|von|de|del|della|di|da|du|la|le|der|den)[-’']?[\w’'.-]*)$", re.U)
+_NAME_WORD_BODY = r"(?:[A-Z][\w’'.-]*|[A-Z]\.|(?:al|el|bin|ibn|van|von|de|del|della|di|da|du|la|le|der|den)[-’']?[\w’'.-]*)"
+_NAME_WORD = re.compile(rf"^{_NAME_WORD_BODY}$", re.U)
+# Two or more such words: one fullmatch instead of a match per word (the words hold no
+# whitespace, so ``\s+`` splits them exactly where ``str.split`` does).
+_NAME_WORDS = re.compile(rf"{_NAME_WORD_BODY}(?:\s+{_NAME_WORD_BODY})+", re.U)
 _CAP_WORD = re.compile(r"^[^\W\d_][\w’'.-]*$", re.U)
 _ROLE = re.compile(r"\s*,?\s*\(?\b(eds?\.|editors?|trans\.|translated by|comp\.|compiler)\)?\s*$", re.I)
 _ET_AL = re.compile(r"\s*,?\s+et al\.?$")
+# what looks_like_names refuses: quotes, colons, brackets or a digit (``_DIGIT``), in one search
+_NOT_NAMES = re.compile(r"[“”\"«»:()\[\]\d]")
+
+
+def _strip_role(text: str) -> str:
+    """``_ROLE.sub("", text)``, run only when a role word can be there."""
+    return _ROLE.sub("", text) if _may_have_role(text) else text
+
+
+def _may_have_role(text: str) -> bool:
+    """False when ``_ROLE`` cannot match: its role word (at most 13 characters) is
+    followed only by an optional ``)`` and whitespace, so it lies in the last 14
+    characters before trailing whitespace (``\\s`` and ``str.rstrip`` strip the same
+    characters), and every role word holds ``ed``, ``tran`` or ``comp``: letters that
+    ``re.I`` matches only in their two ASCII cases (unlike ``i`` and ``s``)."""
+    tail = text.rstrip()[-14:].lower()
+    return "ed" in tail or "tran" in tail or "comp" in tail
+
+
+def _strip_et_al(text: str) -> str:
+    """``_ET_AL.sub("", text)``, run only when the text holds ``et al``."""
+    return _ET_AL.sub("", text) if "et al" in text else text
 
 
 def is_org(text: str) -> bool:
-    words = _WORDS.findall(text.lower())
-    return any(w in _ORG_WORDS for w in words) or (text.isupper() and len(text) > 1)
+    return not _ORG_WORDS.isdisjoint(_WORDS.findall(text.lower())) or (text.isupper() and len(text) > 1)
 
 
 def looks_like_person(text: str) -> bool:
@@ -52,13 +77,15 @@ def looks_like_person(text: str) -> bool:
         return False
     if not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return False
+    if _NAME_WORDS.fullmatch(text):  # the common case: every word a _NAME_WORD
+        return True
     return all(_NAME_WORD.match(w) or (w[:1].isupper() and _CAP_WORD.match(w)) for w in words)
 
 
 def looks_like_names(text: str) -> bool:
     """Whether ``text`` reads as a list of authors (people or organisations)."""
-    text = _ROLE.sub("", _ET_AL.sub("", text.strip()))
-    if not text or len(text) > 160 or any(c in text for c in "“”\"«»:()[]") or _DIGIT.search(text):
+    text = _strip_role(_strip_et_al(text.strip()))
+    if not text or len(text) > 160 or _NOT_NAMES.search(text):
         return False
     parts = split_names(text)
     if not parts:
@@ -85,7 +112,7 @@ def split_names(text: str) -> list[str]:
     """``A, B and C`` -> [A, B, C]; an inverted first name (``Doe, Jane, and John Smith``)
     keeps its comma."""
     text = text.strip().rstrip(",")
-    pieces = [p.strip() for p in _AND.split(text) if p.strip()]
+    pieces = [p.strip() for p in (_AND.split(text) if _may_have_and(text) else (text,)) if p.strip()]
     out: list[str] = []
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",") if c.strip()]
@@ -97,6 +124,16 @@ def split_names(text: str) -> list[str]:
         else:
             out.extend(commas)
     return out
+
+
+_AND_WORDS = frozenset("and und et y i и".split())
+
+
+def _may_have_and(text: str) -> bool:
+    """False when ``_AND`` cannot match: it needs an ``&`` or one of its words with
+    whitespace either side, that is a word of ``text.split()`` (``\\s`` and ``str.split``
+    agree on whitespace)."""
+    return "&" in text or not _AND_WORDS.isdisjoint(text.split())
 
 
 def _is_inverted(family: str, given: str) -> bool:
@@ -139,13 +176,21 @@ def _from_words(words: list[str], suffix: str = "") -> Name:
 
 
 _APA_SPLIT = re.compile(r"[,;]\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+")
+_APA_ET_AL = re.compile(r"\s*,?\s*et al\.?$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.(?:\s*-?\s*)?)+$")
 
 
 def parse_apa(text: str) -> tuple[Name, ...] | None:
     """``Tucker, N., & Lemon, E. J.``: family names each followed by initials (APA, Harvard).
     None when the list does not pair up that way."""
-    tokens = [t.strip() for t in _APA_SPLIT.split(re.sub(r"\s*,?\s*et al\.?$", "", text.strip().rstrip(","))) if t.strip()]
+    if "." not in text:  # no given name can be initials (``_INITIALS`` needs a full stop)
+        return None
+    if "," not in text and ";" not in text and "&" not in text and "and" not in text:
+        return None  # nothing for _APA_SPLIT to split at: one token, not pairs
+    text = text.strip().rstrip(",")
+    if "et al" in text:
+        text = _APA_ET_AL.sub("", text)
+    tokens = [t.strip() for t in _APA_SPLIT.split(text) if t.strip()]
     if len(tokens) < 2 or len(tokens) % 2:
         return None
     out = []
@@ -159,10 +204,10 @@ def parse_apa(text: str) -> tuple[Name, ...] | None:
 def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
     """Names from ``text``, and the role it printed (``ed.``, ``trans.``) if any."""
     role = None
-    m = _ROLE.search(text)
+    m = _ROLE.search(text) if _may_have_role(text) else None
     if m:
         role = m.group(1).lower()
         text = text[: m.start()]
-    text = _ET_AL.sub("", text)
+    text = _strip_et_al(text)
     names = tuple(parse_name(p) for p in split_names(text) if p.strip())
     return names, role

@@ -29,6 +29,8 @@ _OPENER_CHAR = re.compile("[" + re.escape(OPENERS) + "]")
 _SINGLE = "‘’'‚‹›"
 _INNER_TRAIL = " ,;:."
 _TRANSLATION_OPEN = re.compile(r"\s*,?\s*([(\[])\s*")
+_TRANSLATION_CLOSE = {close: re.compile(r"\s*[.,]?\s*" + re.escape(close)) for close in ")]"}
+_NOT_TRANSLATION = re.compile(r"(?:accessed|online|sic|in )", re.I)
 
 
 class Quoted(NamedTuple):
@@ -38,10 +40,6 @@ class Quoted(NamedTuple):
     """Index of the opening quote."""
     end: int
     """Index just after the closing quote."""
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
 
 
 MAX_QUOTE = 1500
@@ -57,25 +55,27 @@ def quoted_at(text: str, i: int) -> Quoted | None:
         return None
     stack = [opener]
     n = min(len(text), i + MAX_QUOTE)
-    for qm in _QUOTE_CHAR.finditer(text, i + 1, n):
+    qm = _QUOTE_CHAR.search(text, i + 1, n)
+    while qm is not None:  # each quote mark in turn, as finditer would give them
         j = qm.start()
         ch = text[j]
         top = stack[-1]
         before = text[j - 1]
         after = text[j + 1] if j + 1 < n else ""
-        if ch in _CLOSERS[top] and not (ch in _SINGLE and _is_letter(after)) and not (
-            ch == top and ch in "\"'" and _is_letter(after) and not _is_letter(before)
+        if ch in _CLOSERS[top] and not (ch in _SINGLE and after.isalnum()) and not (
+            ch == top and ch in "\"'" and after.isalnum() and not before.isalnum()
         ):
             stack.pop()
             if not stack:
                 return Quoted(_clean(text[i + 1 : j]), i, j + 1)
-        elif ch in _CLOSERS and (ch != top or ch in "“‘«„‚‹") and (ch not in _SINGLE or not _is_letter(before)) and (
-            ch not in "\"'" or _is_letter(after)
+        elif ch in _CLOSERS and (ch != top or ch in "“‘«„‚‹") and (ch not in _SINGLE or not before.isalnum()) and (
+            ch not in "\"'" or after.isalnum()
         ):
             stack.append(ch)
-        elif ch in _ALL_CLOSERS and len(stack) > 1 and ch in _CLOSERS[stack[0]] and not (ch in _SINGLE and _is_letter(after)):
+        elif ch in _ALL_CLOSERS and len(stack) > 1 and ch in _CLOSERS[stack[0]] and not (ch in _SINGLE and after.isalnum()):
             # a nested quote that never closed properly: the outer one closes here
             return Quoted(_clean(text[i + 1 : j]), i, j + 1)
+        qm = _QUOTE_CHAR.search(text, j + 1, n)
     return None
 
 
@@ -85,17 +85,21 @@ def _clean(inner: str) -> str:
 
 def first_quoted(text: str, start: int = 0) -> Quoted | None:
     """The first quotation at or after ``start`` whose opening quote starts a word."""
+    if text.isascii() and '"' not in text and "'" not in text:
+        return None  # the only openers in ASCII
     tries = 0
-    for qm in _OPENER_CHAR.finditer(text, start):
+    qm = _OPENER_CHAR.search(text, start)
+    while qm is not None:  # each opening quote mark in turn, as finditer would give them
         i = qm.start()
         ch = text[i]
-        if ch in _CLOSERS and (i == 0 or not _is_letter(text[i - 1])) and i + 1 < len(text) and (not text[i + 1].isspace() or ch in "«‹"):
+        if ch in _CLOSERS and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and (not text[i + 1].isspace() or ch in "«‹"):
             q = quoted_at(text, i)
             if q is not None and q.text:
                 return q
             tries += 1
             if tries >= MAX_TRIES:
                 return None
+        qm = _OPENER_CHAR.search(text, i + 1)
     return None
 
 
@@ -116,14 +120,14 @@ def translation_after(text: str, pos: int) -> Translation | None:
         q = quoted_at(text, k)
         if q is None:
             return None
-        rest = re.match(r"\s*[.,]?\s*" + re.escape(close), text[q.end :])
+        rest = _TRANSLATION_CLOSE[close].match(text, q.end)  # no anchor or look-behind: as on a slice
         if not rest:
             return None
-        return Translation(q.text, q.end + rest.end())
+        return Translation(q.text, rest.end())
     if bracket == "[":
         end = text.find("]", k)
         if end > k:
             inner = text[k:end].strip()
-            if inner and not re.match(r"(?:accessed|online|sic|in )", inner, re.I):
+            if inner and not _NOT_TRANSLATION.match(inner):
                 return Translation(inner.rstrip(" .,"), end + 1)
     return None
