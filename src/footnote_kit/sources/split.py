@@ -151,10 +151,20 @@ def _depth_at(text: str, pos: int) -> int:
 
 
 _OPEN_OR_BRACKET = re.compile("[" + re.escape(OPENERS) + "()\\[\\]]")
-_SPECIAL = re.compile("https?://\\S+|[" + re.escape(OPENERS) + "()\\[\\]]")
 
 
-_SPECIAL_BY_SEP: dict[str, re.Pattern[str]] = {}
+_SPECIAL_BY_SEP: dict[tuple[str, bool], re.Pattern[str]] = {}
+
+
+def _specials(sep: str, urls: bool) -> re.Pattern[str]:
+    """The characters ``top_level_split`` stops at: quotes, brackets, ``sep``, and (when the
+    text holds ``http``) URLs. Without the URL branch the pattern is one character class,
+    which the regex engine scans for far faster than a two-way alternation."""
+    special = _SPECIAL_BY_SEP.get((sep, urls))
+    if special is None:
+        chars = "[" + re.escape(OPENERS) + "()\\[\\]" + re.escape(sep) + "]"
+        special = _SPECIAL_BY_SEP[(sep, urls)] = re.compile("https?://\\S+|" + chars if urls else chars)
+    return special
 
 
 def top_level_split(text: str, sep: str) -> list[str]:
@@ -167,9 +177,7 @@ def top_level_split(text: str, sep: str) -> list[str]:
     pos = 0
     tries = 0
     n = len(text)
-    special = _SPECIAL_BY_SEP.get(sep)
-    if special is None:
-        special = _SPECIAL_BY_SEP[sep] = re.compile(_SPECIAL.pattern[:-1] + re.escape(sep) + "]")
+    special = _specials(sep, "http" in text)
     while pos < n:
         m = special.search(text, pos)
         if not m:
