@@ -60,18 +60,26 @@ def test_long_pathological_notes_finish() -> None:
     assert len(notes) == len(nasty) and all(n.parts for n in notes)
 
 
-def test_parsed_sources_are_ordinary_sources(example) -> None:  # type: ignore[no-untyped-def]
-    """The parser builds sources without ``Source.__init__`` (for speed): each must still
-    equal and print like the same fields passed to ``Source(...)`` and copy with changes
-    like one, since records merge repeated sources by comparing them."""
+def test_parsed_notes_are_ordinary_dataclasses(example) -> None:  # type: ignore[no-untyped-def]
+    """The parser builds notes, parts and sources without their ``__init__`` (for speed):
+    each must still equal and print like the same fields passed to the constructor, and
+    copy with changes like one, since records merge repeated sources by comparing them."""
     from dataclasses import fields, replace
 
-    from footnote_kit.model import Citation, Source
+    from footnote_kit.model import Citation, Ibid
 
     result = parse_text(example.read_text(encoding="utf-8"))
-    sources = [p.source for n in result.notes for p in n.parts if isinstance(p, Citation)]
-    assert len(sources) > 40
-    for source in sources:
-        rebuilt = Source(**{f.name: getattr(source, f.name) for f in fields(Source)})
-        assert source == rebuilt and repr(source) == repr(rebuilt)
-        assert replace(source, page="9").page == "9"
+    repeats = parse_text(
+        "1 Jane Smith, “The Long Road Home,” Foreign Affairs 12, no. 3 (2019): 45–67.\n2 Ibid., 50.\n"
+        "3 Smith, “Long Road Home,” 60.\n"
+    )
+    notes = [*result.notes, *repeats.notes]
+    built = [*notes, *(p for n in notes for p in n.parts)]
+    built += [p.source for p in built if isinstance(p, Citation)]
+    built += [s for p in built if isinstance(p, Ibid) for s in p.sources]
+    assert len(built) > 150 and any(isinstance(p, Ibid) and p.locator for p in built)
+    for obj in built:
+        rebuilt = type(obj)(**{f.name: getattr(obj, f.name) for f in fields(obj) if f.init})
+        assert obj == rebuilt and repr(obj) == repr(rebuilt) and vars(obj) == vars(rebuilt)
+    source = next(p.source for p in built if isinstance(p, Citation))
+    assert replace(source, page="9").page == "9"
