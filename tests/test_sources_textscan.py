@@ -18,7 +18,7 @@ from footnote_kit.sources import pieces, split, textscan
 _BITS = st.sampled_from(
     ["1999", "2020", "1500", "2100", "12345", "0", "9", "19", "20", " ", ";", ",", ".", ":", "(", ")", "\n",
      "i)", "ii) ", "(iv) ", "a)", " b) ", "1) ", "and ", "or ", "٣", "x", "It", "IS", "ıs", "İt", "ſaid", "\u212a",
-     "http://", "HTTPS://", "httpſ://", "WWW.", "report", "Policy Brief", "PhD thesis", "Press release", "É"]
+     "http://", "HTTPS://", "httpſ://", "WWW.", "doi", "DOI:", "10.1000/", "10.12/", "report", "Policy Brief", "PhD thesis", "Press release", "É"]
 )
 _TEXT = st.lists(st.one_of(_BITS, st.text(max_size=4)), max_size=14).map("".join)
 
@@ -56,3 +56,10 @@ def test_and_tail_is_dropped_as_the_pattern_drops_it(text: str) -> None:
 @given(_TEXT)
 def test_genre_test_is_the_genre_pattern(text: str) -> None:
     assert pieces.is_genre(text) == (pieces.GENRE.match(text) is not None)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_link_test_is_the_link_pattern(text: str) -> None:
+    plain = re.compile(r"https?://|www\.|\bdoi\b|10\.\d{4,}/", re.I)
+    assert split._urlish(text) == (plain.search(text) is not None)
