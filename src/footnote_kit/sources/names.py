@@ -112,7 +112,13 @@ def split_names(text: str) -> list[str]:
     """``A, B and C`` -> [A, B, C]; an inverted first name (``Doe, Jane, and John Smith``)
     keeps its comma."""
     text = text.strip().rstrip(",")
-    pieces = [p.strip() for p in (_AND.split(text) if _may_have_and(text) else (text,)) if p.strip()]
+    if not _may_have_and(text):
+        if "," not in text:  # one name: what the loop below would return
+            text = text.strip()
+            return [text] if text else []
+        pieces = [text.strip()] if text.strip() else []
+    else:
+        pieces = [p.strip() for p in _AND.split(text) if p.strip()]
     out: list[str] = []
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",") if c.strip()]
