@@ -56,6 +56,8 @@ _CYR_LANG = [("kk", re.compile(r"[әұіңғқөүһ]")), ("tg", re.compile(r"[�
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PERSIAN = re.compile(r"[پچژگ]")
 _CJK = re.compile(r"[\u3040-\u30ff]|[\u4e00-\u9fff]|[\uac00-\ud7af]")
+# any of _CYRILLIC, _ARABIC, _CJK in one scan: most non-ASCII titles are in Latin letters
+_NON_LATIN = re.compile(r"[\u0400-\u04FF\u0600-\u06FF\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W\d_][\w’'ʻ‘-]*")
 # _WORD on ASCII text: there its classes hold just these characters, and plain ranges
 # are a fifth faster to scan than a negated class of categories
@@ -161,7 +163,7 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
     evidence of the language it publishes in, counted as stop words."""
     if not title:
         return None
-    if title.isascii():
+    if title.isascii() or not _NON_LATIN.search(title):
         pass
     elif _CYRILLIC.search(title):
         for code, letters in _CYR_LANG:
