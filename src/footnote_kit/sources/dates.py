@@ -57,20 +57,14 @@ _BRANCHES = {
 _DATE_AT_DIGIT = re.compile("|".join(_BRANCHES[k] for k in ("iso", "dots", "dmy", "dm")), re.I)
 _DATE_AT_LETTER = re.compile("|".join(_BRANCHES[k] for k in ("mdy", "my", "md")), re.I)
 # Where a date may begin: the first digit of a run of digits not after ``/`` (every
-# digit-first shape is preceded by neither a digit nor ``/``); a word of 3 to 11 letters not
-# after a word character or ``/`` (the look-behind of every letter-first shape) that is
-# followed by what follows the month of ``mdy``, ``my`` or ``md`` up to their first digit
-# (``.``, ``,``, spaces, ``de``; so the month is this whole word); or a season word there.
-_MONTH_THEN_NUMBER = r"(?![^\W\d_])(?=\.?,?\s+(?:(?i:de)\s+)?\d)"
-_SEASON_THEN_SPACE = r"(?i:spring|summer|autumn|fall|winter|early|late|mid)(?=-?\s)"
-_DATE_START = re.compile(
-    rf"(?<![\d/])\d|(?<![\w/])(?:[^\W\d_]{{3,11}}{_MONTH_THEN_NUMBER}|{_SEASON_THEN_SPACE})"
-)
+# digit-first shape is preceded by neither a digit nor ``/``), or a whole word of 3 to 11
+# letters not after a word character or ``/`` (every letter-first shape has that
+# look-behind, and its month (``_MW``) or season word is followed by ``.``, ``-``, ``,`` or
+# space, so it is the whole word).
+_DATE_START = re.compile(r"(?<![\d/])\d|(?<![\w/])[^\W\d_]{3,11}(?![^\W\d_])")
 # The same on ASCII text, where ``\d`` is ``[0-9]``, a word character ``[A-Za-z0-9_]`` and
 # a letter ``[A-Za-z]``: classes with no Unicode category run three times faster.
-_DATE_START_ASCII = re.compile(
-    rf"(?<![0-9/])[0-9]|(?<![A-Za-z0-9_/])(?:[A-Za-z]{{3,11}}{_MONTH_THEN_NUMBER}|{_SEASON_THEN_SPACE})"
-)
+_DATE_START_ASCII = re.compile(r"(?<![0-9/])[0-9]|(?<![A-Za-z0-9_/])[A-Za-z]{3,11}(?![A-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SEASON_WORD = re.compile(r"(?:spring|summer|autumn|fall|winter|early|late|mid)", re.I)
 # Which groups hold the month, day and year of each shape with a month word.
