@@ -75,6 +75,8 @@ _FIELDS: dict[str, tuple[str, str | None, str | None]] = {
     "dm": ("m4", "d4", None),
     "md": ("m5", "d5", None),
 }
+# The commonest whole date, read without the seven shapes (see _day_month_year).
+_DAY_MONTH_YEAR = re.compile(r"([0-3]?[0-9]) ([A-Za-z]{3,11}) ((?:1[5-9]|20)[0-9][0-9])")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"[0-9]")  # ``\d`` on ASCII text
 _YEAR_ONLY = re.compile(rf"^\(?(?:{_SEASON}\s+)?(?P<year>{_Y})[a-z]?\)?$", re.I)
@@ -188,7 +190,8 @@ def parse_date(chunk: str) -> DateParts | None:
         elif len(text) > 6:
             # _YEAR_ONLY cannot fit: no season (a word), so _Y comes first, and at most
             # ``[a-z]?\)?`` follow it (the strip leaves no leading bracket)
-            return _whole_date(text)
+            plain = _DAY_MONTH_YEAR.fullmatch(text)
+            return _day_month_year(plain) if plain else _whole_date(text)
     else:
         # Text that begins with no digit fits _YEAR_ONLY only after a season word, and
         # a date shape only when its first word is a month or season (see find_date).
@@ -203,6 +206,16 @@ def parse_date(chunk: str) -> DateParts | None:
     if m:
         return (int(m.group("year")),)
     return _whole_date(text)
+
+
+def _day_month_year(m: re.Match[str]) -> DateParts | None:
+    """What _whole_date reads in a plain ``19 December 2019`` (_DAY_MONTH_YEAR): ISO and
+    dotted dates need a ``-`` or ``.`` after the first digits, so the ``dmy`` shape is the
+    first to fit, with its day, word and year these three groups (the word is no ``de``,
+    and no `` de`` follows it)."""
+    month = _MONTHS.get(m.group(2).lower())
+    day = int(m.group(1))
+    return (int(m.group(3)), month, day) if month is not None and 1 <= day <= 31 else None
 
 
 def _whole_date(text: str) -> DateParts | None:

@@ -25,7 +25,6 @@ _ORG_WORDS = frozenset(
     """.split()
 )
 _WORDS = re.compile(r"[\w’']+")
-_DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"^[A-Z]\.")
 _PARTICLES = frozenset("van von der den de del della di da du la le al el bin ibn ben dos das ter ten".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -37,14 +36,9 @@ _NAME_WORD = re.compile(rf"^{_NAME_WORD_BODY}$", re.U)
 _NAME_WORDS = re.compile(rf"{_NAME_WORD_BODY}(?:\s+{_NAME_WORD_BODY})+", re.U)
 _CAP_WORD = re.compile(r"^[^\W\d_][\w’'.-]*$", re.U)
 _ROLE = re.compile(r"\s*,?\s*\(?\b(eds?\.|editors?|trans\.|translated by|comp\.|compiler)\)?\s*$", re.I)
-_ET_AL = re.compile(r"\s*,?\s+et al\.?$")
-# what looks_like_names refuses: quotes, colons, brackets or a digit (``_DIGIT``), in one search
+_ET_AL = re.compile(r"\s*,?\s+et al\.?$")  # run only on text holding "et al"
+# what looks_like_names refuses: quotes, colons, brackets or a digit (``\d``), in one search
 _NOT_NAMES = re.compile(r"[“”\"«»:()\[\]\d]")
-
-
-def _strip_role(text: str) -> str:
-    """``_ROLE.sub("", text)``, run only when a role word can be there."""
-    return _ROLE.sub("", text) if _may_have_role(text) else text
 
 
 def _may_have_role(text: str) -> bool:
@@ -55,11 +49,6 @@ def _may_have_role(text: str) -> bool:
     ``re.I`` matches only in their two ASCII cases (unlike ``i`` and ``s``)."""
     tail = text.rstrip()[-14:].lower()
     return "ed" in tail or "tran" in tail or "comp" in tail
-
-
-def _strip_et_al(text: str) -> str:
-    """``_ET_AL.sub("", text)``, run only when the text holds ``et al``."""
-    return _ET_AL.sub("", text) if "et al" in text else text
 
 
 def is_org(text: str) -> bool:
@@ -84,7 +73,11 @@ def looks_like_person(text: str) -> bool:
 
 def looks_like_names(text: str) -> bool:
     """Whether ``text`` reads as a list of authors (people or organisations)."""
-    text = _strip_role(_strip_et_al(text.strip()))
+    text = text.strip()
+    if "et al" in text:
+        text = _ET_AL.sub("", text)
+    if _may_have_role(text):
+        text = _ROLE.sub("", text)
     if not text or len(text) > 160 or _NOT_NAMES.search(text):
         return False
     parts = split_names(text)
@@ -112,7 +105,13 @@ def split_names(text: str) -> list[str]:
     """``A, B and C`` -> [A, B, C]; an inverted first name (``Doe, Jane, and John Smith``)
     keeps its comma."""
     text = text.strip().rstrip(",")
-    pieces = [p.strip() for p in (_AND.split(text) if _may_have_and(text) else (text,)) if p.strip()]
+    if not _may_have_and(text):
+        if "," not in text:  # one name: what the loop below would return
+            text = text.strip()
+            return [text] if text else []
+        pieces = [text.strip()] if text.strip() else []
+    else:
+        pieces = [p.strip() for p in _AND.split(text) if p.strip()]
     out: list[str] = []
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",") if c.strip()]
@@ -208,6 +207,7 @@ def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
     if m:
         role = m.group(1).lower()
         text = text[: m.start()]
-    text = _strip_et_al(text)
+    if "et al" in text:
+        text = _ET_AL.sub("", text)
     names = tuple(parse_name(p) for p in split_names(text) if p.strip())
     return names, role
