@@ -61,8 +61,8 @@ def test_long_pathological_notes_finish() -> None:
 
 
 def test_parsed_notes_are_ordinary_dataclasses(example) -> None:  # type: ignore[no-untyped-def]
-    """The parser builds notes, parts and sources without their ``__init__`` (for speed):
-    each must still equal and print like the same fields passed to the constructor, and
+    """The parser builds sources without ``Source.__init__`` (for speed): each note, part
+    and source must still equal and print like the same fields passed to the constructor, and
     copy with changes like one, since records merge repeated sources by comparing them."""
     from dataclasses import fields, replace
 

@@ -16,7 +16,7 @@ from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Rem
 from footnote_kit.sources import ibid as ibid_mod
 from footnote_kit.sources import pandoc, shortform
 from footnote_kit.sources.citation import read_segment
-from footnote_kit.sources.draft import build, with_page
+from footnote_kit.sources.draft import with_page
 from footnote_kit.sources.split import split_note
 
 __all__ = ["parse_notes", "parse_note_text"]
@@ -51,7 +51,7 @@ def parse_note_text(text: str, history: shortform.History | None = None) -> list
         if short is not None:
             number, source, locator = short
             repeated = with_page(source, locator) if locator else source
-            parts.append(build(Ibid, {"text": seg, "refers_to": number, "sources": (repeated,), "locator": locator}))
+            parts.append(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator))
             continue
         source, remark, own = read_segment(seg)
         if remark:
@@ -59,7 +59,7 @@ def parse_note_text(text: str, history: shortform.History | None = None) -> list
         if source is None:
             parts.append(Remark(seg))
         else:
-            parts.append(build(Citation, {"source": source, "text": own or seg}))
+            parts.append(Citation(source=source, text=own or seg))
     return parts
 
 
@@ -82,7 +82,7 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
                 previous = [(r.number, part.source)]
                 history.add(r.number, part.source)
             parts.append(part)
-        notes.append(build(Note, {"number": r.number, "text": r.text, "parts": tuple(parts), "location": r.location, "label": r.label}))
+        notes.append(Note(number=r.number, text=r.text, parts=tuple(parts), location=r.location, label=r.label))
     return notes, problems
 
 
@@ -101,7 +101,7 @@ def _resolve(part: Ibid, previous: list[Cited], history: shortform.History, r: R
     origins = {n for n, _ in cited}
     refers_to = cited[0][0] if len(origins) == 1 else max(origins)
     sources = tuple(with_page(s, part.locator) if part.locator else s for _, s in cited)
-    return build(Ibid, {"text": part.text, "refers_to": refers_to, "sources": sources, "locator": part.locator}), cited
+    return Ibid(text=part.text, refers_to=refers_to, sources=sources, locator=part.locator), cited
 
 
 def _by_author(author: str, history: shortform.History) -> list[Cited]:

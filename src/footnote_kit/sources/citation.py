@@ -17,7 +17,7 @@ import re
 
 from footnote_kit.model import Name, Source
 from footnote_kit.sources import dates, identifiers, kinds, language, locators, names
-from footnote_kit.sources.draft import Draft, build, chunks, clip, strip_stop
+from footnote_kit.sources.draft import Draft, chunks, clip, new_source, strip_stop
 from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_rest
 from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
 from footnote_kit.sources.textscan import any_word, fold
@@ -352,4 +352,4 @@ def _finish(d: Draft) -> Source | None:
         language=lang,
         note=note,
     )
-    return build(Source, t)
+    return new_source(t)
