@@ -31,35 +31,41 @@ def parse_note_text(text: str, history: shortform.History | None = None) -> list
 
     ``history`` (the sources cited before, with their note numbers) lets a shortened
     note (``Smith, Long Road Home, 45.``) be recognised as the repetition it is."""
-    parts: list[Part] = []
+    return [part for part, _ in _read_parts(text, history)]
+
+
+def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part, str | None]]:
+    """The parts of one note's text, each with the author an unresolved ``op. cit.``
+    names (so that resolving it need not read the ibid. again)."""
+    parts: list[tuple[Part, str | None]] = []
     if "@" in text and "[" in text:
         keyed, rest = pandoc.find(text)
         if keyed:
             words = rest.strip(" .,;:")
             if words:
-                parts.append(Remark(text.strip()))
+                parts.append((Remark(text.strip()), None))
             for cite in keyed:
                 source = Source(type="document", id=cite.key, page=cite.locator, note=cite.prefix or None)
-                parts.append(Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"))
+                parts.append((Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"), None))
             return parts
     for seg in split_note(text):
         ref = ibid_mod.match(seg)
         if ref is not None:
-            parts.append(Ibid(text=seg, locator=ref.locator))
+            parts.append((Ibid(text=seg, locator=ref.locator), ref.author))
             continue
         short = shortform.resolve(seg, history) if history else None
         if short is not None:
             number, source, locator = short
             repeated = with_page(source, locator) if locator else source
-            parts.append(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator))
+            parts.append((Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None))
             continue
         source, remark, own = read_segment(seg)
         if remark:
-            parts.append(Remark(remark))
+            parts.append((Remark(remark), None))
         if source is None:
-            parts.append(Remark(seg))
+            parts.append((Remark(seg), None))
         else:
-            parts.append(Citation(source=source, text=own or seg))
+            parts.append((Citation(source=source, text=own or seg), None))
     return parts
 
 
@@ -71,11 +77,11 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
     history = shortform.History()
     for r in raw:
         parts: list[Part] = []
-        for part in parse_note_text(r.text, history):
+        for part, author in _read_parts(r.text, history):
             if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
                 previous = [(part.refers_to, part.sources[0])]
             elif isinstance(part, Ibid):
-                part, cited = _resolve(part, previous, history, r, problems)
+                part, cited = _resolve(part, author, previous, history, r, problems)
                 if cited:
                     previous = cited
             elif isinstance(part, Citation):
@@ -86,9 +92,7 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
     return notes, problems
 
 
-def _resolve(part: Ibid, previous: list[Cited], history: shortform.History, r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:
-    ref = ibid_mod.match(part.text)
-    author = ref.author if ref else None
+def _resolve(part: Ibid, author: str | None, previous: list[Cited], history: shortform.History, r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:
     if author:
         cited = _by_author(author, history)
         what = f"op. cit. names {author!r}, whom no earlier note cites"
