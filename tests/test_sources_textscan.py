@@ -63,3 +63,13 @@ def test_genre_test_is_the_genre_pattern(text: str) -> None:
 def test_link_test_is_the_link_pattern(text: str) -> None:
     plain = re.compile(r"https?://|www\.|\bdoi\b|10\.\d{4,}/", re.I)
     assert split._urlish(text) == (plain.search(text) is not None)
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_guarded_lead_and_interview_tests_match_their_patterns(text: str) -> None:
+    from footnote_kit.sources import citation
+
+    for t in (text, "See also " + text, "ſee " + text, "Interview with " + text, "CONVERSATION " + text):
+        assert (citation._lead(t) is None) == (citation._LEAD.match(t) is None)
+        assert (citation._interview(t) is None) == (pieces.INTERVIEW.match(t) is None)

@@ -24,10 +24,25 @@ from footnote_kit.sources.textscan import any_word, fold
 from footnote_kit.sources.titles import first_quoted, translation_after
 
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
+_LEAD_FIRST = frozenset("scqaf")
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _ALNUM = re.compile(r"[^\W_]")
 r"""A letter or digit (``str.isalnum``: the regex's ``\w`` bar the underscore)."""
+
+
+def _lead(text: str) -> re.Match[str] | None:
+    """``_LEAD`` at the start of ``text``: tried only when the first letter can open one of
+    its words (``see``, ``cf.``, ``compare``, ``quoted in``, ``as cited in``, ``sources``, ``for``)."""
+    return _LEAD.match(text) if fold(text[:1]) in _LEAD_FIRST else None
+
+
+def _interview(text: str) -> re.Match[str] | None:
+    """``INTERVIEW`` matched against ``text``, tried only when one of its words is there."""
+    low = fold(text)
+    if "interview" in low or "correspondence" in low or "conversation" in low:
+        return INTERVIEW.match(text)
+    return None
 
 
 def is_prose(text: str) -> bool:
@@ -123,7 +138,7 @@ _AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3
 def _authors(prefix: str, d: Draft) -> None:
     """What precedes the title: a pointer (``See:``), then names, else words for ``note``."""
     text = prefix.strip()
-    lead = _LEAD.match(text)
+    lead = _lead(text)
     if lead and lead.group(0).strip():
         d.notes.append(lead.group(0).strip())
         text = text[lead.end() :]
@@ -137,7 +152,7 @@ def _authors(prefix: str, d: Draft) -> None:
     text = strip_stop(text)
     if not text:
         return
-    interview = INTERVIEW.match(text)
+    interview = _interview(text)
     if interview:
         d.ev.shapes.add("interview")
         return
@@ -168,7 +183,7 @@ def _unquoted(head: str, d: Draft) -> None:
     before = head[: book.start()] if book else head
     text = book_paren(head, d)
     pieces = chunks(text)
-    lead = _LEAD.match(pieces[0].strip()) if pieces else None
+    lead = _lead(pieces[0].strip()) if pieces else None
     if lead and lead.group(0).strip():
         d.notes.append(lead.group(0).strip())
         pieces[0] = pieces[0].strip()[lead.end() :]
@@ -176,12 +191,12 @@ def _unquoted(head: str, d: Draft) -> None:
     k = 0
     if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and not dates.parse_date(pieces[2]):
         k = 2  # inverted: ``Hallier, Amédée, Title…``
-    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not INTERVIEW.match(pieces[0].strip(" .")):
+    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _interview(pieces[0].strip(" .")):
         k = 1
     if k:
         found, role = names.parse_names(",".join(pieces[:k]))
         (d.editor if role and role.startswith("ed") else d.author).extend(found)
-    if k < len(pieces) and INTERVIEW.match(pieces[k].strip(" .")):
+    if k < len(pieces) and _interview(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")
         d.notes.append(pieces[k].strip(" ."))
         k += 1
@@ -225,7 +240,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
     head = _take_language_note(_take_accessed(head, d), d)
     tail = _take_language_note(_take_accessed(tail, d), d)
     remark: str | None = None
-    apa = APA_HEAD.match(head.strip()) if "(" in head else None
+    apa = APA_HEAD.match(head.strip()) if ")." in head else None  # the pattern's ``\)\.``: most heads have none
     q = first_quoted(head)
     prefix = head[: q.start] if q else ""
     if apa and not (q and q.start <= head.find(apa.group("rest")) + 1):

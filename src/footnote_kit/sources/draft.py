@@ -11,6 +11,8 @@ from footnote_kit.sources import dates, kinds
 from footnote_kit.sources.split import top_level_split
 
 _TRAILING = " ,.;:–—-"
+_ONE_OR_TWO = ("1", "2")
+"""How ``_YEAR_FIRST`` can start after its white space."""
 _YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)\b")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.$")
 
@@ -81,7 +83,7 @@ def chunks(text: str) -> list[str]:
     """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
     out: list[str] = []
     for piece in top_level_split(text, ","):
-        if out and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
+        if out and piece.lstrip()[:1] in _ONE_OR_TWO and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
             out[-1] = out[-1] + "," + piece
         else:
             out.append(piece)
