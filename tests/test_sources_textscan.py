@@ -67,7 +67,14 @@ _PIECE_BITS = st.sampled_from(
      "edıtion", "EDS.", "edited by ", "Edıted by ", "hrſg. v. ", "Hrsg. v. ", "Vol.", "Smith", "J.", "(ed.)", "u.s.",
      "e.g.", "Press", "“", "A", "Z", "a", "é", "٣"]
 )
-_PIECE = st.lists(st.one_of(_PIECE_BITS, st.text(max_size=3)), max_size=12).map("".join)
+_NUMBERED = st.tuples(
+    st.sampled_from(["p. ", "pp. ", "S. ", "s.", "с. ", "стр. ", "at ", "pg ", "vol. ", "Vol ", "Bd. ", "t. ", "tom ",
+                     "T. ", "no. ", "Nr. ", "№", "issue ", "İssue ", "ıss. ", "heft ", "last updated ", "Modified: ",
+                     "PUBLISHED ", "Report No. ", "Working Paper ", "S/", "UN Doc. A/", "2nd ", "Revised ", "(", "", "x"]),
+    st.sampled_from(["", "12", "3–5", "12(3)", "12 (3): 4-5", "2020/12", "RES/75/1", "4 March 2020", "IV", "1999", "(39)1"]),
+    st.sampled_from(["", " ed.", " edn", " edition", " Edıtion", ".", " ff.", ")", " (2nd ed.)", " (3rd ed)  "]),
+).map("".join)
+_PIECE = st.one_of(st.lists(st.one_of(_PIECE_BITS, st.text(max_size=3)), max_size=12).map("".join), _NUMBERED)
 
 
 def _plain_sentences(text: str) -> list[str]:
@@ -132,3 +139,21 @@ def test_style_guards_are_implied_by_their_patterns(text: str) -> None:
         assert styles._may_end_with_year(text)
     if styles._EDITION_PAREN.search(text):
         assert text.rstrip().endswith(")")
+
+
+_UNIT = st.tuples(
+    st.sampled_from(["Smith", "O’Neil", "van Dyk", "de la Cruz", "Łukasz", "²b", "A-B", "_a", "9a", "x"]),
+    st.sampled_from([", ", ",", ",\n", " , ", ",  ", ". "]),
+    st.sampled_from(["J.", "J. ", "AB.", "J.-P.", "J. K.", "ABC.", "J", "Jane."]),
+    st.sampled_from(["", ", ", " & ", ", and ", "; ", " and "]),
+).map("".join)
+_NAMES = st.tuples(st.lists(_UNIT, min_size=1, max_size=3).map("".join), st.sampled_from([" Title", " (2019)", " 2019.", "", " et al. Title", "  x"]), st.text(max_size=2)).map("".join)
+
+
+@settings(max_examples=800)
+@given(_NAMES)
+def test_initials_guard_is_implied_by_the_apa_authors_pattern(text: str) -> None:
+    from footnote_kit.sources import styles
+
+    if styles._APA_AUTHORS.match(text):
+        assert styles._may_open_with_initials(text)

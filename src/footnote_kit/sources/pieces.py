@@ -49,7 +49,8 @@ def is_genre(text: str) -> bool:
     Before that, the last four letters (five, before a final newline) are looked up:
     ``fold`` lowers letter by letter, one for one, so its last characters are those of
     ``fold(text)``, and text that ends with an ending ends with its last four letters."""
-    tail = fold(text[-5:])
+    tail = text[-5:]
+    tail = tail.lower() if tail.isascii() else fold(tail)  # ``fold``'s own first test, inline
     if tail[-4:] not in _GENRE_TAILS and not (tail.endswith("\n") and tail[:-1] in _GENRE_TAILS):
         return False
     low = fold(text)
@@ -78,6 +79,8 @@ _LOCATORS = (
 )
 # ``_REPORT_NO`` holds one of its genre words, case-sensitive (``Briefing`` holds ``Brief``)
 _REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series")
+_LEADING_WORDS = _ROLE_WORDS | _MEDIUM | {"revised", "rev.", "a", "an"}
+"""The first words ``classify`` asks about: a role, a medium, ``revised``, an article."""
 _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
 _ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
 
@@ -129,7 +132,8 @@ def classify(chunk: str, d: Draft) -> None:
     if digit and _classify_numeric(c, d):
         return
     first = c.split(None, 1)[0].lower()
-    if first in _ROLE_WORDS:
+    led = first in _LEADING_WORDS  # else none of the four tests of the first word below holds
+    if led and first in _ROLE_WORDS:
         m = ROLE_CHUNK.match(c)
         if m and names.looks_like_names(m.group("who")):
             role = m.group("role").lower()
@@ -147,16 +151,16 @@ def classify(chunk: str, d: Draft) -> None:
             elif m.group("who"):
                 d.notes.append(c)
             return
-    if first in _MEDIUM and c.lower() in _MEDIUM and "medium" not in d.text:  # a medium is one word
+    if led and first in _MEDIUM and c.lower() in _MEDIUM and "medium" not in d.text:  # a medium is one word
         d.set("medium", c)
         return
-    if first in ("revised", "rev.") and EDITION.match(c):
+    if led and first in ("revised", "rev.") and EDITION.match(c):
         d.set("edition", c.split(None, 1)[0])
         return
     if is_genre(c) or (c.startswith("(") and is_genre(c.strip("()"))):
         if d.set("genre", c[:1].upper() + c[1:]):
             return
-    if first in ("a", "an"):
+    if led and first in ("a", "an"):
         m = _ARTICLE_GENRE.match(c)
         if m and not names.is_org(c) and d.set("genre", m.group("g")[:1].upper() + m.group("g")[1:]):
             return
