@@ -23,7 +23,6 @@ _STOP = {
     "tr": "ve bir bu için ile olarak gibi daha çok".split(),
     "pl": "w z na i do się nie o że od dla jak po przez".split(),
 }
-_STOPSETS = {lang: frozenset(words) for lang, words in _STOP.items()}
 _ENDINGS = {
     "ru": tuple("ogo ykh ikh iye yye aya oye oy yy iy ali ili ayut yut ovat tsii tsiya stvo ennyy skiy skoy nyye ovaniye ila ala ilo yat yet ut".split()),
     "uz": tuple("lari larida laridan ning dagi ini iga ga dan da lar mizga idi ildi moqda".split()),
@@ -97,7 +96,7 @@ _ZERO = {lang: 0.0 for lang in _STOP}
 _APOSTROPHES = ("‘", "’", "'", "ʻ", "`")
 
 
-def _words(text: str) -> list[str]:
+def _find_words(text: str) -> list[str]:
     """``_WORD.findall(text)``."""
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
@@ -114,7 +113,7 @@ def scores(title: str, *, english_exit: bool = False) -> dict[str, float]:
     title is in sentence case, and ``Kazakhstan`` is a name in any language), a typical
     ending or letter counts 0.5. With ``english_exit``, a title whose stop words are
     plainly English is not scored further (most titles are; this is the fast path)."""
-    words = _words(title)
+    words = _find_words(title)
     out = _ZERO.copy()
     # a stop word counts once however often it recurs: one C intersection with all stop
     # words finds the few there are, the index says whose they are
@@ -176,7 +175,7 @@ def guess(title: str | None, *, url: str | None = None, translated: bool = False
         return None
     s = scores(title, english_exit=not translated and title.isascii())
     if context:
-        for word in _words(context):
+        for word in _find_words(context):
             if len(word) > 1:
                 for lang in _STOP_INDEX.get(word.lower(), ()):
                     s[lang] += 1

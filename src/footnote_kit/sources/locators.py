@@ -23,14 +23,14 @@ JOURNAL_RE = re.compile(
 # so the pages must end the piece (``Khabar 24, 6 November 2019`` is an outlet and a date).
 _PLAIN_VOLUME_ON = rf"(?P<volume>\d+)(?:\s*\((?P<issue>[\w/-]+)\))?\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{_RANGE})(?=\s*(?:[.,;]|$))"
 PLAIN_JOURNAL_RE = re.compile(rf"^(?P<journal>[^()\d“”\",]+?),?\s+{_PLAIN_VOLUME_ON}")
-# What PLAIN_JOURNAL_RE implies, checked without its lazy name: the name runs to the first
-# character it may not hold (``*+`` gives nothing back: an earlier end of the name is
-# followed by no digit, nor comma), and the volume begins there after a space, or after a
-# comma there and spaces; the rest is PLAIN_JOURNAL_RE's own.
-_PLAIN_JOURNAL_GUARD = re.compile(rf"[^()\d“”\",]*+(?:,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
+# PLAIN_JOURNAL_RE without its lazy name, which retries the rest after every character:
+# the name runs to the first character it may not hold (``*+`` gives nothing back: an
+# earlier end of the name is followed by no digit, nor comma), and the volume begins there
+# after a space, or after a comma there and spaces; the rest is PLAIN_JOURNAL_RE's own.
+_PLAIN_JOURNAL = re.compile(rf"(?P<name>[^()\d“”\",]*+)(?P<comma>,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
 # The same on ASCII text, where ``\d`` is ``[0-9]`` and no curly quote occurs: a class
 # with no Unicode category is three times faster to run along a line.
-_PLAIN_JOURNAL_GUARD_ASCII = re.compile(rf"[^()0-9\",]*+(?:,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
+_PLAIN_JOURNAL_ASCII = re.compile(rf"(?P<name>[^()0-9\",]*+)(?P<comma>,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
 _YEAR_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
 
 
@@ -106,7 +106,7 @@ def journal(text: str) -> Journal | None:
     if "(" in stripped and _may_be_journal(stripped):
         m = JOURNAL_RE.match(stripped)
         if m:
-            return _journal(text, m)
+            return _journal(text, m.group("journal"), m, bracketed=True)
     return _plain_journal(text, stripped)
 
 
@@ -129,21 +129,26 @@ def plain_journal(text: str) -> Journal | None:
 
 
 def _plain_journal(text: str, stripped: str) -> Journal | None:
-    # _PLAIN_JOURNAL_GUARD is implied by PLAIN_JOURNAL_RE, and far cheaper where it fails
-    if not (_PLAIN_JOURNAL_GUARD_ASCII if stripped.isascii() else _PLAIN_JOURNAL_GUARD).match(stripped):
+    """PLAIN_JOURNAL_RE's reading, through _PLAIN_JOURNAL: the two match the same text
+    (bar an empty name, which PLAIN_JOURNAL_RE refuses), with the same volume, issue, pages
+    and end (the same pattern at the same place). PLAIN_JOURNAL_RE's lazy name stops where
+    ``,?\\s+`` and the volume can follow: before the comma, or before the spaces."""
+    m = (_PLAIN_JOURNAL_ASCII if stripped.isascii() else _PLAIN_JOURNAL).match(stripped)
+    if not m:
         return None
-    m = PLAIN_JOURNAL_RE.match(stripped)
-    if not m or _ends_with_month(m.group("journal")):
+    name = m.group("name") if m.group("comma") else m.group("name").rstrip()
+    if not name or _ends_with_month(name):
         return None
-    return _journal(text, m)
+    return _journal(text, name, m, bracketed=False)
 
 
-def _journal(text: str, m: re.Match[str]) -> Journal | None:
-    name = m.group("journal").strip().rstrip(",")
+def _journal(text: str, journal_group: str, m: re.Match[str], bracketed: bool) -> Journal | None:
+    """The Journal of a match of JOURNAL_RE (``bracketed``: it alone has issue2 and date)
+    or of _PLAIN_JOURNAL, with the name it matched."""
+    name = journal_group.strip().rstrip(",")
     if not name or len(name) > 120:
         return None
     offset = len(text) - len(text.lstrip())
-    bracketed = m.re is JOURNAL_RE  # only JOURNAL_RE has the groups issue2 and date
     return Journal(
         name,
         m.group("volume"),

@@ -38,9 +38,21 @@ _GENRE_ENDINGS = (
 """The last word of every ``GENRE`` alternative."""
 
 
+_GENRE_TAILS = frozenset(ending[-4:] for ending in _GENRE_ENDINGS)
+"""The last four letters of each ending (none is shorter)."""
+
+
 def is_genre(text: str) -> bool:
     """``GENRE`` matches ``text``: tested first on its last word, since nearly every piece
-    tested is an outlet or a date and the 30-way case-insensitive alternation is slow."""
+    tested is an outlet or a date and the 30-way case-insensitive alternation is slow.
+
+    Before that, the last four letters (five, before a final newline) are looked up:
+    ``fold`` lowers letter by letter, one for one, so its last characters are those of
+    ``fold(text)``, and text that ends with an ending ends with its last four letters."""
+    tail = text[-5:]
+    tail = tail.lower() if tail.isascii() else fold(tail)  # ``fold``'s own first test, inline
+    if tail[-4:] not in _GENRE_TAILS and not (tail.endswith("\n") and tail[:-1] in _GENRE_TAILS):
+        return False
     low = fold(text)
     if not low.endswith(_GENRE_ENDINGS) and not (low.endswith("\n") and low[:-1].endswith(_GENRE_ENDINGS)):
         return False
@@ -56,25 +68,54 @@ _ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed
 _DIGIT = re.compile(r"\d")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
 _MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
+# What the locators match a stripped piece by, and the characters it can begin with:
+# ``PAGE_RE`` (case-sensitive) begins ``p``, ``S``, ``s``, ``at`` or Cyrillic ``с``;
+# ``VOLUME_RE`` and ``ISSUE_RE`` (ignoring case, where only ``i`` has letters beyond
+# ``I``: ``İ`` and ``ı``) ``vol``, ``bd``, ``t``; ``no``, ``nr``, ``issue``, ``heft``, ``№``.
+_LOCATORS = (
+    ("page", locators.page, "pSsa\u0441"),
+    ("volume", locators.volume, "vVbBtT"),
+    ("issue", locators.issue, "nNiI\u0130\u0131hH\u2116"),
+)
+# ``_REPORT_NO`` holds one of its genre words, case-sensitive (``Briefing`` holds ``Brief``)
+_REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series")
+_LEADING_WORDS = _ROLE_WORDS | _MEDIUM | {"revised", "rev.", "a", "an"}
+"""The first words ``classify`` asks about: a role, a medium, ``revised``, an article."""
 _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
 _ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
 
 
 def sentences(text: str) -> list[str]:
-    """Split at full stops that end a sentence, not at ``No. 300``, ``ed.`` or ``J.``."""
+    """Split at full stops that end a sentence, not at ``No. 300``, ``ed.`` or ``J.``.
+
+    A stop is kept unless it is a ``.`` after a word (lowered, leading ``(`` dropped) of at
+    most one letter or in ``_ABBREV``, that does not end with ``)``. The word is asked
+    for at ``.`` only (``?`` and ``!`` always end a sentence), and the text before the
+    stop is sliced once: per stop, this loop is a quarter of a note's sentence splitting."""
     out: list[str] = []
     last = 0
     for m in _SENTENCE_END.finditer(text):
-        words = text[last : m.start()].rsplit(None, 1)  # only the last word matters
-        word = words[-1].lower().lstrip("(") if words else ""
-        if m.group(1) == "." and (len(word) <= 1 or word.rstrip(".") in _ABBREV or word.endswith(")") and "ed" in word[-5:]):
-            if not word.endswith(")"):
-                continue
-        out.append(text[last : m.end() if m.group(1) in "?!" else m.start()].strip())
-        last = m.end()
-    if text[last:].strip():
-        out.append(text[last:].strip())
-    return [p for p in out if p]
+        stop = m.start()
+        if text[stop] == ".":
+            before = text[last:stop]
+            words = before.rsplit(None, 1)  # only the last word matters
+            if not words:
+                continue  # no word: as one of at most one letter
+            word = words[-1]
+            if not word.endswith(")"):  # lowering keeps a final ``)``, and no other ends so
+                word = word.lower().lstrip("(")
+                if len(word) <= 1 or word.rstrip(".") in _ABBREV:
+                    continue
+            piece = before.strip()
+        else:
+            piece = text[last : stop + 1].strip()
+        if piece:
+            out.append(piece)
+        last = stop + 1  # the stop's match is that one character
+    tail = text[last:].strip()
+    if tail:
+        out.append(tail)
+    return out
 
 
 def classify(chunk: str, d: Draft) -> None:
@@ -87,10 +128,12 @@ def classify(chunk: str, d: Draft) -> None:
     c = c.strip()
     if not c:
         return
-    if _DIGIT.search(c) and _classify_numeric(c, d):
+    digit = _DIGIT.search(c) is not None
+    if digit and _classify_numeric(c, d):
         return
     first = c.split(None, 1)[0].lower()
-    if first in _ROLE_WORDS:
+    led = first in _LEADING_WORDS  # else none of the four tests of the first word below holds
+    if led and first in _ROLE_WORDS:
         m = ROLE_CHUNK.match(c)
         if m and names.looks_like_names(m.group("who")):
             role = m.group("role").lower()
@@ -108,16 +151,16 @@ def classify(chunk: str, d: Draft) -> None:
             elif m.group("who"):
                 d.notes.append(c)
             return
-    if c.lower() in _MEDIUM and "medium" not in d.text:
+    if led and first in _MEDIUM and c.lower() in _MEDIUM and "medium" not in d.text:  # a medium is one word
         d.set("medium", c)
         return
-    if first in ("revised", "rev.") and EDITION.match(c):
+    if led and first in ("revised", "rev.") and EDITION.match(c):
         d.set("edition", c.split(None, 1)[0])
         return
     if is_genre(c) or (c.startswith("(") and is_genre(c.strip("()"))):
         if d.set("genre", c[:1].upper() + c[1:]):
             return
-    if first in ("a", "an"):
+    if led and first in ("a", "an"):
         m = _ARTICLE_GENRE.match(c)
         if m and not names.is_org(c) and d.set("genre", m.group("g")[:1].upper() + m.group("g")[1:]):
             return
@@ -130,7 +173,7 @@ def classify(chunk: str, d: Draft) -> None:
     if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
         d.notes.append(c)
         return
-    if _DIGIT.search(c):  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``: an outlet, then its date
+    if digit:  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``: an outlet, then its date
         found = dates.find_date(c)
         if found and found.start > 0 and found.end >= len(c.rstrip(". ")) and c[found.start - 1] == " ":
             if found.parts and d.issued is None:
@@ -148,13 +191,17 @@ def classify(chunk: str, d: Draft) -> None:
 
 
 def _classify_numeric(c: str, d: Draft) -> bool:
-    """The recognisers of pieces with a digit: dates, locators, numbers, editions."""
-    upd = _UPDATED.match(c)
-    if upd and d.issued is None:  # ``last modified 4 March 2020``
-        parts = dates.parse_date(c[upd.end() :])
-        if parts:
-            d.issued = parts
-            return True
+    """The recognisers of pieces with a digit: dates, locators, numbers, editions.
+
+    ``c`` is stripped and not empty. Each anchored pattern is tried only when ``c`` has
+    what it cannot match without (see ``_LOCATORS`` and the guards below)."""
+    if d.issued is None and c[0] in "lLmMuUpPrR":  # _UPDATED's first letters
+        upd = _UPDATED.match(c)
+        if upd:  # ``last modified 4 March 2020``
+            parts = dates.parse_date(c[upd.end() :])
+            if parts:
+                d.issued = parts
+                return True
     parts = dates.parse_date(c)
     if parts:
         if d.issued is None:
@@ -166,7 +213,7 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     if md:
         d.month_day = md
         return True
-    vi = locators.volume_issue(c)
+    vi = locators.volume_issue(c) if "(" in c else None  # ``38(3)``: its bracket
     if vi and "volume" not in d.text:
         d.set("volume", vi[0])
         d.set("issue", vi[1])
@@ -178,21 +225,22 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         if page:
             d.set("page", page)
             return True
-    for key, fn in (("page", locators.page), ("volume", locators.volume), ("issue", locators.issue)):
-        value = fn(c)
-        if value and d.set(key, value):
-            return True
-    m = _DOC_SYMBOL.match(c)
+    for key, fn, firsts in _LOCATORS:
+        if c[0] in firsts:
+            value = fn(c)
+            if value and d.set(key, value):
+                return True
+    m = _DOC_SYMBOL.match(c) if "/" in c else None  # ``S/2020/123``: one slash at least
     if m:
         d.set("number", m.group("sym"))
         d.ev.shapes.add("symbol")
         return True
-    m = _REPORT_NO.match(c)
+    m = _REPORT_NO.match(c) if "A" <= c[0] <= "Z" and _REPORT_WORD.search(c) else None
     if m:
         d.set("genre", m.group("genre"))
         d.set("number", m.group("no") or m.group("no2"))
         return True
-    m = EDITION.match(c)
+    m = EDITION.match(c) if c[-1] in "dDnN." else None  # it ends ``ed``, ``edn``, ``edition`` or ``.``
     if m:
         d.set("edition", m.group("ed"))
         return True
@@ -206,8 +254,9 @@ def read_rest(after: str, d: Draft) -> None:
         return
     if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
         text = ", ".join(sentences(text))
-    if _CHAPTER.match(text):
-        chapter(text[_CHAPTER.match(text).end() :], d)  # type: ignore[union-attr]
+    head = _CHAPTER.match(text)
+    if head:
+        chapter(text[head.end() :], d)
         return
     j = locators.journal(text)
     if j and not dates.parse_date(j.journal):
@@ -252,11 +301,11 @@ def chapter(text: str, d: Draft) -> None:
     """``in Editor (ed.), Book, …`` or ``in Book, ed. Editor (…)``."""
     d.ev.shapes.add("chapter")
     text = book_paren(text, d)
-    m = _EDS_PAREN.match(text)
+    m = _EDS_PAREN.match(text) if "(" in text else None
     if m and names.looks_like_names(m.group("eds")):
         d.editor.extend(names.parse_names(m.group("eds"))[0])
         text = m.group("book")
-    else:
+    elif _may_name_editors(text):
         m2 = _EDS_AFTER.match(text)
         if not (m2 and names.looks_like_names(m2.group("eds"))):
             m2 = _EDS_AFTER_ONE.match(text)
@@ -283,6 +332,14 @@ def chapter(text: str, d: Draft) -> None:
             d.set("page", page)
         else:
             classify(chunk, d)
+
+
+def _may_name_editors(text: str) -> bool:
+    """Whether ``_EDS_AFTER`` or ``_EDS_AFTER_ONE`` can match: both need ``ed.``, ``eds.``,
+    ``edited by`` or ``hrsg. v.`` (ignoring case: ``fold``), and each, lazily, tries its
+    case-insensitive alternation after every character of the text."""
+    low = fold(text)
+    return "ed." in low or "eds." in low or "edited by" in low or "hrsg. v." in low
 
 
 def could_be_title(chunk: str) -> bool:

@@ -36,7 +36,7 @@ def author_date(text: str) -> DateParts | None:
 def by_sentences(head: str, d: Draft) -> bool:
     """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
     text = head.strip()
-    m = _APA_AUTHORS.match(text)
+    m = _APA_AUTHORS.match(text) if _may_open_with_initials(text) else None
     apa = names.parse_apa(m.group("who").strip()) if m else None
     if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
         rest = text[m.end() :]
@@ -54,32 +54,54 @@ def by_sentences(head: str, d: Draft) -> bool:
         return _title_and_rest(pieces, 1, None, d)
     who = strip_stop(pieces[0].strip())
     year = None
-    m = _NAME_YEAR.match(who)
+    m = _NAME_YEAR.match(who) if _may_end_with_year(who) else None
     if m and (names.looks_like_names(m.group("who")) or names.parse_apa(m.group("who"))):
         who, year = m.group("who"), m.group("year")
     if _SAME_AUTHOR.match(who):
         d.notes.append(who)
     else:
-        apa = names.parse_apa(who.replace(";", ","))
+        listed = who.replace(";", ",")
+        apa = names.parse_apa(listed)
         if apa:
             d.author.extend(apa)
-        elif names.looks_like_names(who.replace(";", ",")):
-            found, role = names.parse_names(who.replace(";", ","))
+        elif names.looks_like_names(listed):
+            found, role = names.parse_names(listed)
             (d.editor if role and role.startswith("ed") else d.author).extend(found)
         else:
             return False
     return _title_and_rest(pieces, 1, year, d)
 
 
+def _may_open_with_initials(text: str) -> bool:
+    """Whether ``_APA_AUTHORS`` can match: ``text`` opens with a letter (or another
+    non-decimal alphanumeric: ``[^\\W\\d_]``), and its first comma, after at most three
+    words (a name holds no comma, and no space but its two separators), is followed by
+    white space (``,\\s+``) before the initials."""
+    comma = text.find(",")
+    return comma > 0 and text[0].isalnum() and text.count(" ", 0, comma) <= 2 and text[comma + 1 : comma + 2].isspace()
+
+
+def _may_end_with_year(who: str) -> bool:
+    """Whether ``_NAME_YEAR`` can match ``who``: it ends (``$``: bar a final newline) with a
+    year's last digit (``\\d``: ``str.isdecimal``), then at most one ``[a-z]``, then at most
+    one ``)``; the lazy name before the year is tried after every character."""
+    if who.endswith("\n"):
+        return True  # not asked of stripped text
+    end = who[:-1] if who.endswith(")") else who
+    if "a" <= end[-1:] <= "z":
+        end = end[:-1]
+    return end[-1:].isdecimal()
+
+
 def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bool:
-    if year is None and k < len(pieces) and dates.parse_date(pieces[k]) and len(pieces[k]) <= 12:
+    if year is None and k < len(pieces) and len(pieces[k]) <= 12 and dates.parse_date(pieces[k]):
         year = pieces[k]
         k += 1
     if year:
         d.issued = dates.parse_date(year.rstrip("abcdefghij"))
     if k < len(pieces):
         title = pieces[k]
-        ed = _EDITION_PAREN.search(title)
+        ed = _EDITION_PAREN.search(title) if title.rstrip().endswith(")") else None
         if ed:
             d.set("edition", ed.group("ed"))
             title = title[: ed.start()]
@@ -107,7 +129,7 @@ def author_date_reference(m: re.Match[str], d: Draft) -> None:
     d.issued = author_date(m.group("date"))
     pieces = sentences(m.group("rest"))
     title = pieces[0] if pieces else ""
-    ed = _EDITION_PAREN.search(title)
+    ed = _EDITION_PAREN.search(title) if title.rstrip().endswith(")") else None  # its ``)`` ends the title
     if ed:
         d.set("edition", ed.group("ed"))
         title = title[: ed.start()]
