@@ -174,3 +174,13 @@ def test_initials_guard_is_implied_by_the_apa_authors_pattern(text: str) -> None
 
     if styles._APA_AUTHORS.match(text):
         assert styles._may_open_with_initials(text)
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_short_form_words_are_the_word_pattern(text: str) -> None:
+    from footnote_kit.sources import shortform
+
+    plain = [w for w in re.findall(r"[^\W_]+", text.lower()) if w not in shortform._STOP]
+    assert shortform._words(text) == plain
+    assert (shortform.read("ſee " + text) is None) == (shortform.read("see " + text) is None)

@@ -38,7 +38,10 @@ def _has_year_or_link(text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+    low = text.lower()
+    if low.isalnum():  # one word (most family names): what ``_WORD`` would find
+        return [low] if low not in _STOP else []
+    return [w for w in _WORD.findall(low) if w not in _STOP]
 
 
 _POINTER = re.compile(r"^(?:.{0,60}?\b)?(?:see(?:,? for example,?| also| further)?|cf\.|compare)\s+", re.I)
@@ -50,7 +53,7 @@ def read(text: str) -> Short | None:
     t = text.strip().rstrip(".")
     # the pointer word starts within 60 characters (``.{0,60}?``), so when none of them
     # is there the (slow, lazily backtracking) pattern need not run
-    head = t[:70].lower()
+    head = fold(t[:70])
     pointer = _POINTER.match(t) if "see" in head or "cf." in head or "compare" in head else None
     if pointer:
         t = t[pointer.end() :]
