@@ -124,6 +124,8 @@ def find_symbol(text: str) -> Found | None:
 
 def symbol_from_url(url: str) -> str | None:
     """A document symbol that a document-server URL spells out (``undocs.org/S/2020/717``)."""
+    if "un" not in url.lower():
+        return None  # each server's name holds ``un`` (no other character matches u or n ignoring case)
     m = _SYMBOL_IN_URL.match(url)
     return m.group(1).upper() if m else None
 
