@@ -67,6 +67,9 @@ _DATE_START = re.compile(r"(?<![\d/])\d|(?<![\w/])[^\W\d_]{3,11}(?![^\W\d_])")
 _DATE_START_ASCII = re.compile(r"(?<![0-9/])[0-9]|(?<![A-Za-z0-9_/])[A-Za-z]{3,11}(?![A-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SEASON_WORD = re.compile(r"(?:spring|summer|autumn|fall|winter|early|late|mid)", re.I)
+# The first letters, lowered, of the month names and of the seasons (``ſ`` matches ``s``
+# ignoring case but lowers to itself): a word that begins otherwise is neither.
+_FIRST_LETTERS = frozenset(name[0] for name in _MONTHS) | frozenset("safwelmſ")
 # Which groups hold the month, day and year of each shape with a month word.
 _FIELDS: dict[str, tuple[str, str | None, str | None]] = {
     "dmy": ("m1", "d1", "y1"),
@@ -195,6 +198,8 @@ def parse_date(chunk: str) -> DateParts | None:
     else:
         # Text that begins with no digit fits _YEAR_ONLY only after a season word, and
         # a date shape only when its first word is a month or season (see find_date).
+        if text[0].lower()[:1] not in _FIRST_LETTERS:
+            return None
         word = _WORD.match(text)
         if not word:
             return None
@@ -240,6 +245,8 @@ def is_partial_date(chunk: str) -> tuple[int, int] | None:
             return None
     else:
         # the letter-first one (``md``) begins with its month word
+        if text[0].lower()[:1] not in _FIRST_LETTERS:
+            return None
         word = _WORD.match(text)
         if not word or word.group(0).lower() not in _MONTHS:
             return None

@@ -40,8 +40,7 @@ def find_url(text: str) -> Found | None:
     when the fragment after the space plainly completes it."""
     if "http" not in text and "www." not in text and "ftp" not in text and "WWW." not in text and "HTTP" not in text:
         return None
-    start = _url_search_start(text)
-    m = URL_RE.search(text, start) if start >= 0 else None
+    m = search_url(text)
     if not m:
         return None
     url, end = m.group(0), m.end()
@@ -50,6 +49,12 @@ def find_url(text: str) -> Found | None:
         url, end = url + frag.group(1), frag.end()
     url = trim_url(url)
     return Found(url, m.start(), m.start() + _printed_len(text, m.start(), url, end))
+
+
+def search_url(text: str) -> re.Match[str] | None:
+    """``URL_RE.search(text)``, begun where a match can first begin."""
+    start = _url_search_start(text)
+    return URL_RE.search(text, start) if start >= 0 else None
 
 
 def _url_search_start(text: str) -> int:
@@ -124,6 +129,8 @@ def find_symbol(text: str) -> Found | None:
 
 def symbol_from_url(url: str) -> str | None:
     """A document symbol that a document-server URL spells out (``undocs.org/S/2020/717``)."""
+    if "un" not in url.lower():
+        return None  # each server's name holds ``un`` (no other character matches u or n ignoring case)
     m = _SYMBOL_IN_URL.match(url)
     return m.group(1).upper() if m else None
 

@@ -82,6 +82,9 @@ _REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series")
 _LEADING_WORDS = _ROLE_WORDS | _MEDIUM | {"revised", "rev.", "a", "an"}
 """The first words ``classify`` asks about: a role, a medium, ``revised``, an article."""
 _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
+# The same where the text holds neither ``?`` nor ``!``: a pattern that begins with one
+# character, not a class, is looked for with a plain scan for that character.
+_FULL_STOP_END = re.compile(r"(\.)(?=\s+[A-Z0-9“\"‘(]|\s*$)")
 _ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
 
 
@@ -94,7 +97,8 @@ def sentences(text: str) -> list[str]:
     stop is sliced once: per stop, this loop is a quarter of a note's sentence splitting."""
     out: list[str] = []
     last = 0
-    for m in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END if "?" in text or "!" in text else _FULL_STOP_END
+    for m in ends.finditer(text):
         stop = m.start()
         if text[stop] == ".":
             before = text[last:stop]
@@ -124,8 +128,10 @@ def classify(chunk: str, d: Draft) -> None:
     Cheap tests first: most pieces are an outlet or a date, so the digit-bearing
     recognisers run only when there is a digit, the word-led ones only after their word.
     """
-    c = chunk.strip(" .;:") if not chunk.rstrip().endswith(("?", "!")) else chunk.strip()
-    c = c.strip()
+    if ("?" in chunk or "!" in chunk) and chunk.rstrip().endswith(("?", "!")):
+        c = chunk.strip()
+    else:
+        c = chunk.strip(" .;:").strip()
     if not c:
         return
     digit = _DIGIT.search(c) is not None
@@ -254,7 +260,7 @@ def read_rest(after: str, d: Draft) -> None:
         return
     if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
         text = ", ".join(sentences(text))
-    head = _CHAPTER.match(text)
+    head = _CHAPTER.match(text) if text[:1] in "iIİı" else None  # ``in``, ignoring case
     if head:
         chapter(text[head.end() :], d)
         return
