@@ -261,7 +261,7 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
         # cites nothing: no link, no book or journal shape, and prose or no year (the
         # cheap tests first: most segments without a quoted title print a link)
         if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
-            if is_prose(head) or not (identifiers.URL_RE.search(seg) or dates.find_year(head)):
+            if is_prose(head) or not (identifiers.search_url(seg) or dates.find_year(head)):
                 return None, None, None
         _unquoted(head, d)
     _tail(tail, d)
