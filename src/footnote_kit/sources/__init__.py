@@ -53,7 +53,7 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
         if ref is not None:
             parts.append((Ibid(text=seg, locator=ref.locator), ref.author))
             continue
-        short = shortform.resolve(seg, history) if history else None
+        short = shortform.resolve(seg, history) if history is not None and history.cited else None
         if short is not None:
             number, source, locator = short
             repeated = with_page(source, locator) if locator else source

@@ -25,6 +25,8 @@ from footnote_kit.sources.titles import first_quoted, translation_after
 
 _LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
 _LEAD_FIRST = frozenset("scqaf")
+_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview"))
+"""Shapes that are evidence of a cited work on their own."""
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _ALNUM = re.compile(r"[^\W_]")
@@ -331,7 +333,7 @@ def _finish(d: Draft) -> Source | None:
         if sym:
             t["number"] = sym
             d.ev.shapes.add("symbol")
-    evidence = t.get("URL") or t.get("DOI") or t.get("ISBN") or d.ev.shapes & {"book", "journal", "chapter", "interview"}
+    evidence = t.get("URL") or t.get("DOI") or t.get("ISBN") or not d.ev.shapes.isdisjoint(_WORK_SHAPES)
     issuer = d.author or t.get("container_title") or t.get("publisher")
     if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author)) and not (t.get("genre") and issuer and d.issued):
         return None
