@@ -24,13 +24,14 @@ JOURNAL_RE = re.compile(
 _PLAIN_VOLUME_ON = rf"(?P<volume>\d+)(?:\s*\((?P<issue>[\w/-]+)\))?\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{_RANGE})(?=\s*(?:[.,;]|$))"
 PLAIN_JOURNAL_RE = re.compile(rf"^(?P<journal>[^()\d“”\",]+?),?\s+{_PLAIN_VOLUME_ON}")
 # PLAIN_JOURNAL_RE without its lazy name, which retries the rest after every character:
-# the name runs to the first character it may not hold (``*+`` gives nothing back: an
+# the name runs to the first character it may not hold (taken whole by a look-ahead and a
+# back-reference, as Python 3.10 has no possessive ``*+``, it gives nothing back: an
 # earlier end of the name is followed by no digit, nor comma), and the volume begins there
 # after a space, or after a comma there and spaces; the rest is PLAIN_JOURNAL_RE's own.
-_PLAIN_JOURNAL = re.compile(rf"(?P<name>[^()\d“”\",]*+)(?P<comma>,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
+_PLAIN_JOURNAL = re.compile(rf"(?=(?P<name>[^()\d“”\",]*))(?P=name)(?P<comma>,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
 # The same on ASCII text, where ``\d`` is ``[0-9]`` and no curly quote occurs: a class
 # with no Unicode category is three times faster to run along a line.
-_PLAIN_JOURNAL_ASCII = re.compile(rf"(?P<name>[^()0-9\",]*+)(?P<comma>,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
+_PLAIN_JOURNAL_ASCII = re.compile(rf"(?=(?P<name>[^()0-9\",]*))(?P=name)(?P<comma>,\s+|(?<=\s)){_PLAIN_VOLUME_ON}")
 _YEAR_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
 
 
