@@ -184,3 +184,20 @@ def test_short_form_words_are_the_word_pattern(text: str) -> None:
     plain = [w for w in re.findall(r"[^\W_]+", text.lower()) if w not in shortform._STOP]
     assert shortform._words(text) == plain
     assert (shortform.read("ſee " + text) is None) == (shortform.read("see " + text) is None)
+
+
+_NAME_LISTS = st.lists(
+    st.sampled_from(["Jane Smith", "Smith, Jane", "J. R. R. Tolkien", "Human Rights Watch", " and ", ", ", " & ",
+                     " et al.", ", eds.", " (ed.)", "trans.", "Ministry of Foreign Affairs", "de la Cruz", "2019", "“",
+                     "al-Rashid", "Doe, Jane, and John Smith", "  ", "x", "Mokrenko, Anastasia"]),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_NAME_LISTS, _TEXT))
+def test_read_names_is_looks_like_names_then_parse_names(text: str) -> None:
+    from footnote_kit.sources import names
+
+    expected = names.parse_names(text) if names.looks_like_names(text) else None
+    assert names.read_names(text) == expected

@@ -159,10 +159,11 @@ def _authors(prefix: str, d: Draft) -> None:
         d.ev.shapes.add("interview")
         return
     apa = names.parse_apa(text)
+    listed = names.read_names(text) if not apa else None
     if apa:
         d.author.extend(apa)
-    elif names.looks_like_names(text):
-        found, role = names.parse_names(text)
+    elif listed is not None:
+        found, role = listed
         if role and role.startswith(("ed", "editor")):
             d.editor.extend(found)
         elif role and role.startswith("trans"):
@@ -191,12 +192,17 @@ def _unquoted(head: str, d: Draft) -> None:
         pieces[0] = pieces[0].strip()[lead.end() :]
     pieces = [c for c in pieces if c.strip(" .")]
     k = 0
-    if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3 and names.looks_like_names(pieces[0] + "," + pieces[1]) and not dates.parse_date(pieces[2]):
-        k = 2  # inverted: ``Hallier, Amédée, Title…``
-    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not _interview(pieces[0].strip(" .")):
-        k = 1
-    if k:
-        found, role = names.parse_names(",".join(pieces[:k]))
+    listed = None
+    if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3:
+        listed = names.read_names(pieces[0] + "," + pieces[1])
+        if listed is not None and not dates.parse_date(pieces[2]):
+            k = 2  # inverted: ``Hallier, Amédée, Title…``
+    if not k and len(pieces) >= 2:
+        listed = names.read_names(pieces[0])
+        if listed is not None and not _interview(pieces[0].strip(" .")):
+            k = 1
+    if k and listed is not None:
+        found, role = listed
         (d.editor if role and role.startswith("ed") else d.author).extend(found)
     if k < len(pieces) and _interview(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")

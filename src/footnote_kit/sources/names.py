@@ -211,3 +211,21 @@ def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
         text = _ET_AL.sub("", text)
     names = tuple(parse_name(p) for p in split_names(text) if p.strip())
     return names, role
+
+
+def read_names(text: str) -> tuple[tuple[Name, ...], str | None] | None:
+    """``parse_names(text)`` when ``looks_like_names(text)``, else None.
+
+    Why one function: callers asked the one, then the other, and both split the list
+    into names. When ``text`` prints no role and no ``et al`` (nearly always), both split
+    the same stripped text, so it is split once here; otherwise the two run as before,
+    since they remove role and ``et al`` in different orders."""
+    if "et al" in text or _may_have_role(text):
+        return parse_names(text) if looks_like_names(text) else None
+    stripped = text.strip()
+    if not stripped or len(stripped) > 160 or _NOT_NAMES.search(stripped):
+        return None
+    parts = split_names(stripped)
+    if not parts or not all(looks_like_person(p) or _is_org_name(p) for p in parts):
+        return None
+    return tuple(parse_name(p) for p in parts if p.strip()), None
