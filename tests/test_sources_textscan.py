@@ -158,24 +158,6 @@ def test_style_guards_are_implied_by_their_patterns(text: str) -> None:
         assert text.rstrip().endswith(")")
 
 
-_UNIT = st.tuples(
-    st.sampled_from(["Smith", "O’Neil", "van Dyk", "de la Cruz", "Łukasz", "²b", "A-B", "_a", "9a", "x"]),
-    st.sampled_from([", ", ",", ",\n", " , ", ",  ", ". "]),
-    st.sampled_from(["J.", "J. ", "AB.", "J.-P.", "J. K.", "ABC.", "J", "Jane."]),
-    st.sampled_from(["", ", ", " & ", ", and ", "; ", " and "]),
-).map("".join)
-_NAMES = st.tuples(st.lists(_UNIT, min_size=1, max_size=3).map("".join), st.sampled_from([" Title", " (2019)", " 2019.", "", " et al. Title", "  x"]), st.text(max_size=2)).map("".join)
-
-
-@settings(max_examples=800)
-@given(_NAMES)
-def test_initials_guard_is_implied_by_the_apa_authors_pattern(text: str) -> None:
-    from footnote_kit.sources import styles
-
-    if styles._APA_AUTHORS.match(text):
-        assert styles._may_open_with_initials(text)
-
-
 @settings(max_examples=300)
 @given(_TEXT)
 def test_short_form_words_are_the_word_pattern(text: str) -> None:

@@ -46,12 +46,11 @@ def is_genre(text: str) -> bool:
     """``GENRE`` matches ``text``: tested first on its last word, since nearly every piece
     tested is an outlet or a date and the 30-way case-insensitive alternation is slow.
 
-    Before that, the last four letters (five, before a final newline) are looked up:
-    ``fold`` lowers letter by letter, one for one, so its last characters are those of
-    ``fold(text)``, and text that ends with an ending ends with its last four letters."""
-    tail = text[-5:]
-    tail = tail.lower() if tail.isascii() else fold(tail)  # ``fold``'s own first test, inline
-    if tail[-4:] not in _GENRE_TAILS and not (tail.endswith("\n") and tail[:-1] in _GENRE_TAILS):
+    Before that, the last four characters are looked up: text that ends with an ending
+    ends with its last four letters, and on ASCII, ``fold`` is ``lower``, character by
+    character; other text, or text with a final newline, is tested in full."""
+    tail = text[-4:].lower()  # on ASCII, ``fold``; other text, or a final newline, is tested in full
+    if tail not in _GENRE_TAILS and tail.isascii() and not tail.endswith("\n"):
         return False
     low = fold(text)
     if not low.endswith(_GENRE_ENDINGS) and not (low.endswith("\n") and low[:-1].endswith(_GENRE_ENDINGS)):
@@ -86,6 +85,7 @@ _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
 # character, not a class, is looked for with a plain scan for that character.
 _FULL_STOP_END = re.compile(r"(\.)(?=\s+[A-Z0-9“\"‘(]|\s*$)")
 _ABBREV = frozenset("ed eds vol vols no nos nr pp p st dr mr mrs ms prof jr sr rev trans comp co inc ltd dept univ gov govt u.s u.k e.g i.e cf vs al doc docs repr ch sec art para fig op cit ibid".split())
+_ABBREV_LONGEST = max(map(len, _ABBREV))
 
 
 def sentences(text: str) -> list[str]:
@@ -106,8 +106,11 @@ def sentences(text: str) -> list[str]:
             if not words:
                 continue  # no word: as one of at most one letter
             word = words[-1]
-            if not word.endswith(")"):  # lowering keeps a final ``)``, and no other ends so
-                word = word.lower().lstrip("(")
+            # a word longer than any abbreviation that neither opens with ``(`` nor ends
+            # with ``.`` is kept: lowered (one character to one, bar ``İ`` to two) it is
+            # as long, with no bracket or final stop to drop
+            if (len(word) <= _ABBREV_LONGEST or word[0] == "(" or word[-1] == ".") and not word.endswith(")"):
+                word = word.lower().lstrip("(")  # lowering keeps a final ``)``, and no other ends so
                 if len(word) <= 1 or word.rstrip(".") in _ABBREV:
                     continue
             piece = before.strip()

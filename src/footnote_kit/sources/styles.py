@@ -36,7 +36,7 @@ def author_date(text: str) -> DateParts | None:
 def by_sentences(head: str, d: Draft) -> bool:
     """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
     text = head.strip()
-    m = _APA_AUTHORS.match(text) if _may_open_with_initials(text) else None
+    m = _APA_AUTHORS.match(text)
     apa = names.parse_apa(m.group("who").strip()) if m else None
     if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
         rest = text[m.end() :]
@@ -70,15 +70,6 @@ def by_sentences(head: str, d: Draft) -> bool:
         else:
             return False
     return _title_and_rest(pieces, 1, year, d)
-
-
-def _may_open_with_initials(text: str) -> bool:
-    """Whether ``_APA_AUTHORS`` can match: ``text`` opens with a letter (or another
-    non-decimal alphanumeric: ``[^\\W\\d_]``), and its first comma, after at most three
-    words (a name holds no comma, and no space but its two separators), is followed by
-    white space (``,\\s+``) before the initials."""
-    comma = text.find(",")
-    return comma > 0 and text[0].isalnum() and text.count(" ", 0, comma) <= 2 and text[comma + 1 : comma + 2].isspace()
 
 
 def _may_end_with_year(who: str) -> bool:
