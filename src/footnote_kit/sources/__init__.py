@@ -26,11 +26,17 @@ Cited = tuple[int, Source]
 
 
 
-def parse_note_text(text: str, history: shortform.History | None = None) -> list[Part]:
+def parse_note_text(text: str, history: shortform.History | Sequence[Cited] | None = None) -> list[Part]:
     """The parts of one note's text; ibid. parts are left unresolved (no sources).
 
-    ``history`` (the sources cited before, with their note numbers) lets a shortened
-    note (``Smith, Long Road Home, 45.``) be recognised as the repetition it is."""
+    ``history`` (the sources cited before, with their note numbers, as a list or as the
+    ``shortform.History`` that ``parse_notes`` keeps) lets a shortened note
+    (``Smith, Long Road Home, 45.``) be recognised as the repetition it is."""
+    if history is not None and not isinstance(history, shortform.History):
+        cited = shortform.History()
+        for number, source in history:
+            cited.add(number, source)
+        history = cited
     return [part for part, _ in _read_parts(text, history)]
 
 
