@@ -144,9 +144,10 @@ def classify(chunk: str, d: Draft) -> None:
     led = first in _LEADING_WORDS  # else none of the four tests of the first word below holds
     if led and first in _ROLE_WORDS:
         m = ROLE_CHUNK.match(c)
-        if m and names.looks_like_names(m.group("who")):
+        listed = names.read_names(m.group("who")) if m else None
+        if m and listed is not None:
             role = m.group("role").lower()
-            found, _ = names.parse_names(m.group("who"))
+            found, _ = listed
             (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
             if role.startswith("interview"):
                 d.ev.shapes.add("interview")
@@ -155,8 +156,9 @@ def classify(chunk: str, d: Draft) -> None:
         m = INTERVIEW.match(c)
         if m:
             d.ev.shapes.add("interview")
-            if m.group("who") and m.group("prep").lower() == "by" and names.looks_like_names(m.group("who")):
-                d.interviewer.extend(names.parse_names(m.group("who"))[0])
+            listed = names.read_names(m.group("who")) if m.group("who") and m.group("prep").lower() == "by" else None
+            if listed is not None:
+                d.interviewer.extend(listed[0])
             elif m.group("who"):
                 d.notes.append(c)
             return
@@ -311,24 +313,28 @@ def chapter(text: str, d: Draft) -> None:
     d.ev.shapes.add("chapter")
     text = book_paren(text, d)
     m = _EDS_PAREN.match(text) if "(" in text else None
-    if m and names.looks_like_names(m.group("eds")):
-        d.editor.extend(names.parse_names(m.group("eds"))[0])
+    listed = names.read_names(m.group("eds")) if m else None
+    if m and listed is not None:
+        d.editor.extend(listed[0])
         text = m.group("book")
     elif _may_name_editors(text):
         m2 = _EDS_AFTER.match(text)
-        if not (m2 and names.looks_like_names(m2.group("eds"))):
+        listed = names.read_names(m2.group("eds")) if m2 else None
+        if listed is None:
             m2 = _EDS_AFTER_ONE.match(text)
-        if m2 and names.looks_like_names(m2.group("eds")):
+            listed = names.read_names(m2.group("eds")) if m2 else None
+        if m2 and listed is not None:
             # ``in Religion, Nation and Democracy, ed. A, B and C``: the book is all before ``ed.``
-            d.editor.extend(names.parse_names(m2.group("eds"))[0])
+            d.editor.extend(listed[0])
             d.set("container_title", first_quoted(m2.group("book")).text if m2.group("book").startswith(("“", '"', "‘")) and first_quoted(m2.group("book")) else m2.group("book"))  # type: ignore[union-attr]
             text = "," + m2.group("rest")
     pieces = chunks(text)
-    if len(pieces) >= 3 and pieces[1].strip().lower() in ("ed.", "eds.", "ed", "eds") and names.looks_like_names(pieces[0]):
-        d.editor.extend(names.parse_names(pieces[0])[0])  # ``in Aldona Jonaitis, ed., Chiefly Feasts``
+    listed = names.read_names(pieces[0]) if len(pieces) >= 2 else None
+    if len(pieces) >= 3 and pieces[1].strip().lower() in ("ed.", "eds.", "ed", "eds") and listed is not None:
+        d.editor.extend(listed[0])  # ``in Aldona Jonaitis, ed., Chiefly Feasts``
         pieces = pieces[2:]
-    elif len(pieces) >= 2 and names.looks_like_names(pieces[0]) and not d.author and not first_quoted(pieces[0]):
-        d.author.extend(names.parse_names(pieces[0])[0])  # ``in Human Rights Watch, World Report 2021``
+    elif listed is not None and not d.author and not first_quoted(pieces[0]):
+        d.author.extend(listed[0])  # ``in Human Rights Watch, World Report 2021``
         pieces = pieces[1:]
     if "container_title" not in d.text:
         q = first_quoted(pieces[0]) if pieces else None

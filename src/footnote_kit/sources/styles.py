@@ -64,8 +64,8 @@ def by_sentences(head: str, d: Draft) -> bool:
         apa = names.parse_apa(listed)
         if apa:
             d.author.extend(apa)
-        elif names.looks_like_names(listed):
-            found, role = names.parse_names(listed)
+        elif (read := names.read_names(listed)) is not None:
+            found, role = read
             (d.editor if role and role.startswith("ed") else d.author).extend(found)
         else:
             return False
@@ -113,8 +113,8 @@ def author_date_reference(m: re.Match[str], d: Draft) -> None:
     who = strip_stop(who)
     if found:
         d.author.extend(found)
-    elif names.looks_like_names(who):
-        d.author.extend(names.parse_names(who)[0])
+    elif (read := names.read_names(who)) is not None:
+        d.author.extend(read[0])
     else:
         d.author.append(Name(literal=strip_stop(who)))
     d.issued = author_date(m.group("date"))
