@@ -78,12 +78,18 @@ def looks_like_names(text: str) -> bool:
         text = _ET_AL.sub("", text)
     if _may_have_role(text):
         text = _ROLE.sub("", text)
+    return _listed(text) is not None
+
+
+def _listed(text: str) -> list[str] | None:
+    """The names ``text`` lists (role and ``et al`` already removed), or None when it does
+    not read as a list of people and organisations."""
     if not text or len(text) > 160 or _NOT_NAMES.search(text):
-        return False
+        return None
     parts = split_names(text)
-    if not parts:
-        return False
-    return all(looks_like_person(p) or _is_org_name(p) for p in parts)
+    if not parts or not all(looks_like_person(p) or _is_org_name(p) for p in parts):
+        return None
+    return parts
 
 
 _ORG_LOWER = frozenset("of the for and on in at de du des la le el del der die und für am an to".split())
@@ -222,10 +228,5 @@ def read_names(text: str) -> tuple[tuple[Name, ...], str | None] | None:
     since they remove role and ``et al`` in different orders."""
     if "et al" in text or _may_have_role(text):
         return parse_names(text) if looks_like_names(text) else None
-    stripped = text.strip()
-    if not stripped or len(stripped) > 160 or _NOT_NAMES.search(stripped):
-        return None
-    parts = split_names(stripped)
-    if not parts or not all(looks_like_person(p) or _is_org_name(p) for p in parts):
-        return None
-    return tuple(parse_name(p) for p in parts if p.strip()), None
+    parts = _listed(text.strip())
+    return None if parts is None else (tuple(parse_name(p) for p in parts if p.strip()), None)
