@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from footnote_kit.model import Source
 from footnote_kit.sources import locators
-from footnote_kit.sources.textscan import YEAR, fold
+from footnote_kit.sources.textscan import YEAR, fold, names_web_address
 from footnote_kit.sources.titles import first_quoted
 
 _WORD = re.compile(r"[^\W_]+")
@@ -31,10 +31,7 @@ class Short(NamedTuple):
 
 def _has_year_or_link(text: str) -> bool:
     """A year, ``http://``, ``https://`` or ``www.`` (in any case): a full citation, not a short form."""
-    if YEAR.search(text):
-        return True
-    low = fold(text)
-    return "http://" in low or "https://" in low or "www." in low
+    return YEAR.search(text) is not None or names_web_address(fold(text))
 
 
 def _words(text: str) -> list[str]:
@@ -112,9 +109,6 @@ class History:
         self._by_family: dict[str, list[int]] = {}
         """The last word of each author's (or editor's) family name -> positions in ``cited``."""
         self._titles: dict[int, tuple[list[str], list[str]]] = {}
-
-    def __len__(self) -> int:
-        return len(self.cited)
 
     def add(self, number: int, source: Source) -> None:
         self.cited.append((number, source))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from footnote_kit.sources.textscan import YEAR, fold
+from footnote_kit.sources.textscan import YEAR, fold, names_web_address
 from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
@@ -212,7 +212,7 @@ def _urlish(text: str) -> bool:
     substring tests first: the alternation, tried at every position, was the slowest
     step of splitting a note at its semicolons."""
     low = fold(text)
-    if "http://" in low or "https://" in low or "www." in low:
+    if names_web_address(low):
         return True
     if "doi" in low and _DOI_WORD.search(low):
         return True

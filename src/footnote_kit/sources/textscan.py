@@ -41,3 +41,9 @@ def any_word(words: str) -> re.Pattern[str]:
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
     branches = [f"{first}(?<!\\w{first})(?:{'|'.join(sorted(rests, key=len, reverse=True))})" for first, rests in sorted(by_first.items())]
     return re.compile("(?:" + "|".join(branches) + ")\\b")
+
+
+def names_web_address(folded: str) -> bool:
+    """``http://``, ``https://`` or ``www.`` in ``fold``-ed text: what a case-insensitive
+    regex would find, and the part of the link tests that substrings can answer."""
+    return "http://" in folded or "https://" in folded or "www." in folded
