@@ -28,18 +28,9 @@ _ENDINGS = {
     "uz": tuple("lari larida laridan ning dagi ini iga ga dan da lar mizga idi ildi moqda".split()),
     "de": tuple("ung ungen keit heit schaft lich isch chen mmer".split()),
 }
-_LETTERS = {
-    "de": re.compile(r"[äöüß]"),
-    "fr": re.compile(r"[éèêàçœ]"),
-    "es": re.compile(r"[ñ¿¡áíóú]"),
-    "tr": re.compile(r"[şğı]"),
-    "pl": re.compile(r"[łąęśźżćń]"),
-    "uz": re.compile(r"[oOgG][‘’'ʻ`](?=\w)|q"),
-    "ru": re.compile(r"zh|kh|shch|ts"),
-}
-# The same letters, counted with str.count (a regex alternation tried at every position
-# was the slowest step of language scoring); uz's o‘/g‘ needs a regex, run only when an
-# apostrophe is there.
+# Letters typical of each language, counted with str.count (a regex alternation tried at
+# every position was the slowest step of language scoring); uz's o‘/g‘ needs a regex,
+# run only when an apostrophe is there.
 _LETTER_COUNTS = (
     ("de", tuple("äöüß")),
     ("fr", tuple("éèêàçœ")),
