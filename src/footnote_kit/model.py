@@ -232,18 +232,43 @@ class RawNote:
     location: Location = Location()
     label: str | None = None
     links: tuple[str, ...] = ()
+    emphasis: tuple[tuple[int, int], ...] = ()
+    """Character spans of ``text`` that the document set in italics (Markdown ``*…*``,
+    LaTeX ``\\emph``, HTML ``<i>``/``<em>``, Word italics): the strongest sign of a book or
+    journal title that plain text loses, so readers that see it pass it on."""
 
 
 @dataclass(frozen=True)
 class Citation:
-    """A part of a note that cites one source."""
+    """A part of a note that cites one source.
+
+    ``prefix`` holds the writer's signal words before the source (``See``, ``cf.``,
+    ``Vgl.``) and ``suffix`` their commentary after it: they belong to this citation of
+    the source, not to the source, so they are never a field of ``source`` (CSL puts them
+    in the citation item, not the reference). ``locator`` is the pinpoint the note cites
+    (``50`` in ``…, 45–67, at 50``; the page of a book), as CSL's citation-item
+    ``locator``. ``confidence`` gives, for fields the learned reader judged, how sure it
+    is (0–1): a low value is a field worth a human look."""
 
     source: Source
     text: str = ""
+    prefix: str | None = None
+    suffix: str | None = None
+    locator: str | None = None
+    confidence: Mapping[str, float] = field(default_factory=dict)
     kind: str = field(default="citation", init=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "item": self.source.to_csl()}
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text, "item": self.source.to_csl()}
+        if self.prefix:
+            out["prefix"] = self.prefix
+        if self.locator:
+            out["locator"] = self.locator
+        if self.suffix:
+            out["suffix"] = self.suffix
+        if self.confidence:
+            out["confidence"] = {k: round(v, 3) for k, v in self.confidence.items()}
+        return out
 
 
 @dataclass(frozen=True)
