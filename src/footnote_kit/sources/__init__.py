@@ -75,15 +75,24 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
     return parts
 
 
-def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
-    """Parse every note and resolve each ``Ibid.``/``op. cit.`` to the note it repeats."""
+def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[list[Note], list[Problem]]:
+    """Parse every note and resolve each ``Ibid.``/``op. cit.`` to the note it repeats.
+
+    ``reader`` is ``rules``, ``model`` or ``combined`` (see ``learned.combine``); by
+    default the combination, or the rules alone where no model is installed."""
     notes: list[Note] = []
     problems: list[Problem] = []
     previous: list[Cited] = []
     history = shortform.History()
+    mode = reader or _default_reader()
     for r in raw:
         parts: list[Part] = []
-        for part, author in _read_parts(r.text, history):
+        read = _read_parts(r.text, history)
+        if mode != "rules" and read:
+            from footnote_kit.sources.learned.combine import refine
+
+            read = list(zip(refine(r.text, [p for p, _ in read], r.emphasis, mode), [a for _, a in read]))
+        for part, author in read:
             if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
                 previous = [(part.refers_to, part.sources[0])]
             elif isinstance(part, Ibid):
@@ -96,6 +105,12 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
             parts.append(part)
         notes.append(Note(number=r.number, text=r.text, parts=tuple(parts), location=r.location, label=r.label))
     return notes, problems
+
+
+def _default_reader() -> str:
+    from footnote_kit.sources.learned import tagger
+
+    return "combined" if tagger.available() else "rules"
 
 
 def _resolve(part: Ibid, author: str | None, previous: list[Cited], history: shortform.History, r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:

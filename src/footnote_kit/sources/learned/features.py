@@ -1,0 +1,174 @@
+"""A scan's tokens as CRF features: what each token is, where it stands, what surrounds it.
+
+Every feature comes from the one scan of the note (its tokens, quote and bracket depth,
+italics) or from small word lists, so that computing them costs one pass over the
+tokens. Word lists name the words that mark fields in the languages notes are written in
+(``ed.``/``Hrsg.``/``trad.``, ``p.``/``S.``/``с.``, ``See``/``Vgl.``/``Voir``), so that
+the model learns the role of a marker once for all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from footnote_kit.sources.dates import _MONTHS
+from footnote_kit.sources.scan import NUMBER, PUNCT, WORD, Scan
+
+_LEXICON: dict[str, str] = {}
+
+
+def _words(kind: str, words: str) -> None:
+    for w in words.split():
+        _LEXICON.setdefault(w, kind)
+
+
+_words("sig", "see cf compare vgl siehe voir véase vease ср см cp also further esp especially e.g eg z.b zb quoted cited")
+_words("role", "ed eds edited editor editors edn hrsg hg herausgegeben trans translated translator übers übersetzt trad traduit traducción dir éd éds coord comp")
+_words("pg", "p pp pg pgs page pages s ss с стр at f ff passim")
+_words("vol", "vol vols volume bd band t tome tom т")
+_words("no", "no nos nr issue iss num heft №")
+_words("ibid", "ibid ibidem id idem ebd ebenda ders dies eadem там же op loc cit a.a.o")
+_words("in", "in dans en в")
+_words("and", "and und et y e и &")
+_words("acc", "accessed retrieved consulted viewed visited abgerufen consulté consultado zugegriffen доступ")
+_words("onl", "online available verfügbar disponible url")
+_words("pub", "press university verlag éditions editions editorial books publishers publishing publications издательство presses universitaires")
+_words("org", "ministry council committee commission office department agency institute institution foundation center centre bank fund organisation organization association group watch nations union court government")
+_words("gen", "report paper brief thesis dissertation diss phd memo statement release speech letter interview testimony hearing")
+_words("nd", "n.d nd s.d o.j")
+_words("by", "by von par por")
+_words("etal", "et al u.a")
+for _m in _MONTHS:
+    _LEXICON.setdefault(_m, "mon")
+
+_ROMAN = re.compile(r"^[ivxlcdm]+$", re.I)
+_SHAPE_MAP = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxXXXXXXXXXXXXXXXXXXXXXXXXXXdddddddddd",
+)
+
+
+def _shape(text: str) -> str:
+    """``Xxxx`` → ``Xx``, ``1990`` → ``d``: character classes with runs collapsed."""
+    out = []
+    last = ""
+    for c in text[:12]:
+        if c.isalpha():
+            s = "X" if c.isupper() else "x"
+        elif c.isdigit():
+            s = "d"
+        else:
+            s = c
+        if s != last:
+            out.append(s)
+            last = s
+    return "".join(out)
+
+
+def _word_kind(low: str) -> str | None:
+    return _LEXICON.get(low.rstrip("."))
+
+
+def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+    """Feature strings for each token of ``sc``; ``extra[i]`` are added to token i (the
+    rules' reading, when the model is stacked on them)."""
+    toks = sc.tokens
+    n = len(toks)
+    basic: list[str] = []
+    shapes: list[str] = []
+    for t in toks:
+        if t.kind == WORD or t.kind == NUMBER:
+            low = t.text.lower()
+            basic.append(low if len(low) <= 20 else low[:20])
+            shapes.append(_shape(t.text))
+        elif t.kind == PUNCT:
+            basic.append(t.text)
+            shapes.append(t.text)
+        else:
+            basic.append("<" + t.kind + ">")
+            shapes.append("<" + t.kind + ">")
+    out: list[list[str]] = []
+    seen_quote = False
+    seen_paren = False
+    for i, t in enumerate(toks):
+        w = basic[i]
+        f = ["w=" + w, "sh=" + shapes[i], "k=" + t.kind]
+        if t.kind == WORD:
+            if len(w) > 3:
+                f.append("p3=" + w[:3])
+                f.append("s3=" + w[-3:])
+            first = t.text[0]
+            if first.isupper():
+                f.append("cap")
+                if t.text.isupper() and len(t.text) > 1:
+                    f.append("upper")
+            kind = _word_kind(w)
+            if kind:
+                f.append("lex=" + kind)
+            if len(t.text) == 1 and first.isupper() and i + 1 < n and toks[i + 1].text == ".":
+                f.append("initial")
+            if _ROMAN.match(w) and len(w) <= 6:
+                f.append("roman")
+            if t.text.endswith(("'s", "’s")):
+                f.append("poss")
+            if not t.text.isascii():
+                f.append("nonascii")
+                if "\u0400" <= first <= "\u04ff":
+                    f.append("cyr")
+        elif t.kind == NUMBER:
+            d = t.text
+            if len(d) == 4 and d.isdigit() and ("1500" <= d <= "2099"):
+                f.append("year")
+            elif "–" in d or "-" in d or "—" in d:
+                f.append("range")
+            elif d.isdigit():
+                f.append("dig" + str(min(len(d), 5)))
+            else:
+                f.append("numx")
+        if t.quote:
+            f.append("q" + str(min(t.quote, 2)))
+            seen_quote = True
+        elif seen_quote:
+            f.append("afterq")
+        if t.bracket:
+            f.append("b" + str(min(t.bracket, 2)))
+            seen_paren = True
+        elif seen_paren:
+            f.append("afterb")
+        if t.italic:
+            f.append("it")
+        if t.space_before:
+            f.append("sp")
+        if i < 3:
+            f.append("pos=" + str(i))
+        if i >= n - 2:
+            f.append("last" + str(n - 1 - i))
+        f.append("rel=" + str(10 * i // n))
+        # neighbours
+        if i > 0:
+            f.append("w-1=" + basic[i - 1])
+            f.append("sh-1=" + shapes[i - 1])
+            f.append("w-1|w=" + basic[i - 1] + "|" + w)
+            kind = _word_kind(basic[i - 1])
+            if kind:
+                f.append("lex-1=" + kind)
+        else:
+            f.append("BOS")
+        if i > 1:
+            f.append("w-2=" + basic[i - 2])
+        if i + 1 < n:
+            f.append("w+1=" + basic[i + 1])
+            f.append("sh+1=" + shapes[i + 1])
+            f.append("w|w+1=" + w + "|" + basic[i + 1])
+            kind = _word_kind(basic[i + 1])
+            if kind:
+                f.append("lex+1=" + kind)
+        else:
+            f.append("EOS")
+        if i + 2 < n:
+            f.append("w+2=" + basic[i + 2])
+        if extra is not None:
+            f.extend(extra[i])
+        out.append(f)
+    return out
