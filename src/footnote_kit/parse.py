@@ -21,18 +21,21 @@ def parse_text(
     file: str | None = None,
     notes: tuple[int, int] | None = None,
     fmt: str | None = None,
+    reader: str | None = None,
 ) -> ParseResult:
     """Parse the footnotes of a document given as text.
 
     ``fmt`` is ``plain``, ``markdown``, ``latex`` or ``html``; ``None`` guesses it from the
     file name and the text. ``notes`` restricts plain-text notes to a range of numbers.
-    Raises ``InputError`` when no notes are found (or none in the range).
+    ``reader`` chooses the field reader (``rules``, ``model``, ``combined``; default: the
+    combination where the model is installed). Raises ``InputError`` when no notes are
+    found (or none in the range).
     """
     from footnote_kit.notes import read_notes
     from footnote_kit.sources import parse_notes
 
     found = read_notes(text, file=file, fmt=fmt, notes=notes)
-    parsed, problems = parse_notes(found.notes)
+    parsed, problems = parse_notes(found.notes, reader=reader)
     return ParseResult(notes=tuple(parsed), warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)
 
 
@@ -42,11 +45,12 @@ def parse_file(
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
     fmt: str | None = None,
+    reader: str | None = None,
 ) -> ParseResult:
     """Read and parse a document; every failure is an ``InputError`` naming the file."""
     name = os.fspath(path)
     text = read_text(Path(path) if name != "-" else name, encoding=encoding)
-    return parse_text(text, file=name, notes=notes, fmt=fmt)
+    return parse_text(text, file=name, notes=notes, fmt=fmt, reader=reader)
 
 
 def describe(result: ParseResult) -> str:

@@ -107,7 +107,9 @@ def from_document(path: str, notes: tuple[int, int] | None = None, encoding: str
     """A document with notes: each source's URL with note number, date and line."""
     from footnote_kit.parse import parse_file, parse_text
 
-    result = parse_text(text, file=path, notes=notes) if text is not None else parse_file(path, notes=notes, encoding=encoding)
+    # URLs and dates are read exactly by the rules; the learned reader adds nothing here and
+    # would cost the pre-commit hook a model load on every commit.
+    result = parse_text(text, file=path, notes=notes, reader="rules") if text is not None else parse_file(path, notes=notes, encoding=encoding, reader="rules")
     lines = (text if text is not None else read_text(path, encoding=encoding)).splitlines()
     refs: list[UrlRef] = []
     for note in result.notes:

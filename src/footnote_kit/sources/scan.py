@@ -85,7 +85,8 @@ class Scan:
 
 
 def _identifiers(text: str) -> list[tuple[int, int, str]]:
-    """URLs, DOIs and ISBNs as (start, end, kind), in order, none overlapping."""
+    """URLs, DOIs and ISBNs as (start, end, kind), in order; where two overlap (a DOI
+    printed as a URL), the one that starts first is kept."""
     found: list[tuple[int, int, str]] = []
     pos = 0
     while True:
@@ -96,15 +97,16 @@ def _identifiers(text: str) -> list[tuple[int, int, str]]:
         pos += url.end
     if "10." in text:
         for m in identifiers.DOI_RE.finditer(text):
-            end = m.start() + len(m.group(0).rstrip(".,;:!?’'\"”»)"))
-            if not any(s <= m.start() < e for s, e, _ in found):
-                found.append((m.start(), end, DOI))
+            found.append((m.start(), m.start() + len(m.group(0).rstrip(".,;:!?’'\"”»)")), DOI))
     if "ISBN" in text or "isbn" in text:
         for m in identifiers.ISBN_RE.finditer(text):
-            if not any(s <= m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), ISBN))
-    found.sort()
-    return found
+            found.append((m.start(), m.end(), ISBN))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if item[1] > item[0] and (not kept or item[0] >= kept[-1][1]):
+            kept.append(item)
+    return kept
 
 
 def _quotes(text: str, holes: Sequence[tuple[int, int, str]]) -> list[Quoted]:
