@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from footnote_kit.sources import identifiers
 from footnote_kit.sources.titles import OPENERS, Quoted, quoted_at
@@ -39,8 +39,7 @@ _QUOTE_OPENERS = frozenset(OPENERS)
 _BRACKETS = {"(": ")", "[": "]"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -172,18 +171,9 @@ def _brackets(text: str, holes: Sequence[tuple[int, int]]) -> list[Span]:
     return out
 
 
-def _depths(n: int, spans: Sequence[tuple[int, int]]) -> list[int]:
-    """For each character, how many of ``spans`` cover it (a difference array)."""
-    diff = [0] * (n + 1)
-    for s, e in spans:
-        diff[s] += 1
-        diff[e] -= 1
-    out = [0] * n
-    run = 0
-    for i in range(n):
-        run += diff[i]
-        out[i] = run
-    return out
+def _depth(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """How many of ``spans`` cover ``offset`` (a note has few: a loop beats an index)."""
+    return sum(1 for s, e in spans if s <= offset < e)
 
 
 def scan(text: str, emphasis: Sequence[tuple[int, int]] = ()) -> Scan:
@@ -191,10 +181,9 @@ def scan(text: str, emphasis: Sequence[tuple[int, int]] = ()) -> Scan:
     ids = _identifiers(text)
     quotes = _quotes(text, ids)
     brackets = _brackets(text, [(s, e) for s, e, _ in ids])
+    qspans = [(q.start, q.end) for q in quotes]
+    bspans = [(b.start, b.end) for b in brackets]
     n = len(text)
-    qdepth = _depths(n, [(q.start, q.end) for q in quotes]) if quotes else None
-    bdepth = _depths(n, [(b.start, b.end) for b in brackets]) if brackets else None
-    italic = _depths(n, emphasis) if emphasis else None
     tokens: list[Token] = []
     pos = 0
     for s, e, kind in [*ids, (n, n, "")]:
@@ -206,15 +195,18 @@ def scan(text: str, emphasis: Sequence[tuple[int, int]] = ()) -> Scan:
                     a,
                     m.end(),
                     m.lastgroup or PUNCT,
-                    qdepth[a] if qdepth else 0,
-                    bdepth[a] if bdepth else 0,
-                    bool(italic[a]) if italic else False,
+                    _depth(qspans, a) if qspans else 0,
+                    _depth(bspans, a) if bspans else 0,
+                    bool(emphasis) and _depth(emphasis, a) > 0,
                     a > 0 and text[a - 1].isspace(),
                 )
             )
         if kind:
             tokens.append(
-                Token(text[s:e], s, e, kind, qdepth[s] if qdepth else 0, bdepth[s] if bdepth else 0, bool(italic[s]) if italic else False, s > 0 and text[s - 1].isspace())
+                Token(
+                    text[s:e], s, e, kind, _depth(qspans, s) if qspans else 0, _depth(bspans, s) if bspans else 0,
+                    bool(emphasis) and _depth(emphasis, s) > 0, s > 0 and text[s - 1].isspace(),
+                )
             )
         pos = e
     return Scan(text, tokens, quotes, brackets)

@@ -70,62 +70,77 @@ def _word_kind(low: str) -> str | None:
     return _LEXICON.get(low.rstrip("."))
 
 
+_STATIC: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
+"""(token text, kind) -> (its word feature, its shape, the features of the token alone):
+words repeat across notes, so each is described once per process."""
+
+
+def _static(text: str, kind: str) -> tuple[str, str, tuple[str, ...]]:
+    key = (text, kind)
+    hit = _STATIC.get(key)
+    if hit is not None:
+        return hit
+    if kind == WORD or kind == NUMBER:
+        low = text.lower()
+        w = low if len(low) <= 20 else low[:20]
+        shape = _shape(text)
+    elif kind == PUNCT:
+        w = shape = text
+    else:
+        w = shape = "<" + kind + ">"
+    f = ["w=" + w, "sh=" + shape, "k=" + kind]
+    if kind == WORD:
+        if len(w) > 3:
+            f.append("p3=" + w[:3])
+            f.append("s3=" + w[-3:])
+        first = text[0]
+        if first.isupper():
+            f.append("cap")
+            if text.isupper() and len(text) > 1:
+                f.append("upper")
+        lex = _word_kind(w)
+        if lex:
+            f.append("lex=" + lex)
+        if _ROMAN.match(w) and len(w) <= 6:
+            f.append("roman")
+        if text.endswith(("'s", "’s")):
+            f.append("poss")
+        if not text.isascii():
+            f.append("nonascii")
+            if "\u0400" <= first <= "\u04ff":
+                f.append("cyr")
+    elif kind == NUMBER:
+        if len(text) == 4 and text.isdigit() and ("1500" <= text <= "2099"):
+            f.append("year")
+        elif "–" in text or "-" in text or "—" in text:
+            f.append("range")
+        elif text.isdigit():
+            f.append("dig" + str(min(len(text), 5)))
+        else:
+            f.append("numx")
+    out = (w, shape, tuple(f))
+    if len(_STATIC) < 200_000:
+        _STATIC[key] = out
+    return out
+
+
 def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
     """Feature strings for each token of ``sc``; ``extra[i]`` are added to token i (the
     rules' reading, when the model is stacked on them)."""
     toks = sc.tokens
     n = len(toks)
-    basic: list[str] = []
-    shapes: list[str] = []
-    for t in toks:
-        if t.kind == WORD or t.kind == NUMBER:
-            low = t.text.lower()
-            basic.append(low if len(low) <= 20 else low[:20])
-            shapes.append(_shape(t.text))
-        elif t.kind == PUNCT:
-            basic.append(t.text)
-            shapes.append(t.text)
-        else:
-            basic.append("<" + t.kind + ">")
-            shapes.append("<" + t.kind + ">")
+    static = [_static(t.text, t.kind) for t in toks]
+    basic = [s[0] for s in static]
+    shapes = [s[1] for s in static]
+    lex = [_word_kind(w) for w in basic]
     out: list[list[str]] = []
     seen_quote = False
     seen_paren = False
     for i, t in enumerate(toks):
         w = basic[i]
-        f = ["w=" + w, "sh=" + shapes[i], "k=" + t.kind]
-        if t.kind == WORD:
-            if len(w) > 3:
-                f.append("p3=" + w[:3])
-                f.append("s3=" + w[-3:])
-            first = t.text[0]
-            if first.isupper():
-                f.append("cap")
-                if t.text.isupper() and len(t.text) > 1:
-                    f.append("upper")
-            kind = _word_kind(w)
-            if kind:
-                f.append("lex=" + kind)
-            if len(t.text) == 1 and first.isupper() and i + 1 < n and toks[i + 1].text == ".":
-                f.append("initial")
-            if _ROMAN.match(w) and len(w) <= 6:
-                f.append("roman")
-            if t.text.endswith(("'s", "’s")):
-                f.append("poss")
-            if not t.text.isascii():
-                f.append("nonascii")
-                if "\u0400" <= first <= "\u04ff":
-                    f.append("cyr")
-        elif t.kind == NUMBER:
-            d = t.text
-            if len(d) == 4 and d.isdigit() and ("1500" <= d <= "2099"):
-                f.append("year")
-            elif "–" in d or "-" in d or "—" in d:
-                f.append("range")
-            elif d.isdigit():
-                f.append("dig" + str(min(len(d), 5)))
-            else:
-                f.append("numx")
+        f = list(static[i][2])
+        if t.kind == WORD and len(t.text) == 1 and t.text.isupper() and i + 1 < n and toks[i + 1].text == ".":
+            f.append("initial")
         if t.quote:
             f.append("q" + str(min(t.quote, 2)))
             seen_quote = True
@@ -145,25 +160,24 @@ def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> li
         if i >= n - 2:
             f.append("last" + str(n - 1 - i))
         f.append("rel=" + str(10 * i // n))
-        # neighbours
         if i > 0:
-            f.append("w-1=" + basic[i - 1])
+            prev = basic[i - 1]
+            f.append("w-1=" + prev)
             f.append("sh-1=" + shapes[i - 1])
-            f.append("w-1|w=" + basic[i - 1] + "|" + w)
-            kind = _word_kind(basic[i - 1])
-            if kind:
-                f.append("lex-1=" + kind)
+            f.append("w-1|w=" + prev + "|" + w)
+            if lex[i - 1]:
+                f.append("lex-1=" + lex[i - 1])  # type: ignore[operator]
         else:
             f.append("BOS")
         if i > 1:
             f.append("w-2=" + basic[i - 2])
         if i + 1 < n:
-            f.append("w+1=" + basic[i + 1])
+            nxt = basic[i + 1]
+            f.append("w+1=" + nxt)
             f.append("sh+1=" + shapes[i + 1])
-            f.append("w|w+1=" + w + "|" + basic[i + 1])
-            kind = _word_kind(basic[i + 1])
-            if kind:
-                f.append("lex+1=" + kind)
+            f.append("w|w+1=" + w + "|" + nxt)
+            if lex[i + 1]:
+                f.append("lex+1=" + lex[i + 1])  # type: ignore[operator]
         else:
             f.append("EOS")
         if i + 2 < n:
