@@ -129,6 +129,10 @@ def parse(
     from_: Optional[str] = typer.Option(
         None, "--from", metavar="FORMAT", help="Read the document as plain, markdown, latex or html. Default: from the suffix, then the text."
     ),
+    reader: Optional[str] = typer.Option(
+        None, "--reader", metavar="READER",
+        help="How fields are read: rules (hand-written, exact on the shapes they know), model (the learned reader alone) or combined (both; the default).",
+    ),
 ) -> None:
     """Split a document's footnotes into structured sources (CSL-JSON items).
 
@@ -141,7 +145,9 @@ def parse(
     """
     from footnote_kit.parse import parse_file
 
-    result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=from_)
+    if reader is not None and reader not in ("rules", "model", "combined"):
+        raise UsageError(f"--reader must be rules, model or combined, not {reader!r}")
+    result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=from_, reader=reader)
     if repair:
         result = _with_repairs(result, archive_url, no_live)
     for problem in result.warnings:

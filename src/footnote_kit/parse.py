@@ -53,6 +53,10 @@ def parse_file(
     return parse_text(text, file=name, notes=notes, fmt=fmt, reader=reader)
 
 
+UNSURE = 0.6
+"""Below this confidence, a field the learned reader judged is marked for a human look."""
+
+
 def describe(result: ParseResult) -> str:
     """A human reading of a parse: one line a part, for ``parse --format text``."""
     lines: list[str] = []
@@ -64,6 +68,9 @@ def describe(result: ParseResult) -> str:
                 who = "; ".join(n.display() for n in s.author) or "-"
                 date = "-".join(str(p) for p in s.issued) if s.issued else "n.d."
                 lines.append(f"  [{s.type}] {who} | {s.title or '?'} | {s.container_title or s.publisher or '-'} | {date} | {s.URL or ''}")
+                unsure = [f"{k} {v:.2f}" for k, v in part.confidence.items() if v < UNSURE]  # type: ignore[union-attr]
+                if unsure:
+                    lines.append(f"    unsure: {', '.join(unsure)}")
             elif part.kind == "ibid":
                 lines.append(f"  [ibid -> {part.refers_to}] {part.text}")  # type: ignore[union-attr]
             else:

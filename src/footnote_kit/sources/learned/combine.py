@@ -11,7 +11,8 @@ alone (``rules``, ``model``) against the combination.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from bisect import bisect_left
+from typing import Any, Callable, Sequence
 
 from footnote_kit.model import Citation, Name, Part, Source
 from footnote_kit.sources import kinds, language
@@ -25,8 +26,11 @@ from footnote_kit.sources.scan import Scan, scan
 MODES = ("rules", "model", "combined")
 CERTAIN = frozenset(("URL", "DOI", "ISBN", "accessed", "translated-title"))
 """Fields whose rules are exact: their shapes cannot be mistaken."""
-CONFIDENT = 0.5
-"""The model's confidence above which it may replace a rule's reading."""
+DROP = 0.3
+"""Below this, the model's doubt that the rules' words are the field removes the field."""
+MARGIN = 0.1
+"""How much likelier the model must find its own reading of a field than the rules' to
+replace it."""
 
 _ATTR = {
     "container-title": "container_title",
@@ -81,51 +85,106 @@ def refine(text: str, parts: Sequence[Part], emphasis: Sequence[tuple[int, int]]
     sc = scan(text, emphasis)
     if not sc.tokens:
         return list(parts)
-    extra = rule_extra(sc, parts) if mode == "combined" else None
+    ruled = rule_spans(text, parts)
+    extra = [["r=" + label] for label in token_labels(sc, ruled)] if mode == "combined" else None
     tagged = tagger.tag(token_features(sc, extra))
+    starts = [t.start for t in sc.tokens]
     out: list[Part] = []
-    for part, (start, end) in zip(parts, _segments(text, parts)):
+    for k, (part, (start, end)) in enumerate(zip(parts, _segments(text, parts))):
         if not isinstance(part, Citation) or end <= start:
             out.append(part)
             continue
-        idx = [i for i, t in enumerate(sc.tokens) if start <= t.start < end]
-        toks = [sc.tokens[i] for i in idx]
-        reading = assemble.read(text, toks, [tagged.labels[i] for i in idx], [tagged.confidence[i] for i in idx])
-        out.append(_merge(part, reading, mode))
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        toks = sc.tokens[first:last]
+        reading = assemble.read(text, toks, tagged.labels[first:last], tagged.confidence[first:last])
+        if mode == "model":
+            out.append(_model_only(part, reading))
+        else:
+            rules_at = {s.label: (s.start, s.end) for s in ruled if s.part == k}
+            out.append(_merge(part, reading, rules_at, _Scorer(starts, tagged.marginal)))
     return out
 
 
-def _merge(part: Citation, reading: assemble.Reading, mode: str) -> Citation:
+class _Scorer:
+    """How likely the model finds it that the words at a span are a given field."""
+
+    def __init__(self, starts: list[int], marginal: Callable[[str, int], float]) -> None:
+        self.starts = starts
+        self.marginal = marginal
+
+    def __call__(self, label: str, span: tuple[int, int]) -> float:
+        first, last = bisect_left(self.starts, span[0]), bisect_left(self.starts, span[1])
+        if last <= first:
+            return 0.0
+        return sum(self.marginal(label, i) for i in range(first, last)) / (last - first)
+
+
+def _model_only(part: Citation, reading: assemble.Reading) -> Citation:
+    """The model's reading alone (for measuring it): identifiers stay the rules'."""
     rules = part.source
-    values: dict[str, Any] = {} if mode == "model" else dict(rules.__dict__)
-    if mode == "model":
-        values["URL"], values["DOI"], values["ISBN"] = rules.URL, rules.DOI, rules.ISBN
-    confidence: dict[str, float] = {}
+    values: dict[str, Any] = {"URL": rules.URL, "DOI": rules.DOI, "ISBN": rules.ISBN}
     for label, names in reading.names.items():
-        key = attr(label)
-        conf = reading.confidence.get(label, 0.0)
-        if mode == "model" or not getattr(rules, key) or conf >= CONFIDENT and _better_names(names, getattr(rules, key)):
-            values[key] = names
-        confidence[label] = conf
+        values[attr(label)] = names
     for label, parts in reading.dates.items():
-        conf = reading.confidence.get(label, 0.0)
-        if mode == "model" or getattr(rules, label) is None:
-            values[label] = parts
-        confidence[label] = conf
+        values[label] = parts
     for label, value in reading.text.items():
-        if label in ("suffix", "prefix", "locator"):
-            continue
-        key = attr(label)
-        conf = reading.confidence.get(label, 0.0)
-        have = getattr(rules, key, None)
-        if mode == "model" or not have or (label not in CERTAIN and conf >= CONFIDENT and not _same(have, value)):
-            values[key] = value
-        confidence[label] = conf
-    values["type"] = _type(values, reading) if mode == "model" or values != rules.__dict__ else rules.type
-    if values.get("title") and values.get("title") != rules.title:
-        values["language"] = language.guess(values["title"], url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
+        if label not in ("suffix", "prefix", "locator"):
+            values[attr(label)] = value
+    values["type"] = _type(values, reading)
+    values["language"] = language.guess(values.get("title"), url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
     source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
+    return Citation(source=source, text=part.text, prefix=part.prefix, suffix=part.suffix, locator=part.locator, confidence=dict(reading.confidence))
+
+
+def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[int, int]], score: _Scorer) -> Citation:
+    """Each field from the reader the model finds likelier; the rules' certain fields kept."""
+    rules = part.source
+    values: dict[str, Any] = dict(rules.__dict__)
+    confidence: dict[str, float] = {}
+    changed = False
+    model_values: dict[str, Any] = {**{k: v for k, v in reading.text.items() if k not in ("suffix", "prefix", "locator")}, **reading.names, **reading.dates}
+    for label, mine in model_values.items():
+        key = attr(label)
+        have = getattr(rules, key, None)
+        m_score = score(label, reading.spans[label])
+        if have and (label in CERTAIN or label not in rules_at):
+            # exact by its shape, or read from somewhere the text does not print it (a
+            # document symbol from its URL): the rules' value stands
+            confidence[label] = score(label, rules_at[label]) if label in rules_at else m_score
+            continue
+        r_score = score(label, rules_at[label]) if have else 0.0
+        if not have or (m_score > r_score + MARGIN and not _equal(label, have, mine)):
+            values[key] = mine
+            changed = True
+            confidence[label] = m_score
+        else:
+            confidence[label] = r_score
+    for label, span in rules_at.items():
+        key = attr(label)
+        if label in model_values or label in CERTAIN or label in ("prefix", "locator", "suffix", "ibid") or not getattr(rules, key, None):
+            continue
+        r_score = score(label, span)
+        if r_score < DROP:  # the model reads those words as something else
+            values[key] = () if label in NAME_LABELS else None
+            changed = True
+        else:
+            confidence[label] = r_score
+    if changed:
+        values["type"] = _type(values, reading)
+        if values.get("title") != rules.title:
+            values["language"] = language.guess(values.get("title"), url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
+        source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
+    else:
+        source = rules
     return Citation(source=source, text=part.text, prefix=part.prefix, suffix=part.suffix, locator=part.locator, confidence=confidence)
+
+
+def _equal(label: str, a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return _same(a, b)
+    if label in NAME_LABELS:
+        return [n.family or n.literal for n in a] == [n.family or n.literal for n in b]
+    return bool(a == b)
 
 
 _SOURCE_KEYS = frozenset(Source.__dataclass_fields__)
@@ -133,10 +192,6 @@ _SOURCE_KEYS = frozenset(Source.__dataclass_fields__)
 
 def _same(a: str, b: str) -> bool:
     return assemble.clean(a).lower() == assemble.clean(b).lower()
-
-
-def _better_names(model: tuple[Name, ...], rules: tuple[Name, ...]) -> bool:
-    return len(model) >= len(rules)
 
 
 def _type(values: dict[str, Any], reading: assemble.Reading) -> str:

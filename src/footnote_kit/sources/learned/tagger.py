@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 MODEL_NAME = "model.crfsuite"
 ENV_MODEL = "FOOTNOTE_KIT_MODEL"
@@ -21,6 +21,8 @@ class Tagged(NamedTuple):
     labels: list[str]
     confidence: list[float]
     """The marginal probability of each token's label."""
+    marginal: Callable[[str, int], float]
+    """The probability that token i has a given label; valid until the next ``tag``."""
 
 
 def model_path() -> str | None:
@@ -56,10 +58,24 @@ def available() -> bool:
 
 def tag(features: Sequence[Sequence[str]], path: str | None = None) -> Tagged:
     """Label each token described by ``features`` with the model's best sequence."""
-    if not features:
-        return Tagged([], [])
     tagger = _tagger(path or model_path() or "")
+    if not features:
+        return Tagged([], [], tagger.marginal)
     tagger.set(features)
     labels = tagger.tag()
     confidence = [tagger.marginal(label, i) for i, label in enumerate(labels)]
-    return Tagged(labels, confidence)
+    return Tagged(labels, confidence, _safe(tagger, _labels(path or model_path() or "")))
+
+
+@lru_cache(maxsize=4)
+def _labels(path: str) -> frozenset[str]:
+    return frozenset(_tagger(path).labels())
+
+
+def _safe(tagger: Any, known: frozenset[str]) -> Callable[[str, int], float]:
+    """``tagger.marginal``, answering 0 for a label the model never learned."""
+
+    def marginal(label: str, i: int) -> float:
+        return float(tagger.marginal(label, i)) if label in known else 0.0
+
+    return marginal
