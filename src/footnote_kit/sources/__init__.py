@@ -55,23 +55,29 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
                 parts.append((Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"), None))
             return parts
     for seg in split_note(text):
-        ref = ibid_mod.match(seg)
-        if ref is not None:
-            parts.append((Ibid(text=seg, locator=ref.locator), ref.author))
-            continue
-        short = shortform.resolve(seg, history) if history is not None and history.cited else None
-        if short is not None:
-            number, source, locator = short
-            repeated = with_page(source, locator) if locator else source
-            parts.append((Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None))
-            continue
-        source, remark, own = read_segment(seg)
-        if remark:
-            parts.append((Remark(remark), None))
-        if source is None:
-            parts.append((Remark(seg), None))
-        else:
-            parts.append((Citation(source=source, text=own or seg), None))
+        parts.extend(read_one(seg, history))
+    return parts
+
+
+def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, str | None]]:
+    """The parts of one segment (a repetition, a citation, a remark, or a remark and the
+    link it ends with), each with the author an unresolved ``op. cit.`` names."""
+    ref = ibid_mod.match(seg)
+    if ref is not None:
+        return [(Ibid(text=seg, locator=ref.locator), ref.author)]
+    short = shortform.resolve(seg, history) if history is not None and history.cited else None
+    if short is not None:
+        number, source, locator = short
+        repeated = with_page(source, locator) if locator else source
+        return [(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None)]
+    source, remark, own = read_segment(seg)
+    parts: list[tuple[Part, str | None]] = []
+    if remark:
+        parts.append((Remark(remark), None))
+    if source is None:
+        parts.append((Remark(seg), None))
+    else:
+        parts.append((Citation(source=source, text=own or seg), None))
     return parts
 
 

@@ -1,8 +1,12 @@
-"""The shipped CRF model, loaded on first use.
+"""The shipped CRF models, loaded on first use.
+
+Two models: ``fields`` labels each token with the field it belongs to, ``segments``
+marks where each cited source begins and ends in a note (``B``, ``I``, ``O``: begins a
+source, inside one, outside every source). Both read the same features.
 
 Why lazily: the pre-commit hook and every command that never reads fields (``check`` on
 a warm cache) must not pay for loading a model; ``python-crfsuite`` is imported and the
-model file opened the first time a note is tagged.
+model files opened the first time a note is tagged.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, NamedTuple, Sequence
 
-MODEL_NAME = "model.crfsuite"
-ENV_MODEL = "FOOTNOTE_KIT_MODEL"
-"""A path to another model file (the training script evaluates candidates this way)."""
+MODELS = ("fields", "segments")
+ENV_MODEL_DIR = "FOOTNOTE_KIT_MODEL_DIR"
+"""A folder with other model files (the training script measures candidates this way)."""
 
 
 class Tagged(NamedTuple):
@@ -25,17 +29,18 @@ class Tagged(NamedTuple):
     """The probability that token i has a given label; valid until the next ``tag``."""
 
 
-def model_path() -> str | None:
-    """The model file to use: ``$FOOTNOTE_KIT_MODEL``, else the one shipped in the package
-    (None when the package was built without one)."""
-    env = os.environ.get(ENV_MODEL)
-    if env:
-        return env if os.path.exists(env) else None
-    ref = resources.files("footnote_kit.sources.learned").joinpath(MODEL_NAME)
+def model_path(name: str = "fields") -> str | None:
+    """The file of model ``name``: in ``$FOOTNOTE_KIT_MODEL_DIR``, else the one shipped in
+    the package (None when there is none)."""
+    folder = os.environ.get(ENV_MODEL_DIR)
+    if folder:
+        path = os.path.join(folder, f"{name}.crfsuite")
+        return path if os.path.exists(path) else None
+    ref = resources.files("footnote_kit.sources.learned").joinpath(f"{name}.crfsuite")
     return str(ref) if ref.is_file() else None
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _tagger(path: str) -> Any:
     import pycrfsuite  # a C extension: imported only when a note is tagged
 
@@ -44,9 +49,14 @@ def _tagger(path: str) -> Any:
     return tagger
 
 
-def available() -> bool:
-    """Whether the learned reader can run here (the model file and python-crfsuite)."""
-    path = model_path()
+@lru_cache(maxsize=8)
+def _labels(path: str) -> frozenset[str]:
+    return frozenset(_tagger(path).labels())
+
+
+def available(name: str = "fields") -> bool:
+    """Whether model ``name`` can run here (its file, and python-crfsuite)."""
+    path = model_path(name)
     if path is None:
         return False
     try:
@@ -56,20 +66,22 @@ def available() -> bool:
     return True
 
 
-def tag(features: Sequence[Sequence[str]], path: str | None = None) -> Tagged:
-    """Label each token described by ``features`` with the model's best sequence."""
-    tagger = _tagger(path or model_path() or "")
-    if not features:
-        return Tagged([], [], tagger.marginal)
+def items(features: Sequence[Sequence[str]]) -> Any:
+    """The features in the form the models read, built once for both."""
+    import pycrfsuite
+
+    return pycrfsuite.ItemSequence(features)
+
+
+def tag(features: Any, name: str = "fields") -> Tagged:
+    """Label each token described by ``features`` (a list, or ``items(list)``) with the
+    model's best sequence."""
+    path = model_path(name) or ""
+    tagger = _tagger(path)
     tagger.set(features)
     labels = tagger.tag()
     confidence = [tagger.marginal(label, i) for i, label in enumerate(labels)]
-    return Tagged(labels, confidence, _safe(tagger, _labels(path or model_path() or "")))
-
-
-@lru_cache(maxsize=4)
-def _labels(path: str) -> frozenset[str]:
-    return frozenset(_tagger(path).labels())
+    return Tagged(labels, confidence, _safe(tagger, _labels(path)))
 
 
 def _safe(tagger: Any, known: frozenset[str]) -> Callable[[str, int], float]:
