@@ -103,3 +103,49 @@ def test_printed_field_values_are_in_the_note_text(path: Path) -> None:
             text = re.sub(r"[,.](?=[’”\"'»]+)", "", note["text"])
             for value in values:
                 assert str(value) in note["text"] or str(value) in text, f"note {number}: {value!r} is not in the text"
+
+
+_SCHEMA = json.loads((ROOT / "tests" / "data" / "csl-data.json").read_text(encoding="utf-8"))
+CSL_VARIABLES = set(_SCHEMA["items"]["properties"]) | {"translated-title", "event-title"}  # event-title: CSL 1.0.2
+CSL_TYPES = set(_SCHEMA["items"]["properties"]["type"]["enum"])
+PART_KEYS = {
+    "citation": {"kind", "item", "prefix", "locator", "suffix"},
+    "ibid": {"kind", "refers_to", "locator", "prefix"},
+    "note": {"kind"},
+}
+
+
+def _problems(gold: dict[str, Any]) -> list[str]:
+    """Every way a gold file's notes depart from tests/data/gold/README.md, one line each:
+    part keys, CSL variables and types (from the CSL-JSON schema), ``refers_to``."""
+    out: list[str] = []
+    for number, note in gold.get("notes", {}).items():
+        if not number.isdigit() or set(note) != {"text", "parts"} or not note["parts"]:
+            out.append(f"note {number}: needs a number, text and at least one part")
+            continue
+        for part in note["parts"]:
+            kind = part.get("kind")
+            if kind not in PART_KEYS or not set(part) <= PART_KEYS[kind]:
+                out.append(f"note {number}: part {part}")
+            elif kind == "citation":
+                item = part.get("item", {})
+                unknown = set(item) - CSL_VARIABLES
+                if unknown or item.get("type") not in CSL_TYPES:
+                    out.append(f"note {number}: item type {item.get('type')!r}, unknown {sorted(unknown)}")
+            elif kind == "ibid":
+                target = part.get("refers_to")
+                if target is not None and not (isinstance(target, int) and 0 < target <= int(number)):
+                    out.append(f"note {number}: refers_to {target!r} is not this note or an earlier one")
+    return out
+
+
+@pytest.mark.parametrize("path", CORPUS_GOLD, ids=lambda p: p.stem)
+def test_gold_file_uses_only_csl_variables_and_documented_part_keys(path: Path) -> None:
+    assert _problems(_gold(path)) == []
+
+
+def test_a_gold_file_with_a_made_up_variable_is_reported() -> None:
+    gold = _gold(CORPUS_GOLD[0])
+    first = next(iter(gold["notes"].values()))
+    first["parts"] = [{"kind": "citation", "item": {"type": "book", "booktitle": "X"}}]
+    assert any("booktitle" in line for line in _problems(gold))
