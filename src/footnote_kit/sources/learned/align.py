@@ -13,7 +13,7 @@ import re
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from footnote_kit.sources import dates
-from footnote_kit.sources.learned.labels import OTHER
+from footnote_kit.sources.learned.labels import NAME_LABELS, OTHER
 from footnote_kit.sources.scan import Scan
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -149,7 +149,7 @@ def _part_values(part: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
         for key in _FIELD_ORDER[:3]:
             if item.get(key):
                 yield key, str(item[key])
-        for key in ("author", "editor", "translator"):
+        for key in NAME_LABELS:
             if item.get(key):
                 yield key, item[key]
         for key in _FIELD_ORDER[3:]:
@@ -178,7 +178,7 @@ def spans(text: str, parts: Sequence[Mapping[str, Any]]) -> tuple[list[Labelled]
         starts: list[int] = []
         for label, value in _part_values(part):
             wanted += 1
-            if label in ("author", "editor", "translator"):
+            if label in NAME_LABELS:
                 where = _find_names(f, value, cursor)
             elif label in ("issued", "accessed"):
                 where = _find_date(f, value, cursor)

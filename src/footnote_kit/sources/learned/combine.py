@@ -14,11 +14,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Callable, Sequence
 
-from footnote_kit.model import Citation, Name, Part, Source
+from footnote_kit.model import Citation, Name, Part, Remark, Source
 from footnote_kit.sources import kinds, language
 from footnote_kit.sources.draft import new_source
 from footnote_kit.sources.learned import assemble, tagger
-from footnote_kit.sources.learned.align import Labelled, spans, token_labels
+from footnote_kit.sources.learned.align import Labelled, Region, bio, spans, token_labels
 from footnote_kit.sources.learned.features import token_features
 from footnote_kit.sources.learned.labels import DATE_LABELS, NAME_LABELS
 from footnote_kit.sources.scan import Scan, scan
@@ -55,9 +55,15 @@ def rule_spans(text: str, parts: Sequence[Part] | None = None) -> list[Labelled]
 
 
 def rule_extra(sc: Scan, parts: Sequence[Part] | None = None) -> list[list[str]]:
-    """The rules' label of each token, as a feature (``r=title``)."""
-    labels = token_labels(sc, rule_spans(sc.text, parts))
-    return [["r=" + label] for label in labels]
+    """The rules' reading of each token, as features: its field (``r=title``) and where
+    the rules' sources begin and end (``rs=B``)."""
+    if parts is None:
+        from footnote_kit.sources import parse_note_text
+
+        parts = parse_note_text(sc.text)
+    fields = token_labels(sc, rule_spans(sc.text, parts))
+    marks = bio(sc, _regions(sc.text, parts))
+    return [["r=" + f, "rs=" + m] for f, m in zip(fields, marks)]
 
 
 def _segments(text: str, parts: Sequence[Part]) -> list[tuple[int, int]]:
@@ -78,31 +84,133 @@ def _segments(text: str, parts: Sequence[Part]) -> list[tuple[int, int]]:
     return out
 
 
-def refine(text: str, parts: Sequence[Part], emphasis: Sequence[tuple[int, int]] = (), mode: str = "combined") -> list[Part]:
-    """``parts`` (the rules' reading of a note) with the model's reading added."""
-    if mode == "rules" or not any(isinstance(p, Citation) for p in parts):
-        return list(parts)
+def _regions(text: str, parts: Sequence[Part]) -> list[Region]:
+    """Where the citing parts stand (as ``align.regions`` gives them for a gold reading)."""
+    return [
+        Region(start, end, part.kind, k)
+        for k, (part, (start, end)) in enumerate(zip(parts, _segments(text, parts)))
+        if part.kind in ("citation", "ibid") and end > start
+    ]
+
+
+Read = list[tuple[Part, "str | None"]]
+"""Parts, each with the author an unresolved ``op. cit.`` names."""
+
+
+def refine(
+    text: str,
+    read: Read,
+    emphasis: Sequence[tuple[int, int]] = (),
+    mode: str = "combined",
+    reread: Callable[[str], Read] | None = None,
+) -> Read:
+    """``read`` (the rules' reading of a note) with the model's reading added: where the
+    segment model finds the sources elsewhere than the rules did, the note is re-read
+    segment by segment (``reread``); then each citation's fields are combined."""
+    if mode == "rules":
+        return read
+    parts = [p for p, _ in read]
+    if any(isinstance(p, Citation) and p.source.id for p in parts):
+        return read  # cited by key ([@smith]): nothing to read
     sc = scan(text, emphasis)
     if not sc.tokens:
-        return list(parts)
-    ruled = rule_spans(text, parts)
-    extra = [["r=" + label] for label in token_labels(sc, ruled)] if mode == "combined" else None
-    tagged = tagger.tag(token_features(sc, extra))
+        return read
+    stacked = mode == "combined"
+    extra = rule_extra(sc, parts) if stacked else None
+    features = tagger.items(token_features(sc, extra))
+    if reread is not None and tagger.available("segments") and not _enumerated(text):
+        found = _model_regions(sc, tagger.tag(features, "segments").labels)
+        if _token_spans(sc, found) != _token_spans(sc, _regions(text, parts)):
+            read = _reread(text, found, reread)
+            parts = [p for p, _ in read]
+            if stacked:
+                features = tagger.items(token_features(sc, rule_extra(sc, parts)))
+            elif not any(isinstance(p, Citation) for p in parts):
+                return read
+    if not any(isinstance(p, Citation) for p in parts):
+        return read
+    tagged = tagger.tag(features, "fields")
+    ruled = rule_spans(text, parts) if stacked else []
     starts = [t.start for t in sc.tokens]
-    out: list[Part] = []
-    for k, (part, (start, end)) in enumerate(zip(parts, _segments(text, parts))):
+    out: Read = []
+    for k, ((part, author), (start, end)) in enumerate(zip(read, _segments(text, parts))):
         if not isinstance(part, Citation) or end <= start:
-            out.append(part)
+            out.append((part, author))
             continue
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         toks = sc.tokens[first:last]
         reading = assemble.read(text, toks, tagged.labels[first:last], tagged.confidence[first:last])
-        if mode == "model":
-            out.append(_model_only(part, reading))
+        if mode == "model" or _placeholder(part):
+            out.append((_model_only(part, reading), author))
         else:
             rules_at = {s.label: (s.start, s.end) for s in ruled if s.part == k}
-            out.append(_merge(part, reading, rules_at, _Scorer(starts, tagged.marginal)))
+            out.append((_merge(part, reading, rules_at, _Scorer(starts, tagged.marginal)), author))
     return out
+
+
+def _enumerated(text: str) -> bool:
+    """The writer numbered the sources (``i) …; ii) …``): the rules' split is certain."""
+    from footnote_kit.sources.split import _enumeration
+
+    return _enumeration(text.strip()) is not None
+
+
+def _model_regions(sc: Scan, marks: Sequence[str]) -> list[Region]:
+    """Sources where the segment model marks them: a ``B``, or an ``I`` after an ``O``,
+    begins one; it runs while ``I`` follows."""
+    out: list[Region] = []
+    start = -1
+    end = -1
+    for tok, mark in zip(sc.tokens, marks):
+        if mark == "B" or (mark == "I" and start < 0):
+            if start >= 0:
+                out.append(Region(start, end, "citation", len(out)))
+            start, end = tok.start, tok.end
+        elif mark == "I":
+            end = tok.end
+        elif start >= 0:
+            out.append(Region(start, end, "citation", len(out)))
+            start = -1
+    if start >= 0:
+        out.append(Region(start, end, "citation", len(out)))
+    return out
+
+
+def _token_spans(sc: Scan, found: Sequence[Region]) -> list[tuple[int, int]]:
+    starts = [t.start for t in sc.tokens]
+    return [(bisect_left(starts, r.start), bisect_left(starts, r.end)) for r in found]
+
+
+_SEPARATORS = " ,;:.–—-()[]"
+
+
+def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read]) -> Read:
+    """The note read again segment by segment where the segment model found sources; the
+    words between them are remarks. A segment the rules read as a remark becomes a
+    citation with no fields yet (the field model fills it)."""
+    out: Read = []
+    pos = 0
+    for region in found:
+        gap = text[pos : region.start].strip(_SEPARATORS)
+        if any(c.isalnum() for c in gap):
+            out.append((Remark(gap), None))
+        seg = text[region.start : region.end]
+        got = reread(seg)
+        if all(isinstance(p, Remark) for p, _ in got):
+            got = [(Citation(source=_PLACEHOLDER, text=seg), None)]
+        out.extend(got)
+        pos = region.end
+    gap = text[pos:].strip(_SEPARATORS)
+    if any(c.isalnum() for c in gap):
+        out.append((Remark(gap), None))
+    return out
+
+
+_PLACEHOLDER = Source(type="document")
+
+
+def _placeholder(part: Citation) -> bool:
+    return part.source is _PLACEHOLDER
 
 
 class _Scorer:

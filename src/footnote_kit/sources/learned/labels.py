@@ -9,7 +9,7 @@ from __future__ import annotations
 
 OTHER = "other"
 
-NAME_LABELS = ("author", "editor", "translator")
+NAME_LABELS = ("author", "editor", "translator", "interviewer")
 TEXT_LABELS = (
     "title",
     "translated-title",
