@@ -15,7 +15,7 @@ from typing import Sequence
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
 from footnote_kit.sources import ibid as ibid_mod
 from footnote_kit.sources import pandoc, shortform
-from footnote_kit.sources.citation import read_segment
+from footnote_kit.sources.citation import read_segment_detailed
 from footnote_kit.sources.draft import with_page
 from footnote_kit.sources.split import split_note
 
@@ -51,8 +51,9 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
             if words:
                 parts.append((Remark(text.strip()), None))
             for cite in keyed:
-                source = Source(type="document", id=cite.key, page=cite.locator, note=cite.prefix or None)
-                parts.append((Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"), None))
+                source = Source(type="document", id=cite.key, page=cite.locator)
+                text = f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"
+                parts.append((Citation(source=source, text=text, prefix=cite.prefix or None), None))
             return parts
     for seg in split_note(text):
         ref = ibid_mod.match(seg)
@@ -65,13 +66,14 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
             repeated = with_page(source, locator) if locator else source
             parts.append((Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None))
             continue
-        source, remark, own = read_segment(seg)
-        if remark:
-            parts.append((Remark(remark), None))
-        if source is None:
+        read = read_segment_detailed(seg)
+        if read.remark:
+            parts.append((Remark(read.remark), None))
+        if read.source is None:
             parts.append((Remark(seg), None))
         else:
-            parts.append((Citation(source=source, text=own or seg), None))
+            citation = Citation(source=read.source, text=read.own or seg, prefix=read.prefix, suffix=read.suffix, locator=read.locator)
+            parts.append((citation, None))
     return parts
 
 

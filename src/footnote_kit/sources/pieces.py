@@ -65,6 +65,7 @@ _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-
 _LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
 _ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
 _DIGIT = re.compile(r"\d")
+_SECTION_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
 _MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
 # What the locators match a stripped piece by, and the characters it can begin with:
@@ -113,6 +114,10 @@ def sentences(text: str) -> list[str]:
                 word = word.lower().lstrip("(")  # lowering keeps a final ``)``, and no other ends so
                 if len(word) <= 1 or word.rstrip(".") in _ABBREV:
                     continue
+                if word.isdecimal() and len(word) <= 2 and _ordinal_day(text, stop + 1):
+                    continue  # ``15. April 2020``, ``2. Aufl.``: a German ordinal
+                if len(word) <= 5 and text[stop + 2 : stop + 3].isdecimal() and dates.is_month(word):
+                    continue  # ``Sept. 3, 2019``: an abbreviated month
             piece = before.strip()
         else:
             piece = text[last : stop + 1].strip()
@@ -123,6 +128,13 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _ordinal_day(text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` is a month or ``Aufl.``: the number before the stop is
+    an ordinal (``15. April``), not a sentence's end."""
+    words = text[pos : pos + 14].split(None, 1)
+    return bool(words) and (dates.is_month(words[0].rstrip(",")) or words[0].lower().startswith("aufl"))
 
 
 def classify(chunk: str, d: Draft) -> None:
@@ -181,17 +193,20 @@ def classify(chunk: str, d: Draft) -> None:
             d.set("publisher_place", m.group("place"))
             d.set("publisher", m.group("pub"))
             return
-    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
-        d.notes.append(c)
-        return
-    if digit:  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``: an outlet, then its date
+    if digit:  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``, ``(Oct. 1994)``: an outlet, then its date
         found = dates.find_date(c)
-        if found and found.start > 0 and found.end >= len(c.rstrip(". ")) and c[found.start - 1] == " ":
+        rest = _after_date(c, found) if found and found.start > 0 else None
+        if found and rest is not None:
             if found.parts and d.issued is None:
                 d.issued = found.parts
             elif found.parts is None and d.month_day is None:
                 d.month_day = found.month_day
-            c = c[: found.start].rstrip(" ,")
+            if rest:
+                d.set("page", rest)
+            c = c[: found.start].rstrip(" ,(")
+    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
+        d.notes.append(c)
+        return
     body = c[4:] if c.startswith("the ") else c
     if "container_title" not in d.text:
         d.set("container_title", body)
@@ -199,6 +214,25 @@ def classify(chunk: str, d: Draft) -> None:
         d.set("publisher", body)
     else:
         d.notes.append(c)
+
+
+_PAGES_AFTER_DATE = re.compile(r"\s*:\s*(?:pp?\.\s*)?(?P<p>\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)\+?$")
+
+
+def _after_date(c: str, found: dates.FoundDate) -> str | None:
+    """What follows a date that ends a piece after an outlet's name: ``""`` (nothing: ``Reuters
+    5 May 2020``, ``Proceedings (Oct. 1994)``), the pages of MLA's ``New Yorker 15 Feb. 1993:
+    48-51``, or None when the date does not end the piece."""
+    before = c[found.start - 1]
+    rest = c[found.end :].rstrip(". ")
+    if before == "(":
+        return "" if rest == ")" else None
+    if before != " ":
+        return None
+    if not rest:
+        return ""
+    m = _PAGES_AFTER_DATE.match(rest)
+    return locators.normalise_pages(m.group("p")) if m else None
 
 
 def _classify_numeric(c: str, d: Draft) -> bool:
@@ -212,11 +246,13 @@ def _classify_numeric(c: str, d: Draft) -> bool:
             parts = dates.parse_date(c[upd.end() :])
             if parts:
                 d.issued = parts
+                d.certain.add("issued")
                 return True
     parts = dates.parse_date(c)
     if parts:
         if d.issued is None:
             d.issued = parts
+            d.certain.add("issued")
         else:
             d.notes.append(c)
         return True
@@ -226,10 +262,13 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         return True
     vi = locators.volume_issue(c) if "(" in c else None  # ``38(3)``: its bracket
     if vi and "volume" not in d.text:
-        d.set("volume", vi[0])
-        d.set("issue", vi[1])
-        d.set("page", vi[2])
+        d.set("volume", vi[0], sure=True)
+        d.set("issue", vi[1], sure=True)
+        d.set("page", vi[2], sure=True)
         d.ev.shapes.add("journal")
+        return True
+    if "page" not in d.text and "container_title" in d.text and d.issued and len(d.issued) == 3 and _SECTION_PAGE.match(c):
+        d.set("page", c)  # ``Washington Post, Sept. 3, 2019, A17``: a newspaper's section and page
         return True
     if "volume" in d.text and "page" not in d.text:
         page = locators.bare_page(c)
@@ -239,17 +278,17 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     for key, fn, firsts in _LOCATORS:
         if c[0] in firsts:
             value = fn(c)
-            if value and d.set(key, value):
+            if value and d.set(key, value, sure=True):  # a labelled locator: ``p. 4``, ``vol. 3``
                 return True
     m = _DOC_SYMBOL.match(c) if "/" in c else None  # ``S/2020/123``: one slash at least
     if m:
-        d.set("number", m.group("sym"))
+        d.set("number", m.group("sym"), sure=True)
         d.ev.shapes.add("symbol")
         return True
     m = _REPORT_NO.match(c) if "A" <= c[0] <= "Z" and _REPORT_WORD.search(c) else None
     if m:
-        d.set("genre", m.group("genre"))
-        d.set("number", m.group("no") or m.group("no2"))
+        d.set("genre", m.group("genre"), sure=True)
+        d.set("number", m.group("no") or m.group("no2"), sure=True)
         return True
     m = EDITION.match(c) if c[-1] in "dDnN." else None  # it ends ``ed``, ``edn``, ``edition`` or ``.``
     if m:
@@ -272,10 +311,12 @@ def read_rest(after: str, d: Draft) -> None:
     j = locators.journal(text)
     if j and not dates.parse_date(j.journal):
         d.set("container_title", j.journal)
-        d.set("volume", j.volume)
-        d.set("issue", j.issue)
+        d.set("volume", j.volume, sure=True)
+        d.set("issue", j.issue, sure=True)
         d.issued = dates.parse_date(j.date) or d.issued
-        d.set("page", j.pages)
+        if j.date and d.issued:
+            d.certain.add("issued")
+        d.set("page", j.pages, sure=True)
         d.ev.shapes.add("journal")
         text = text[j.end :]
     text = book_paren(text, d)
@@ -290,13 +331,16 @@ def book_paren(text: str, d: Draft) -> str:
     m = BOOK_PAREN.search(text)
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
         if m.group("place"):
-            d.set("publisher_place", m.group("place"))
-            d.set("publisher", m.group("pub"))
+            d.set("publisher_place", m.group("place"), sure=True)
+            d.set("publisher", m.group("pub"), sure=True)
         elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
             d.set("publisher", m.group("pub"))
         else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
             d.set("publisher_place", m.group("pub"))
-        d.issued = dates.parse_date(m.group("date")) or d.issued
+        parts = dates.parse_date(m.group("date"))
+        if parts:
+            d.issued = parts
+            d.certain.add("issued")
         d.ev.shapes.add("book")
         return text[: m.start()] + "," + text[m.end() :]
     m = PLACE_YEAR.search(text)

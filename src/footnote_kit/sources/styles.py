@@ -47,6 +47,7 @@ def by_sentences(head: str, d: Draft) -> bool:
         return False
     if apa:
         d.author.extend(apa)
+        d.certain.add("author")
         year_first = _YEAR_THEN_TITLE.match(pieces[1])
         if year_first:
             d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
@@ -113,11 +114,14 @@ def author_date_reference(m: re.Match[str], d: Draft) -> None:
     who = strip_stop(who)
     if found:
         d.author.extend(found)
+        d.certain.add("author")
     elif (read := names.read_names(who)) is not None:
         d.author.extend(read[0])
     else:
         d.author.append(Name(literal=strip_stop(who)))
     d.issued = author_date(m.group("date"))
+    if d.issued:
+        d.certain.add("issued")
     pieces = sentences(m.group("rest"))
     title = pieces[0] if pieces else ""
     ed = _EDITION_PAREN.search(title) if title.rstrip().endswith(")") else None  # its ``)`` ends the title
