@@ -160,10 +160,11 @@ def _authors(prefix: str, d: Draft) -> None:
         d.certain.add("author")
     elif listed is not None:  # all the words before a quoted title are names
         found, role = listed
-        if role and role.startswith(("ed", "editor")):
+        kind = names.role_kind(role)
+        if kind == "editor":
             d.editor.extend(found)
             d.certain.add("editor")
-        elif role and role.startswith("trans"):
+        elif kind == "translator":
             d.translator.extend(found)
             d.certain.add("translator")
         else:
@@ -173,6 +174,17 @@ def _authors(prefix: str, d: Draft) -> None:
         d.prefix_org = text  # ``Reuters, “Title,” 5 May 2020``
     else:
         d.notes.append(text)
+
+
+_NAME_INITIAL = re.compile(r"^\s*(?:and\s+|&\s*)?(?:[A-Z]\.\s?-?)+\s*[A-Z]")
+_AND_START = re.compile(r"^\s*(?:and|&)\s+")
+
+
+def _more_names(piece: str) -> bool:
+    """A piece after the first author that continues the list: a name that opens with
+    initials (``B. Bird``, ``and M. J. Baker``). A piece of words only may be the title
+    (``Mary Beard, Pompeii Revealed``)."""
+    return _NAME_INITIAL.search(piece) is not None
 
 
 def _unquoted(head: str, d: Draft) -> None:
@@ -187,17 +199,28 @@ def _unquoted(head: str, d: Draft) -> None:
     pieces = [c for c in chunks(text) if c.strip(" .")]
     k = 0
     listed = None
-    if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3:
+    # A book's title is what stands between the names and the parenthesis: the names may
+    # not take all of it (``Mary Beard, Pompeii Revealed (London: …)``: two words that
+    # would read as a name are the title).
+    room = len([p for p in chunks(before) if p.strip(" .")]) if book else len(pieces)
+    if len(pieces) >= 3 and room >= 3 and names.is_inverted(pieces[0].strip(), pieces[1].strip()):
         listed = names.read_names(pieces[0] + "," + pieces[1])
         if listed is not None and not dates.parse_date(pieces[2]):
             k = 2  # inverted: ``Hallier, Amédée, Title…``
-    if not k and len(pieces) >= 2:
+    if not k and len(pieces) >= 2 and room >= 2:
         listed = names.read_names(pieces[0])
         if listed is not None and not _interview(pieces[0].strip(" .")):
             k = 1
+            while k < room - 1 and k < len(pieces) - 1 and _more_names(pieces[k]):
+                more = names.read_names(_AND_START.sub("", pieces[k]))  # ``G. Clemens, B. Bird, M. Weida and J. Rowe``
+                if more is None:
+                    break
+                listed = (listed[0] + more[0], more[1] or listed[1])
+                k += 1
     if k and listed is not None:
         found, role = listed
-        (d.editor if role and role.startswith("ed") else d.author).extend(found)
+        kind = names.role_kind(role)
+        (d.editor if kind == "editor" else d.translator if kind == "translator" else d.author).extend(found)
     if k < len(pieces) and _interview(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")
         d.notes.append(pieces[k].strip(" ."))
@@ -219,8 +242,8 @@ def _unquoted(head: str, d: Draft) -> None:
         d.set("title", pieces[k].strip(" ."))
         k += 1
     after_page = "book" in d.ev.shapes
-    for chunk in pieces[k:]:
-        page = locators.bare_page(chunk.strip(" .")) if after_page else None
+    for chunk in locators.page_runs(pieces[k:]) if after_page else pieces[k:]:
+        page = locators.bare_pages(chunk.strip(" .")) if after_page else None
         if page and "page" not in d.text:
             d.set("page", page)
         else:

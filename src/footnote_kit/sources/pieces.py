@@ -24,7 +24,12 @@ _CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
 _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
 _EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^()]+?)\s*(?=,\s*,|,\s*(?:pp?\.\s*)?\d|,?\s*$|\()(?P<rest>.*)$", re.I)
 _EDS_AFTER_ONE = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
-ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
+ROLE_CHUNK = re.compile(
+    r"^(?P<role>ed\.|eds\.|edited by|edited and translated by|éd\.|éds\.|dir\.|(?:hg|hrsg)\.\s+v(?:on|\.)|herausgegeben von"
+    r"|trans\.|tr\.|translated by|trad\.|traducción de|traduit par|traduction de|übers\.\s+v(?:on|\.)|übersetzt von"
+    r"|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$",
+    re.I,
+)
 EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
 # ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
 # ``Interview by the author with …``, ``telephone conversation with …``
@@ -63,8 +68,13 @@ _REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brie
 _DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
-_ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
+_ROLE_WORDS = frozenset(
+    "ed. eds. edited éd. éds. dir. hg. hrsg. herausgegeben trans. tr. translated trad. traducción traduit traduction übers. übersetzt"
+    " interview interviewed interviewer".split()
+)
 _DIGIT = re.compile(r"\d")
+_PAGED = frozenset(("book", "journal"))
+"""Shapes after which a bare number or range is the page a note cites."""
 _SECTION_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
 _MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
@@ -158,10 +168,12 @@ def classify(chunk: str, d: Draft) -> None:
         m = ROLE_CHUNK.match(c)
         listed = names.read_names(m.group("who")) if m else None
         if m and listed is not None:
-            role = m.group("role").lower()
+            kind = names.role_kind(m.group("role"))
             found, _ = listed
-            (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
-            if role.startswith("interview"):
+            (d.editor if kind == "editor" else d.translator if kind == "translator" else d.interviewer).extend(found)
+            if "translated" in m.group("role").lower() and kind == "editor":  # ``edited and translated by``
+                d.translator.extend(found)
+            if kind == "interviewer":
                 d.ev.shapes.add("interview")
             return
     if "nterview" in c or "onversation" in c or "orrespondence" in c:
@@ -270,8 +282,8 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     if "page" not in d.text and "container_title" in d.text and d.issued and len(d.issued) == 3 and _SECTION_PAGE.match(c):
         d.set("page", c)  # ``Washington Post, Sept. 3, 2019, A17``: a newspaper's section and page
         return True
-    if "volume" in d.text and "page" not in d.text:
-        page = locators.bare_page(c)
+    if "page" not in d.text and ("volume" in d.text or not d.ev.shapes.isdisjoint(_PAGED)):
+        page = locators.bare_pages(c)  # after a book's parenthesis or a journal's volume
         if page:
             d.set("page", page)
             return True
@@ -279,6 +291,9 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         if c[0] in firsts:
             value = fn(c)
             if value and d.set(key, value, sure=True):  # a labelled locator: ``p. 4``, ``vol. 3``
+                return True
+            if value and key == "page" and d.locator is None:
+                d.locator = value  # ``45–67, at 50``: the pinpoint after the work's own pages
                 return True
     m = _DOC_SYMBOL.match(c) if "/" in c else None  # ``S/2020/123``: one slash at least
     if m:
@@ -320,7 +335,8 @@ def read_rest(after: str, d: Draft) -> None:
         d.ev.shapes.add("journal")
         text = text[j.end :]
     text = book_paren(text, d)
-    for chunk in chunks(text):
+    pieces = chunks(text)
+    for chunk in locators.page_runs(pieces) if not d.ev.shapes.isdisjoint(_PAGED) else pieces:
         classify(chunk, d)
 
 
@@ -384,9 +400,9 @@ def chapter(text: str, d: Draft) -> None:
         q = first_quoted(pieces[0]) if pieces else None
         d.set("container_title", q.text if q and q.start == 0 else pieces[0] if pieces else "")
         pieces = pieces[1:]
-    for chunk in pieces:
+    for chunk in locators.page_runs(pieces):
         c = chunk.strip(" .")
-        page = locators.bare_page(c)
+        page = locators.bare_pages(c)
         if page and "page" not in d.text:
             d.set("page", page)
         else:

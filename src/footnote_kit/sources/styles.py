@@ -67,7 +67,7 @@ def by_sentences(head: str, d: Draft) -> bool:
             d.author.extend(apa)
         elif (read := names.read_names(listed)) is not None:
             found, role = read
-            (d.editor if role and role.startswith("ed") else d.author).extend(found)
+            (d.editor if names.role_kind(role) == "editor" else d.author).extend(found)
         else:
             return False
     return _title_and_rest(pieces, 1, year, d)
