@@ -20,8 +20,10 @@ from typing import NamedTuple
 from footnote_kit.model import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS, Name, Source
 from footnote_kit.sources import dates, identifiers, kinds, language, locators, names, signals
 from footnote_kit.sources.draft import Draft, chunks, clip, new_source, strip_stop
-from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_rest
-from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
+from footnote_kit.sources.pieces import (
+    BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_book_pieces, read_rest,
+)
+from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences, colon_style
 from footnote_kit.sources.textscan import any_word, fold
 from footnote_kit.sources.titles import first_quoted, translation_after
 
@@ -193,6 +195,8 @@ def _unquoted(head: str, d: Draft) -> None:
     (``Smith, Jane. Title. London: Verso, 2019.``)."""
     if ". " in head and by_sentences(head, d):
         return
+    if ": " in head and colon_style(head, d):
+        return
     book = BOOK_PAREN.search(head) or PLACE_YEAR.search(head)
     before = head[: book.start()] if book else head
     text = book_paren(head, d)
@@ -241,13 +245,7 @@ def _unquoted(head: str, d: Draft) -> None:
     elif k < len(pieces) and could_be_title(pieces[k]) and len(pieces) - k >= 2:
         d.set("title", pieces[k].strip(" ."))
         k += 1
-    after_page = "book" in d.ev.shapes
-    for chunk in locators.page_runs(pieces[k:]) if after_page else pieces[k:]:
-        page = locators.bare_pages(chunk.strip(" .")) if after_page else None
-        if page and "page" not in d.text:
-            d.set("page", page)
-        else:
-            classify(chunk, d)
+    read_book_pieces(pieces[k:], d)
 
 
 # ---------------------------------------------------------------------------------------
@@ -349,7 +347,7 @@ def read_segment_detailed(seg: str) -> Reading:
 def _certain(d: Draft, source: Source) -> frozenset[str]:
     """``d.certain`` as the CSL keys of the fields the source has."""
     item = source.__dict__
-    out = {key for attr, key in _CSL_KEYS.items() if attr in d.certain and item.get(attr)}
+    out = {_CSL_KEYS[attr] for attr in d.certain if attr in _CSL_KEYS and item.get(attr)}
     if d.prefix is not None and "prefix" in d.certain:
         out.add("prefix")
     return frozenset(out)

@@ -16,6 +16,8 @@ _ONE_OR_TWO = ("1", "2")
 _YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)\b")
 _THOUSANDS = re.compile(r"\d{3}(?!\d)")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.$")
+_ABBREVIATED = frozenset(("publisher_place", "publisher"))
+"""Fields whose last word may be an abbreviation that keeps its stop."""
 
 
 @dataclass(slots=True)
@@ -49,7 +51,10 @@ class Draft:
     def set(self, key: str, value: str | None, sure: bool = False) -> bool:
         """Give field ``key`` its value unless it has one; ``sure`` when the rule that read it
         cannot have mistaken another piece for it (a quoted title, a labelled page)."""
-        value = (value or "").strip(_TRAILING + " ")
+        raw = (value or "").strip(" ,;:")
+        value = raw.strip(_TRAILING + " ")
+        if raw.endswith(".") and key in _ABBREVIATED and _ENDS_WITH_INITIAL.search(raw):
+            value = raw.lstrip(_TRAILING)  # ``Washington, D.C.``, ``Berlin u.a.``: the stop is the abbreviation's
         if not value or key in self.text:
             return False
         self.text[key] = value

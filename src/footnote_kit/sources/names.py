@@ -179,6 +179,11 @@ def is_inverted(family: str, given: str) -> bool:
     )
 
 
+def _is_initials(word: str) -> bool:
+    """``AL``, ``JR``: initials printed without stops, after the family name (Vancouver)."""
+    return 1 <= len(word) <= 3 and word.isalpha() and word.isupper()
+
+
 def parse_name(text: str) -> Name:
     text = text.strip().strip(",")
     if _is_org_name(text):
@@ -193,6 +198,8 @@ def parse_name(text: str) -> Name:
 
 
 def _from_words(words: list[str], suffix: str = "") -> Name:
+    if len(words) == 2 and not suffix and _is_initials(words[1]) and not words[0].isupper():
+        return Name(family=words[0], given=words[1])  # Vancouver: ``Beautrais AL``
     if len(words) == 1:
         return Name(literal=words[0] + suffix) if not suffix else Name(family=words[0] + suffix)
     if words[-1].lower().rstrip(",") in _SUFFIXES and len(words) > 2:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.sources import dates, locators, names
+from footnote_kit.sources import dates, imprint, locators, names
 from footnote_kit.sources.draft import Draft, chunks
 from footnote_kit.sources.textscan import fold
 from footnote_kit.sources.titles import first_quoted
@@ -73,7 +73,8 @@ _ROLE_WORDS = frozenset(
     " interview interviewed interviewer".split()
 )
 _DIGIT = re.compile(r"\d")
-_PAGED = frozenset(("book", "journal"))
+_PAGED = frozenset(("book",))
+_BOOKISH = frozenset(("book", "chapter"))
 """Shapes after which a bare number or range is the page a note cites."""
 _SECTION_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
@@ -321,8 +322,15 @@ def read_rest(after: str, d: Draft) -> None:
         text = ", ".join(sentences(text))
     head = _CHAPTER.match(text) if text[:1] in "iIİı" else None  # ``in``, ignoring case
     if head:
-        chapter(text[head.end() :], d)
-        return
+        inner = text[head.end() :]
+        j = locators.journal(inner)
+        if j and not dates.parse_date(j.journal) and not BOOK_PAREN.search(inner):
+            text = inner  # ``in: Zeitschrift für Geschichte 12 (2008), S. 45–67``: a journal
+        elif ":" in head.group(0) and not _holds_a_book(inner):
+            text = inner  # ``in: Die Zeit, 3. März 2019``: the German ``in:`` before any outlet
+        else:
+            chapter(inner, d)
+            return
     j = locators.journal(text)
     if j and not dates.parse_date(j.journal):
         d.set("container_title", j.journal)
@@ -400,13 +408,17 @@ def chapter(text: str, d: Draft) -> None:
         q = first_quoted(pieces[0]) if pieces else None
         d.set("container_title", q.text if q and q.start == 0 else pieces[0] if pieces else "")
         pieces = pieces[1:]
-    for chunk in locators.page_runs(pieces):
-        c = chunk.strip(" .")
-        page = locators.bare_pages(c)
-        if page and "page" not in d.text:
-            d.set("page", page)
-        else:
-            classify(chunk, d)
+    read_book_pieces(pieces, d)
+
+
+def _holds_a_book(text: str) -> bool:
+    """What follows ``in:`` names a book: editors, or an imprint (``(Berlin: X, 2010)``,
+    ``Berlin 2010``)."""
+    low = fold(text)
+    return (
+        _may_name_editors(text) or "(hrsg" in low or "(hg" in low or "(ed" in low or "(dir" in low or "hg. v" in low
+        or BOOK_PAREN.search(text) is not None or any(imprint.is_place_year(p) for p in chunks(text))
+    )
 
 
 def _may_name_editors(text: str) -> bool:
@@ -420,3 +432,30 @@ def _may_name_editors(text: str) -> bool:
 def could_be_title(chunk: str) -> bool:
     c = chunk.strip(" .")
     return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or is_genre(c) or INTERVIEW.match(c))
+
+
+def read_book_pieces(pieces: list[str], d: Draft) -> None:
+    """The pieces after a book's title, in order: an imprint with or without brackets, a
+    German edition, the pages (however many ranges), and whatever ``classify`` reads."""
+    i = 0
+    while i < len(pieces):
+        n = imprint.place_publisher_year(pieces[i:], d)
+        if n:
+            i += n
+            continue
+        chunk = pieces[i]
+        if i + 1 < len(pieces) and imprint.place_then_region(chunk, pieces[i + 1]):
+            chunk = chunk + "," + pieces[i + 1]  # ``Washington, D.C.: Counterpoint``: one place
+            i += 1
+        if imprint.place_year(chunk, d) or imprint.edition(chunk, d):
+            i += 1
+            continue
+        if "page" not in d.text and not d.ev.shapes.isdisjoint(_BOOKISH) and locators.bare_page(chunk) and not (d.issued is None and dates.parse_date(chunk)):
+            run = [chunk]
+            while i + len(run) < len(pieces) and locators.bare_page(pieces[i + len(run)]):
+                run.append(pieces[i + len(run)])
+            d.set("page", locators.bare_pages(",".join(run)))
+            i += len(run)
+            continue
+        classify(chunk, d)
+        i += 1

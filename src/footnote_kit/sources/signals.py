@@ -14,6 +14,7 @@ white space or a colon and then the source.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from footnote_kit.sources.textscan import fold
 
@@ -68,14 +69,17 @@ class Signal:
         return f"Signal({self.words!r}, {self.end})"
 
 
+@lru_cache(maxsize=32)
 def leading(text: str) -> Signal | None:
     """The pointer that opens ``text`` (``See also``, ``Cf.``, ``For example, see``), or
-    None. Only when something follows it: a note that is all ``See`` cites nothing."""
+    None. Only when something follows it: a note that is all ``See`` cites nothing.
+
+    Cached: the ibid., short-form and segment readers each ask it of the same segment."""
     start = len(text) - len(text.lstrip())
     if start >= len(text):
         return None
     m = _SIGNAL.match(text, start) if fold(text[start]) in _FIRST else None
-    if m is None and _CLAUSE_WORDS.search(text, start, start + 120):
+    if m is None and _may_hold_clause(text[start : start + 120]) and _CLAUSE_WORDS.search(text, start, start + 120):
         m = _CLAUSE.match(text, start)
         if m is not None and not _plain_clause(m.group(0)):
             m = None
@@ -88,6 +92,13 @@ def leading(text: str) -> Signal | None:
         return None
     words = m.group(0).strip().rstrip(",:").strip()
     return Signal(words, end + (len(rest) - len(body)))
+
+
+def _may_hold_clause(head: str) -> bool:
+    """Whether a clause's pointer word can be in ``head``: substring tests first, since
+    nearly every segment opens with none and the pattern is tried at every position."""
+    low = fold(head)
+    return "see" in low or "cf" in low or "vgl" in low or "siehe" in low or "voir" in low or "véase" in low or "см." in low or "ср." in low
 
 
 def _plain_clause(clause: str) -> bool:
