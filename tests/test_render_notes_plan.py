@@ -94,3 +94,11 @@ def test_the_writers_words_inside_a_citation_are_put_back_around_it() -> None:
     shown = ["<cite>" if s.cluster else s.text for s in plan.segments]
     assert shown == ["He spoke online,", " ", "livestream recorded here: ", "<cite>", " (he spoke at 2:01)"]
     assert plan.ending == "."
+
+
+def test_signal_words_and_commentary_are_put_back_before_and_after_the_citation() -> None:
+    text = "See also: “Report,” UN, 2020, arguing that the count was low"
+    citation = Citation(REPORT, text, prefix="See also", suffix="arguing that the count was low")
+    (plan,) = _plan([Note(5, text + ".", parts=(citation,))])
+    shown = ["<cite>" if s.cluster else s.text for s in plan.segments]
+    assert shown == ["See also: ", "<cite>", " arguing that the count was low", "."]

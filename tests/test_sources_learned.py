@@ -85,13 +85,13 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
         sc = scan(text)
         trainer.append(token_features(sc), token_labels(sc, spans(text, parts)[0]))
     trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 60, "feature.possible_transitions": True})
-    path = str(tmp_path_factory.mktemp("model") / "tiny.crfsuite")
-    trainer.train(path)
-    return path
+    folder = tmp_path_factory.mktemp("model")
+    trainer.train(str(folder / "fields.crfsuite"))
+    return str(folder)
 
 
 def test_the_model_reads_an_unseen_book_note(tiny_model: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(tagger.ENV_MODEL, tiny_model)
+    monkeypatch.setenv(tagger.ENV_MODEL_DIR, tiny_model)
     note = RawNote(1, "Hannah Arendt, Crises Republic (New York: Harcourt Brace, 1972), 33.")
     (model,), _ = parse_notes([note], reader="model")
     got = model.parts[0]
@@ -102,7 +102,7 @@ def test_the_model_reads_an_unseen_book_note(tiny_model: str, monkeypatch: pytes
 
 
 def test_without_a_model_the_parser_reads_with_the_rules(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(tagger.ENV_MODEL, str(tmp_path / "missing.crfsuite"))
+    monkeypatch.setenv(tagger.ENV_MODEL_DIR, str(tmp_path))
     assert not tagger.available()
     (note,), _ = parse_notes([RawNote(1, "Jane Roe, “A Title,” Outlet, 3 May 2020.")])
     assert note.parts[0].to_json()["item"]["title"] == "A Title" and "confidence" not in note.parts[0].to_json()

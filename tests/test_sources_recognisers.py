@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from footnote_kit.model import Name
-from footnote_kit.sources import dates, identifiers, language, locators, names, split, titles
+from footnote_kit.sources import citation, dates, identifiers, language, locators, names, signals, split, titles
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,51 @@ def test_language(title: str, kwargs: dict, code: str | None) -> None:
 )
 def test_split(note: str, count: int) -> None:
     assert len(split.split_note(note)) == count
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("See: “Report”", "See"),
+        ("See also Timothy Snyder, Bloodlands", "See also"),
+        ("Cf. Eric Hobsbawm", "Cf."),
+        ("See, e.g., Ann Lee", "See, e.g."),
+        ("For example, see Mark Jones", "For example, see"),
+        ("For a fuller discussion of the figures, see Tom Hart", "For a fuller discussion of the figures, see"),
+        ("Vgl. auch Müller", "Vgl. auch"),
+        ("Siehe Braun", "Siehe"),
+        ("Voir aussi Jean Dupont", "Voir aussi"),
+        ("Véase también Pérez", "Véase también"),
+        ("См. также Иванов", "См. также"),
+        ("Ср. Петров", "Ср."),
+        ("Quoted in Bonnie Costello", "Quoted in"),
+        ("see ibid., 4", "see"),
+        ("See al-Rasheed, A History", "See"),
+        ("See https://example.org/a", "See"),
+        # no pointer: a word that only begins like one, a pointer with nothing after it,
+        # a title that opens with a signal word followed by a lower-case word
+        ("Seeing Like a State", None),
+        ("See", None),
+        ("Voir et planifier", None),
+        ("Smith, see", None),
+    ],
+)
+def test_signal_words(text: str, words: str | None) -> None:
+    sig = signals.leading(text)
+    assert (sig.words if sig else None) == words
+    if sig:
+        assert text[sig.end :].strip() and not text[sig.end :][:1].isspace()
+
+
+def test_the_rules_say_which_fields_they_read_without_guessing() -> None:
+    read = citation.read_segment_detailed(
+        "See Jane Smith, “The Long Road,” The Guardian, 3 May 2020, p. 4, https://theguardian.com/a."
+    )
+    assert read.prefix == "See"
+    assert read.certain == {"prefix", "author", "title", "issued", "page", "URL"}  # not the outlet: it is the first piece no rule claims
+    book = citation.read_segment_detailed("Mary Beard, Pompeii (London: Profile Books, 2008), 112.")
+    assert {"publisher", "publisher-place", "issued"} <= book.certain
+    assert "title" not in book.certain  # an unquoted title is where it stands, not what it looks like
+    assert citation.read_segment("See Jane Smith, “The Long Road,” The Guardian, 3 May 2020.")[0] == citation.read_segment_detailed(
+        "See Jane Smith, “The Long Road,” The Guardian, 3 May 2020."
+    ).source

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from footnote_kit.sources import pieces, split, textscan
+from footnote_kit.sources.textscan import fold
 
 _BITS = st.sampled_from(
     ["1999", "2020", "1500", "2100", "12345", "0", "9", "19", "20", " ", ";", ",", ".", ":", "(", ")", "\n",
@@ -67,11 +68,12 @@ def test_link_test_is_the_link_pattern(text: str) -> None:
 
 @settings(max_examples=300)
 @given(_TEXT)
-def test_guarded_lead_and_interview_tests_match_their_patterns(text: str) -> None:
-    from footnote_kit.sources import citation
+def test_guarded_signal_and_interview_tests_match_their_patterns(text: str) -> None:
+    from footnote_kit.sources import citation, signals
 
-    for t in (text, "See also " + text, "ſee " + text, "Interview with " + text, "CONVERSATION " + text):
-        assert (citation._lead(t) is None) == (citation._LEAD.match(t) is None)
+    for t in (text, "See also " + text, "ſee " + text, "Vgl. " + text, "См. " + text, "Interview with " + text, "CONVERSATION " + text):
+        if signals._SIGNAL.match(t) is not None:
+            assert fold(t[:1]) in signals._FIRST
         assert (citation._interview(t) is None) == (pieces.INTERVIEW.match(t) is None)
 
 

@@ -256,6 +256,9 @@ class Citation:
     suffix: str | None = None
     locator: str | None = None
     confidence: Mapping[str, float] = field(default_factory=dict)
+    certain: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """CSL keys of the fields a rule read without guessing (a quoted title, a parsed
+    date): the learned reader never overrides them. Not part of the JSON."""
     kind: str = field(default="citation", init=False)
 
     def to_json(self) -> dict[str, Any]:

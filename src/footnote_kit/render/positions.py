@@ -146,14 +146,38 @@ def _position(item_id: str, locator: str | None, state: _State, here: Sequence[C
 
 
 def own_words(part: Part) -> tuple[str, str]:
-    """The writer's words inside a citation (``See:``, ``livestream recorded here:``, ``(he
-    spoke at 2:01)``): the parser keeps them in the source's ``note``; here they are placed
-    back, before the rendered citation when they opened it, after it otherwise.
+    """The writer's words inside a citation, placed back around the rendered citation: the
+    signal words (``Citation.prefix``, ``See:`` as printed) before it, the commentary
+    (``Citation.suffix``) after it, and the words the parser kept in the source's ``note``
+    (``livestream recorded here:``, ``(he spoke at 2:01)``) before it when they opened it,
+    after it otherwise."""
+    if not isinstance(part, Citation):
+        return "", ""
+    before, after = _note_words(part)
+    if part.prefix:
+        lead = _printed_prefix(part.text, part.prefix)
+        before = f"{lead} {before}" if before else lead
+    if part.suffix:
+        after = f"{after} {part.suffix}" if after else part.suffix
+    return before, after
 
-    Each word of ``note`` is found in order in the citation's text; runs of words that are
-    adjacent there are one fragment. A fragment at the very start is the prefix.
-    """
-    if not isinstance(part, Citation) or not part.source.note:
+
+def _printed_prefix(text: str, prefix: str) -> str:
+    """The prefix as the citation's text prints it, with its colon or comma (``See:``)."""
+    body = text.lstrip()
+    if not body.startswith(prefix):
+        return prefix
+    end = len(prefix)
+    while end < len(body) and body[end] in ":,":
+        end += 1
+    return body[:end]
+
+
+def _note_words(part: Citation) -> tuple[str, str]:
+    """The words of the source's ``note``, found in order in the citation's text; runs of
+    words that are adjacent there are one fragment. A fragment at the very start is the
+    prefix."""
+    if not part.source.note:
         return "", ""
     text = part.text
     runs: list[list[int]] = []

@@ -15,7 +15,7 @@ from typing import Sequence
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
 from footnote_kit.sources import ibid as ibid_mod
 from footnote_kit.sources import pandoc, shortform
-from footnote_kit.sources.citation import read_segment
+from footnote_kit.sources.citation import read_segment_detailed
 from footnote_kit.sources.draft import with_page
 from footnote_kit.sources.split import split_note
 
@@ -51,8 +51,9 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
             if words:
                 parts.append((Remark(text.strip()), None))
             for cite in keyed:
-                source = Source(type="document", id=cite.key, page=cite.locator, note=cite.prefix or None)
-                parts.append((Citation(source=source, text=f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"), None))
+                source = Source(type="document", id=cite.key, page=cite.locator)
+                text = f"[{cite.prefix + ' ' if cite.prefix else ''}@{cite.key}{', ' + cite.locator if cite.locator else ''}]"
+                parts.append((Citation(source=source, text=text, prefix=cite.prefix or None), None))
             return parts
     for seg in split_note(text):
         parts.extend(read_one(seg, history))
@@ -70,14 +71,17 @@ def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, st
         number, source, locator = short
         repeated = with_page(source, locator) if locator else source
         return [(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None)]
-    source, remark, own = read_segment(seg)
+    read = read_segment_detailed(seg)
     parts: list[tuple[Part, str | None]] = []
-    if remark:
-        parts.append((Remark(remark), None))
-    if source is None:
+    if read.remark:
+        parts.append((Remark(read.remark), None))
+    if read.source is None:
         parts.append((Remark(seg), None))
     else:
-        parts.append((Citation(source=source, text=own or seg), None))
+        citation = Citation(
+            source=read.source, text=read.own or seg, prefix=read.prefix, suffix=read.suffix, locator=read.locator, certain=read.certain
+        )
+        parts.append((citation, None))
     return parts
 
 

@@ -15,28 +15,24 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.model import Name, Source
-from footnote_kit.sources import dates, identifiers, kinds, language, locators, names
+from typing import NamedTuple
+
+from footnote_kit.model import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS, Name, Source
+from footnote_kit.sources import dates, identifiers, kinds, language, locators, names, signals
 from footnote_kit.sources.draft import Draft, chunks, clip, new_source, strip_stop
-from footnote_kit.sources.pieces import BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_rest
-from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences
+from footnote_kit.sources.pieces import (
+    BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_book_pieces, read_rest,
+)
+from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences, colon_style
 from footnote_kit.sources.textscan import any_word, fold
 from footnote_kit.sources.titles import first_quoted, translation_after
 
-_LEAD = re.compile(r"^(?:(?:see|cf\.|compare|quoted in|cited in|as cited in|sources?|for (?:example|instance|details|more)),?\s*(?:also\s+|further\s+|for example,?\s*|e\.g\.,?\s*)?(?:the\s+)?:?\s*)", re.I)
-_LEAD_FIRST = frozenset("scqaf")
 _WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview"))
 """Shapes that are evidence of a cited work on their own."""
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _ALNUM = re.compile(r"[^\W_]")
 r"""A letter or digit (``str.isalnum``: the regex's ``\w`` bar the underscore)."""
-
-
-def _lead(text: str) -> re.Match[str] | None:
-    """``_LEAD`` at the start of ``text``: tried only when the first letter can open one of
-    its words (``see``, ``cf.``, ``compare``, ``quoted in``, ``as cited in``, ``sources``, ``for``)."""
-    return _LEAD.match(text) if fold(text[:1]) in _LEAD_FIRST else None
 
 
 def _interview(text: str) -> re.Match[str] | None:
@@ -62,6 +58,7 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
     found = identifiers.find_url(seg)
     if found:
         d.text["URL"] = found.value
+        d.certain.add("URL")
         head, tail = seg[: found.start], seg[found.end :]
         if head.endswith("<") and tail.startswith(">"):  # ``anchor text <URL>`` from HTML/Markdown links
             head, tail = head[:-1], tail[1:]
@@ -73,13 +70,16 @@ def _take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
         doi = identifiers.doi_from_url(found.value)
         if doi:
             d.text["DOI"] = doi
+            d.certain.add("DOI")
     doi_found = identifiers.find_doi(head)
     if doi_found:
         d.text.setdefault("DOI", doi_found.value)
+        d.certain.add("DOI")
         head = head[: doi_found.start] + head[doi_found.end :]
     isbn = identifiers.find_isbn(head)
     if isbn:
         d.text["ISBN"] = isbn.value
+        d.certain.add("ISBN")
         head = head[: isbn.start] + head[isbn.end :]
     return head, tail
 
@@ -125,6 +125,7 @@ def _take_accessed(text: str, d: Draft) -> str:
     if not found or found.start > m.end() + 1 or not found.parts:
         return text
     d.accessed = found.parts
+    d.certain.add("accessed")
     end = found.end
     close = _CLOSE_BRACKET.match(text, end)
     start = m.start()
@@ -138,18 +139,14 @@ _AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3
 
 
 def _authors(prefix: str, d: Draft) -> None:
-    """What precedes the title: a pointer (``See:``), then names, else words for ``note``."""
-    text = prefix.strip()
-    lead = _lead(text)
-    if lead and lead.group(0).strip():
-        d.notes.append(lead.group(0).strip())
-        text = text[lead.end() :]
-    text = clip(text)
+    """What precedes the title (the pointer already taken): names, else words for ``note``."""
+    text = clip(prefix.strip())
     year = _AUTHOR_DATE.search(text)
     if year:  # Harvard/APA: ``Tucker, N. (2019) ‘Title’``, ``(2020, May 3)``
         parts = author_date(year.group("date"))
         if parts:
             d.issued = d.issued or parts
+            d.certain.add("issued")
             text = clip(text[: year.start()])
     text = strip_stop(text)
     if not text:
@@ -162,18 +159,34 @@ def _authors(prefix: str, d: Draft) -> None:
     listed = names.read_names(text) if not apa else None
     if apa:
         d.author.extend(apa)
-    elif listed is not None:
+        d.certain.add("author")
+    elif listed is not None:  # all the words before a quoted title are names
         found, role = listed
-        if role and role.startswith(("ed", "editor")):
+        kind = names.role_kind(role)
+        if kind == "editor":
             d.editor.extend(found)
-        elif role and role.startswith("trans"):
+            d.certain.add("editor")
+        elif kind == "translator":
             d.translator.extend(found)
+            d.certain.add("translator")
         else:
             d.author.extend(found)
+            d.certain.add("author")
     elif _CAPITALISED.match(text) and len(text.split()) <= 5:
         d.prefix_org = text  # ``Reuters, “Title,” 5 May 2020``
     else:
         d.notes.append(text)
+
+
+_NAME_INITIAL = re.compile(r"^\s*(?:and\s+|&\s*)?(?:[A-Z]\.\s?-?)+\s*[A-Z]")
+_AND_START = re.compile(r"^\s*(?:and|&)\s+")
+
+
+def _more_names(piece: str) -> bool:
+    """A piece after the first author that continues the list: a name that opens with
+    initials (``B. Bird``, ``and M. J. Baker``). A piece of words only may be the title
+    (``Mary Beard, Pompeii Revealed``)."""
+    return _NAME_INITIAL.search(piece) is not None
 
 
 def _unquoted(head: str, d: Draft) -> None:
@@ -182,28 +195,36 @@ def _unquoted(head: str, d: Draft) -> None:
     (``Smith, Jane. Title. London: Verso, 2019.``)."""
     if ". " in head and by_sentences(head, d):
         return
+    if ": " in head and colon_style(head, d):
+        return
     book = BOOK_PAREN.search(head) or PLACE_YEAR.search(head)
     before = head[: book.start()] if book else head
     text = book_paren(head, d)
-    pieces = chunks(text)
-    lead = _lead(pieces[0].strip()) if pieces else None
-    if lead and lead.group(0).strip():
-        d.notes.append(lead.group(0).strip())
-        pieces[0] = pieces[0].strip()[lead.end() :]
-    pieces = [c for c in pieces if c.strip(" .")]
+    pieces = [c for c in chunks(text) if c.strip(" .")]
     k = 0
     listed = None
-    if len(pieces) >= 3 and len(pieces[0].split()) <= 2 and len(pieces[1].split()) <= 3:
+    # A book's title is what stands between the names and the parenthesis: the names may
+    # not take all of it (``Mary Beard, Pompeii Revealed (London: …)``: two words that
+    # would read as a name are the title).
+    room = len([p for p in chunks(before) if p.strip(" .")]) if book else len(pieces)
+    if len(pieces) >= 3 and room >= 3 and names.is_inverted(pieces[0].strip(), pieces[1].strip()):
         listed = names.read_names(pieces[0] + "," + pieces[1])
         if listed is not None and not dates.parse_date(pieces[2]):
             k = 2  # inverted: ``Hallier, Amédée, Title…``
-    if not k and len(pieces) >= 2:
+    if not k and len(pieces) >= 2 and room >= 2:
         listed = names.read_names(pieces[0])
         if listed is not None and not _interview(pieces[0].strip(" .")):
             k = 1
+            while k < room - 1 and k < len(pieces) - 1 and _more_names(pieces[k]):
+                more = names.read_names(_AND_START.sub("", pieces[k]))  # ``G. Clemens, B. Bird, M. Weida and J. Rowe``
+                if more is None:
+                    break
+                listed = (listed[0] + more[0], more[1] or listed[1])
+                k += 1
     if k and listed is not None:
         found, role = listed
-        (d.editor if role and role.startswith("ed") else d.author).extend(found)
+        kind = names.role_kind(role)
+        (d.editor if kind == "editor" else d.translator if kind == "translator" else d.author).extend(found)
     if k < len(pieces) and _interview(pieces[k].strip(" .")):
         d.ev.shapes.add("interview")
         d.notes.append(pieces[k].strip(" ."))
@@ -224,27 +245,68 @@ def _unquoted(head: str, d: Draft) -> None:
     elif k < len(pieces) and could_be_title(pieces[k]) and len(pieces) - k >= 2:
         d.set("title", pieces[k].strip(" ."))
         k += 1
-    after_page = "book" in d.ev.shapes
-    for chunk in pieces[k:]:
-        page = locators.bare_page(chunk.strip(" .")) if after_page else None
-        if page and "page" not in d.text:
-            d.set("page", page)
-        else:
-            classify(chunk, d)
+    read_book_pieces(pieces[k:], d)
 
 
 # ---------------------------------------------------------------------------------------
 
 
+class Reading(NamedTuple):
+    """What one segment says, for ``parse_notes`` and for a reader that combines the rules
+    with another (the learned field reader): ``read_segment`` and more."""
+
+    source: Source | None
+    """The cited source, or None when the segment cites nothing."""
+    remark: str | None
+    """Prose before the source that is a remark of its own (``He spoke … here: https://…``)."""
+    own: str | None
+    """The source's own text (the segment bar the remark)."""
+    prefix: str | None = None
+    """Signal words before the source (``See also``), as printed, without a final colon."""
+    suffix: str | None = None
+    """Commentary after the source (``arguing that …``)."""
+    locator: str | None = None
+    """A pinpoint printed after the source's own page range (``45–67, at 50`` → ``50``)."""
+    certain: frozenset[str] = frozenset()
+    """The CSL keys of the fields that a rule read without guessing: an identifier (``URL``,
+    ``DOI``, ``ISBN``), a quoted ``title`` and its bracketed ``translated-title``, a date
+    that is a whole piece (``issued``, ``accessed``), pages, volume and issue that a label
+    (``p.``, ``vol.``, ``no.``) or a journal's shape prints, a document symbol (``number``),
+    ``publisher`` and ``publisher-place`` from ``(Place: Publisher, Year)``, authors in
+    an author–date head or before a quoted title; ``prefix`` when it is signal words.
+    Every other field was guessed from where it stands (the first piece no rule claims is
+    the outlet) and is worth a second opinion."""
+
+
 def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
-    """(source, remark before it, the source's own text) for one segment.
+    """(source, remark before it, the source's own text) for one segment: the first three
+    fields of ``read_segment_detailed``."""
+    r = read_segment_detailed(seg)
+    return r.source, r.remark, r.own
+
+
+def read_segment_detailed(seg: str) -> Reading:
+    """One segment read: the source, the remark before it, and what the citation adds
+    (prefix, suffix, locator), with the fields the rules are sure of.
 
     The source is None when the segment cites nothing. A segment that opens with prose
     and ends with a bare link (``He spoke … on November 10, livestream recorded here:
     https://…``) yields both: the prose as a remark, the link as the source.
     """
     d = Draft()
-    head, tail = _take_identifiers(seg, d)
+    body = seg
+    sig = signals.leading(seg)
+    if sig is not None:
+        d.prefix = sig.words
+        d.certain.add("prefix")
+        body = seg[sig.end :]
+    head, tail = _take_identifiers(body, d)
+    if d.prefix is None and head is not body:  # ``doi:10.1/x. See …``: a pointer after a leading link
+        sig = signals.leading(head.lstrip(" ,;:."))
+        if sig is not None:
+            d.prefix = sig.words
+            d.certain.add("prefix")
+            head = head.lstrip(" ,;:.")[sig.end :]
     head = _take_language_note(_take_accessed(head, d), d)
     tail = _take_language_note(_take_accessed(tail, d), d)
     remark: str | None = None
@@ -255,12 +317,12 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
         author_date_reference(apa, d)
     elif q and len(prefix) < 200 and not is_prose(prefix):
         _authors(prefix, d)
-        d.set("title", q.text)
+        d.set("title", q.text, sure=True)
         d.ev.shapes.add("quoted-title")
         tr = translation_after(head, q.end)
         after = head[q.end :]
         if tr:
-            d.set("translated_title", tr.text)
+            d.set("translated_title", tr.text, sure=True)
             after = head[tr.end :]
         read_rest(after, d)
     elif "URL" in d.text and is_prose(clip(head)):
@@ -270,16 +332,28 @@ def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
         # cheap tests first: most segments without a quoted title print a link)
         if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
             if is_prose(head) or not (identifiers.search_url(seg) or dates.find_year(head)):
-                return None, None, None
+                return Reading(None, None, None)
         _unquoted(head, d)
     _tail(tail, d)
     source = _finish(d)
     if source is None:
-        return None, None, None
+        return Reading(None, None, None)
     own = seg
     if remark is not None and d.notes and d.notes[0] in seg:
         own = seg[seg.index(d.notes[0]) :]
-    return source, remark, own
+    return Reading(source, remark, own, d.prefix, " ".join(d.suffix) or None, d.locator, _certain(d, source))
+
+
+def _certain(d: Draft, source: Source) -> frozenset[str]:
+    """``d.certain`` as the CSL keys of the fields the source has."""
+    item = source.__dict__
+    out = {_CSL_KEYS[attr] for attr in d.certain if attr in _CSL_KEYS and item.get(attr)}
+    if d.prefix is not None and "prefix" in d.certain:
+        out.add("prefix")
+    return frozenset(out)
+
+
+_CSL_KEYS = {**TEXT_FIELDS, **NAME_FIELDS, **DATE_FIELDS}
 
 
 def _tail(tail: str, d: Draft) -> None:
@@ -296,8 +370,9 @@ def _tail(tail: str, d: Draft) -> None:
         page = locators.page(c) if "page" not in d.text else None
         if parts:
             d.issued = parts
+            d.certain.add("issued")
         elif page:
-            d.set("page", page)
+            d.set("page", page, sure=True)
         elif c:
             d.notes.append(c)
 

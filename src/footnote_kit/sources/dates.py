@@ -257,6 +257,11 @@ def is_partial_date(chunk: str) -> tuple[int, int] | None:
     return None
 
 
+def is_month(word: str) -> bool:
+    """Whether ``word`` (any case, a final stop allowed) names a month: ``Sept.``, ``März``, ``mai``."""
+    return word.rstrip(".").lower() in _MONTHS
+
+
 def year_from_url(url: str | None, month_day: tuple[int, int]) -> int | None:
     """The year of ``month_day`` when the URL spells that very month and day."""
     if not url:

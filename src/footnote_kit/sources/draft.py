@@ -14,7 +14,10 @@ _TRAILING = " ,.;:–—-"
 _ONE_OR_TWO = ("1", "2")
 """How ``_YEAR_FIRST`` can start after its white space."""
 _YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)\b")
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.$")
+_ABBREVIATED = frozenset(("publisher_place", "publisher"))
+"""Fields whose last word may be an abbreviation that keeps its stop."""
 
 
 @dataclass(slots=True)
@@ -35,12 +38,28 @@ class Draft:
     """Capitalised words before the title that are no person: an outlet or an institution."""
     notes: list[str] = field(default_factory=list)
     ev: kinds.Evidence = field(default_factory=kinds.Evidence)
+    prefix: str | None = None
+    """The writer's signal words before the source (``See also``, ``Vgl.``): ``Citation.prefix``."""
+    suffix: list[str] = field(default_factory=list)
+    """Commentary after the source (``arguing that …``): ``Citation.suffix``."""
+    locator: str | None = None
+    """A pinpoint printed after the source's own pages (``45–67, at 50``): ``Citation.locator``."""
+    certain: set[str] = field(default_factory=set)
+    """Fields (``text`` keys, ``author``…, ``issued``, ``accessed``) read by a rule that
+    does not guess: see ``citation.read_segment_detailed``."""
 
-    def set(self, key: str, value: str | None) -> bool:
-        value = (value or "").strip(_TRAILING + " ")
+    def set(self, key: str, value: str | None, sure: bool = False) -> bool:
+        """Give field ``key`` its value unless it has one; ``sure`` when the rule that read it
+        cannot have mistaken another piece for it (a quoted title, a labelled page)."""
+        raw = (value or "").strip(" ,;:")
+        value = raw.strip(_TRAILING + " ")
+        if raw.endswith(".") and key in _ABBREVIATED and _ENDS_WITH_INITIAL.search(raw):
+            value = raw.lstrip(_TRAILING)  # ``Washington, D.C.``, ``Berlin u.a.``: the stop is the abbreviation's
         if not value or key in self.text:
             return False
         self.text[key] = value
+        if sure:
+            self.certain.add(key)
         return True
 
 
@@ -80,10 +99,12 @@ def with_page(source: Source, page: str) -> Source:
 
 
 def chunks(text: str) -> list[str]:
-    """Comma-separated pieces, with ``March 3, 2021`` kept whole."""
+    """Comma-separated pieces, with ``March 3, 2021`` and ``1,000,000`` kept whole."""
     out: list[str] = []
     for piece in top_level_split(text, ","):
-        if out and piece.lstrip()[:1] in _ONE_OR_TWO and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
+        if out and piece[:1].isdecimal() and out[-1][-1:].isdecimal() and _THOUSANDS.match(piece):
+            out[-1] = out[-1] + "," + piece  # a thousands separator: no space after the comma
+        elif out and piece.lstrip()[:1] in _ONE_OR_TWO and _YEAR_FIRST.match(piece) and dates.is_partial_date(out[-1]):
             out[-1] = out[-1] + "," + piece
         else:
             out.append(piece)

@@ -1,4 +1,7 @@
-"""``Ibid.``, ``Ibid., p. 4``, ``Id. at 12`` and ``Author, op. cit., p. 5``.
+"""``Ibid.``, ``Ibid., p. 4``, ``Id. at 12`` and ``Author, op. cit., p. 5``, in the languages
+notes are written in: ``Ebd.``/``Ebenda`` and ``a.a.O.`` (German), ``Ibíd.``/``Íd.`` and
+``ob. cit.``/``cit.`` (Spanish, Italian), ``art. cit.``/``loc. cit.`` (French, Latin); a
+pointer before them (``Vgl. ebd.``, ``See ibid.``) is no part of the repetition.
 
 ``Ibid.`` repeats the source(s) of the citation just before it (the previous note, or
 the previous part of the same note); ``op. cit.`` names an author and repeats that
@@ -11,12 +14,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from footnote_kit.sources import locators
+from footnote_kit.sources import locators, signals
 
-IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
-OPCIT_RE = re.compile(r"^(?P<who>[^,“”\"]{2,80}?),?\s+(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?P<rest>.*)$", re.I)
-_IBID_FIRST = "iIİı"
-"""What IBID_RE's first letter matches ignoring case: ``i``, ``I``, ``İ`` and ``ı``."""
+IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id|ibíd|íd|ebd|ebda|ebenda)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
+_CIT = r"(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|ob\.?\s*cit|obra\s+cit|a\.?\s*a\.?\s*O|cit)"
+OPCIT_RE = re.compile(rf"^(?P<who>[^,“”\"]{{2,80}}?),?\s+{_CIT}\.?(?P<rest>.*)$", re.I)
+_OPCIT_ALONE = re.compile(rf"^(?:op\.?\s*cit|loc\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
+_IBID_FIRST = "iIİıíÍeE"
+"""What IBID_RE's first letter matches ignoring case: ``i``, ``I``, ``İ``, ``ı``, ``í``, ``e``."""
 _PAGES_FIRST = re.compile(r"pp?\.")
 _AT_NUMBER = re.compile(r"^(?:at\s+)?(\d+(?:[-–]\d+)?)\b(.*)$")
 
@@ -45,13 +50,15 @@ def _locator(rest: str) -> tuple[str | None, str]:
 
 
 def match(text: str) -> IbidRef | None:
-    t = text.strip()
+    t = signals.strip(text.strip())[1].strip()
     m = IBID_RE.match(t) if t[:1] in _IBID_FIRST else None
+    if m is None and t[:1] in "oOlLaA":
+        m = _OPCIT_ALONE.match(t)  # ``Op. cit., p. 5``, ``a.a.O., S. 4``: the work just cited
     if m:
         loc, rest = _locator(m.group("rest"))
         return IbidRef(None, loc, rest)
     m = OPCIT_RE.match(t)
-    if m:
+    if m and (m.group("rest")[:1] in ("", ",", " ", ".", ";", ":") or m.group("rest").startswith(",")):
         loc, rest = _locator(m.group("rest"))
         return IbidRef(m.group("who").strip(), loc, rest)
     return None

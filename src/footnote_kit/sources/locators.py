@@ -12,6 +12,7 @@ _PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.|passim))?"
 _SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
 PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)\.?\s*(?P<page>{_PAGES})\.?$")
 BARE_PAGE_RE = re.compile(rf"^(?P<page>{_RANGE})\.?$")
+BARE_PAGES_RE = re.compile(rf"^(?P<page>{_PAGES})\.?$")
 VOLUME_RE = re.compile(r"^(?:vol|volume|bd|t|tom)(?:\.\s*|\s+)(?P<v>\d[\w.-]*|[IVXLC]+)$", re.I)
 ISSUE_RE = re.compile(r"^(?:no|nos|nr|issue|iss|num|number|heft)(?:\.\s*|\s+)(?P<i>\d[\w./-]*)$|^№\s*(?P<i2>\d[\w./-]*)$", re.I)
 _VOL_NO = r"(?P<volume>\d+|[IVXLC]+)(?:\s*[.,/]\s*(?:no\.?\s*|nr\.?\s*|issue\s*)?(?P<issue>[\w-]+)|\s*,?\s*(?:no\.|nr\.|issue)\s*(?P<issue2>[\w-]+))?"
@@ -89,6 +90,28 @@ def page(chunk: str) -> str | None:
 def bare_page(chunk: str) -> str | None:
     m = BARE_PAGE_RE.match(chunk.strip())
     return normalise_pages(m.group("page")) if m else None
+
+
+def bare_pages(chunk: str) -> str | None:
+    """``13-32, 57-75, 124-40``, ``12 ff.``: pages with no label, one range or several."""
+    m = BARE_PAGES_RE.match(chunk.strip())
+    return normalise_pages(m.group("page")) if m else None
+
+
+def page_runs(pieces: list[str]) -> list[str]:
+    """``pieces`` with each run of bare pages joined into one piece (``13-32``, ``57-75``,
+    ``124-40`` -> ``13-32, 57-75, 124-40``): after a book's or journal's own facts, the
+    pages a note cites, however many."""
+    out: list[str] = []
+    run = False
+    for piece in pieces:
+        bare = BARE_PAGE_RE.match(piece.strip()) is not None or piece.strip() in ("ff.", "f.", "passim")
+        if bare and run:
+            out[-1] = out[-1].rstrip() + "," + piece
+        else:
+            out.append(piece)
+        run = bare
+    return out
 
 
 def volume(chunk: str) -> str | None:

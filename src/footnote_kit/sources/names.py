@@ -35,7 +35,9 @@ _NAME_WORD = re.compile(rf"^{_NAME_WORD_BODY}$", re.U)
 # whitespace, so ``\s+`` splits them exactly where ``str.split`` does).
 _NAME_WORDS = re.compile(rf"{_NAME_WORD_BODY}(?:\s+{_NAME_WORD_BODY})+", re.U)
 _CAP_WORD = re.compile(r"^[^\W\d_][\w’'.-]*$", re.U)
-_ROLE = re.compile(r"\s*,?\s*\(?\b(eds?\.|editors?|trans\.|translated by|comp\.|compiler)\)?\s*$", re.I)
+_ROLE = re.compile(
+    r"\s*,?\s*\(?(?<!\w)(eds?\.|editors?|trans\.|translated by|comp\.|compiler|hrsg\.|hg\.|dir\.|éds?\.|coord\.|trad\.|übers\.)\)?\s*$", re.I
+)
 _ET_AL = re.compile(r"\s*,?\s+et al\.?$")  # run only on text holding "et al"
 # what looks_like_names refuses: quotes, colons, brackets or a digit (``\d``), in one search
 _NOT_NAMES = re.compile(r"[“”\"«»:()\[\]\d]")
@@ -45,10 +47,33 @@ def _may_have_role(text: str) -> bool:
     """False when ``_ROLE`` cannot match: its role word (at most 13 characters) is
     followed only by an optional ``)`` and whitespace, so it lies in the last 14
     characters before trailing whitespace (``\\s`` and ``str.rstrip`` strip the same
-    characters), and every role word holds ``ed``, ``tran`` or ``comp``: letters that
-    ``re.I`` matches only in their two ASCII cases (unlike ``i`` and ``s``)."""
+    characters), and every role word holds one of the pieces tested, in letters that
+    ``re.I`` matches only in their two cases (``i`` and ``s`` are not tested alone)."""
     tail = text.rstrip()[-14:].lower()
-    return "ed" in tail or "tran" in tail or "comp" in tail
+    return (
+        "ed" in tail or "tran" in tail or "comp" in tail or "hrsg" in tail or "hg." in tail or "dir." in tail
+        or "éd" in tail or "coord" in tail or "trad" in tail or "übers" in tail
+    )
+
+
+_EDITOR_ROLES = ("ed", "éd", "hrsg", "hg", "herausg", "dir", "coord")
+_TRANSLATOR_ROLES = ("trans", "tr.", "trad", "übers", "traduc", "traduit")
+
+
+def role_kind(role: str | None) -> str | None:
+    """``editor``, ``translator`` or ``interviewer`` for a printed role word (``eds.``,
+    ``Hrsg.``, ``éd.``, ``dir.``; ``trans.``, ``trad.``, ``übers. von``; ``interview by``),
+    None for none. The one place that knows which word names which role, in every language."""
+    if not role:
+        return None
+    low = role.lower()
+    if low.startswith(_EDITOR_ROLES):
+        return "editor"
+    if low.startswith(_TRANSLATOR_ROLES):
+        return "translator"
+    if low.startswith("interview"):
+        return "interviewer"
+    return None
 
 
 def is_org(text: str) -> bool:
@@ -121,9 +146,9 @@ def split_names(text: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",") if c.strip()]
-        if len(commas) == 2 and not out and len(pieces) <= 2 and _is_inverted(commas[0], commas[1]):
+        if len(commas) == 2 and not out and len(pieces) <= 2 and is_inverted(commas[0], commas[1]):
             out.append(f"{commas[0]}, {commas[1]}")
-        elif len(commas) >= 3 and not out and _is_inverted(commas[0], commas[1]):
+        elif len(commas) >= 3 and not out and is_inverted(commas[0], commas[1]):
             out.append(f"{commas[0]}, {commas[1]}")
             out.extend(commas[2:])
         else:
@@ -141,7 +166,7 @@ def _may_have_and(text: str) -> bool:
     return "&" in text or not _AND_WORDS.isdisjoint(text.split())
 
 
-def _is_inverted(family: str, given: str) -> bool:
+def is_inverted(family: str, given: str) -> bool:
     """``Mokrenko, Anastasia``: one or two words, then one or more given names or initials."""
     return (
         (len(family.split()) == 1 or family.split()[0].lower() in _PARTICLES)
@@ -152,6 +177,11 @@ def _is_inverted(family: str, given: str) -> bool:
         and given.lower() not in _SUFFIXES
         and not is_org(family + " " + given)
     )
+
+
+def _is_initials(word: str) -> bool:
+    """``AL``, ``JR``: initials printed without stops, after the family name (Vancouver)."""
+    return 1 <= len(word) <= 3 and word.isalpha() and word.isupper()
 
 
 def parse_name(text: str) -> Name:
@@ -168,6 +198,8 @@ def parse_name(text: str) -> Name:
 
 
 def _from_words(words: list[str], suffix: str = "") -> Name:
+    if len(words) == 2 and not suffix and _is_initials(words[1]) and not words[0].isupper():
+        return Name(family=words[0], given=words[1])  # Vancouver: ``Beautrais AL``
     if len(words) == 1:
         return Name(literal=words[0] + suffix) if not suffix else Name(family=words[0] + suffix)
     if words[-1].lower().rstrip(",") in _SUFFIXES and len(words) > 2:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.sources import dates, locators, names
+from footnote_kit.sources import dates, imprint, locators, names
 from footnote_kit.sources.draft import Draft, chunks
 from footnote_kit.sources.textscan import fold
 from footnote_kit.sources.titles import first_quoted
@@ -24,7 +24,12 @@ _CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
 _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
 _EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^()]+?)\s*(?=,\s*,|,\s*(?:pp?\.\s*)?\d|,?\s*$|\()(?P<rest>.*)$", re.I)
 _EDS_AFTER_ONE = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
-ROLE_CHUNK = re.compile(r"^(?P<role>ed\.|eds\.|edited by|trans\.|translated by|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$", re.I)
+ROLE_CHUNK = re.compile(
+    r"^(?P<role>ed\.|eds\.|edited by|edited and translated by|éd\.|éds\.|dir\.|(?:hg|hrsg)\.\s+v(?:on|\.)|herausgegeben von"
+    r"|trans\.|tr\.|translated by|trad\.|traducción de|traduit par|traduction de|übers\.\s+v(?:on|\.)|übersetzt von"
+    r"|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$",
+    re.I,
+)
 EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s*(?:ed\.?|edn\.?|edition)$", re.I)
 # ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
 # ``Interview by the author with …``, ``telephone conversation with …``
@@ -63,8 +68,15 @@ _REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brie
 _DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
-_ROLE_WORDS = frozenset("ed. eds. edited trans. translated interview interviewed interviewer".split())
+_ROLE_WORDS = frozenset(
+    "ed. eds. edited éd. éds. dir. hg. hrsg. herausgegeben trans. tr. translated trad. traducción traduit traduction übers. übersetzt"
+    " interview interviewed interviewer".split()
+)
 _DIGIT = re.compile(r"\d")
+_PAGED = frozenset(("book",))
+_BOOKISH = frozenset(("book", "chapter"))
+"""Shapes after which a bare number or range is the page a note cites."""
+_SECTION_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
 _MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
 # What the locators match a stripped piece by, and the characters it can begin with:
@@ -113,6 +125,10 @@ def sentences(text: str) -> list[str]:
                 word = word.lower().lstrip("(")  # lowering keeps a final ``)``, and no other ends so
                 if len(word) <= 1 or word.rstrip(".") in _ABBREV:
                     continue
+                if word.isdecimal() and len(word) <= 2 and _ordinal_day(text, stop + 1):
+                    continue  # ``15. April 2020``, ``2. Aufl.``: a German ordinal
+                if len(word) <= 5 and text[stop + 2 : stop + 3].isdecimal() and dates.is_month(word):
+                    continue  # ``Sept. 3, 2019``: an abbreviated month
             piece = before.strip()
         else:
             piece = text[last : stop + 1].strip()
@@ -123,6 +139,13 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _ordinal_day(text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` is a month or ``Aufl.``: the number before the stop is
+    an ordinal (``15. April``), not a sentence's end."""
+    words = text[pos : pos + 14].split(None, 1)
+    return bool(words) and (dates.is_month(words[0].rstrip(",")) or words[0].lower().startswith("aufl"))
 
 
 def classify(chunk: str, d: Draft) -> None:
@@ -146,10 +169,12 @@ def classify(chunk: str, d: Draft) -> None:
         m = ROLE_CHUNK.match(c)
         listed = names.read_names(m.group("who")) if m else None
         if m and listed is not None:
-            role = m.group("role").lower()
+            kind = names.role_kind(m.group("role"))
             found, _ = listed
-            (d.editor if role.startswith("ed") else d.translator if role.startswith("trans") else d.interviewer).extend(found)
-            if role.startswith("interview"):
+            (d.editor if kind == "editor" else d.translator if kind == "translator" else d.interviewer).extend(found)
+            if "translated" in m.group("role").lower() and kind == "editor":  # ``edited and translated by``
+                d.translator.extend(found)
+            if kind == "interviewer":
                 d.ev.shapes.add("interview")
             return
     if "nterview" in c or "onversation" in c or "orrespondence" in c:
@@ -181,17 +206,20 @@ def classify(chunk: str, d: Draft) -> None:
             d.set("publisher_place", m.group("place"))
             d.set("publisher", m.group("pub"))
             return
-    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
-        d.notes.append(c)
-        return
-    if digit:  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``: an outlet, then its date
+    if digit:  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``, ``(Oct. 1994)``: an outlet, then its date
         found = dates.find_date(c)
-        if found and found.start > 0 and found.end >= len(c.rstrip(". ")) and c[found.start - 1] == " ":
+        rest = _after_date(c, found) if found and found.start > 0 else None
+        if found and rest is not None:
             if found.parts and d.issued is None:
                 d.issued = found.parts
             elif found.parts is None and d.month_day is None:
                 d.month_day = found.month_day
-            c = c[: found.start].rstrip(" ,")
+            if rest:
+                d.set("page", rest)
+            c = c[: found.start].rstrip(" ,(")
+    if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
+        d.notes.append(c)
+        return
     body = c[4:] if c.startswith("the ") else c
     if "container_title" not in d.text:
         d.set("container_title", body)
@@ -199,6 +227,25 @@ def classify(chunk: str, d: Draft) -> None:
         d.set("publisher", body)
     else:
         d.notes.append(c)
+
+
+_PAGES_AFTER_DATE = re.compile(r"\s*:\s*(?:pp?\.\s*)?(?P<p>\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)\+?$")
+
+
+def _after_date(c: str, found: dates.FoundDate) -> str | None:
+    """What follows a date that ends a piece after an outlet's name: ``""`` (nothing: ``Reuters
+    5 May 2020``, ``Proceedings (Oct. 1994)``), the pages of MLA's ``New Yorker 15 Feb. 1993:
+    48-51``, or None when the date does not end the piece."""
+    before = c[found.start - 1]
+    rest = c[found.end :].rstrip(". ")
+    if before == "(":
+        return "" if rest == ")" else None
+    if before != " ":
+        return None
+    if not rest:
+        return ""
+    m = _PAGES_AFTER_DATE.match(rest)
+    return locators.normalise_pages(m.group("p")) if m else None
 
 
 def _classify_numeric(c: str, d: Draft) -> bool:
@@ -212,11 +259,13 @@ def _classify_numeric(c: str, d: Draft) -> bool:
             parts = dates.parse_date(c[upd.end() :])
             if parts:
                 d.issued = parts
+                d.certain.add("issued")
                 return True
     parts = dates.parse_date(c)
     if parts:
         if d.issued is None:
             d.issued = parts
+            d.certain.add("issued")
         else:
             d.notes.append(c)
         return True
@@ -226,30 +275,36 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         return True
     vi = locators.volume_issue(c) if "(" in c else None  # ``38(3)``: its bracket
     if vi and "volume" not in d.text:
-        d.set("volume", vi[0])
-        d.set("issue", vi[1])
-        d.set("page", vi[2])
+        d.set("volume", vi[0], sure=True)
+        d.set("issue", vi[1], sure=True)
+        d.set("page", vi[2], sure=True)
         d.ev.shapes.add("journal")
         return True
-    if "volume" in d.text and "page" not in d.text:
-        page = locators.bare_page(c)
+    if "page" not in d.text and "container_title" in d.text and d.issued and len(d.issued) == 3 and _SECTION_PAGE.match(c):
+        d.set("page", c)  # ``Washington Post, Sept. 3, 2019, A17``: a newspaper's section and page
+        return True
+    if "page" not in d.text and ("volume" in d.text or not d.ev.shapes.isdisjoint(_PAGED)):
+        page = locators.bare_pages(c)  # after a book's parenthesis or a journal's volume
         if page:
             d.set("page", page)
             return True
     for key, fn, firsts in _LOCATORS:
         if c[0] in firsts:
             value = fn(c)
-            if value and d.set(key, value):
+            if value and d.set(key, value, sure=True):  # a labelled locator: ``p. 4``, ``vol. 3``
+                return True
+            if value and key == "page" and d.locator is None:
+                d.locator = value  # ``45–67, at 50``: the pinpoint after the work's own pages
                 return True
     m = _DOC_SYMBOL.match(c) if "/" in c else None  # ``S/2020/123``: one slash at least
     if m:
-        d.set("number", m.group("sym"))
+        d.set("number", m.group("sym"), sure=True)
         d.ev.shapes.add("symbol")
         return True
     m = _REPORT_NO.match(c) if "A" <= c[0] <= "Z" and _REPORT_WORD.search(c) else None
     if m:
-        d.set("genre", m.group("genre"))
-        d.set("number", m.group("no") or m.group("no2"))
+        d.set("genre", m.group("genre"), sure=True)
+        d.set("number", m.group("no") or m.group("no2"), sure=True)
         return True
     m = EDITION.match(c) if c[-1] in "dDnN." else None  # it ends ``ed``, ``edn``, ``edition`` or ``.``
     if m:
@@ -267,19 +322,29 @@ def read_rest(after: str, d: Draft) -> None:
         text = ", ".join(sentences(text))
     head = _CHAPTER.match(text) if text[:1] in "iIİı" else None  # ``in``, ignoring case
     if head:
-        chapter(text[head.end() :], d)
-        return
+        inner = text[head.end() :]
+        j = locators.journal(inner)
+        if j and not dates.parse_date(j.journal) and not BOOK_PAREN.search(inner):
+            text = inner  # ``in: Zeitschrift für Geschichte 12 (2008), S. 45–67``: a journal
+        elif ":" in head.group(0) and not _holds_a_book(inner):
+            text = inner  # ``in: Die Zeit, 3. März 2019``: the German ``in:`` before any outlet
+        else:
+            chapter(inner, d)
+            return
     j = locators.journal(text)
     if j and not dates.parse_date(j.journal):
         d.set("container_title", j.journal)
-        d.set("volume", j.volume)
-        d.set("issue", j.issue)
+        d.set("volume", j.volume, sure=True)
+        d.set("issue", j.issue, sure=True)
         d.issued = dates.parse_date(j.date) or d.issued
-        d.set("page", j.pages)
+        if j.date and d.issued:
+            d.certain.add("issued")
+        d.set("page", j.pages, sure=True)
         d.ev.shapes.add("journal")
         text = text[j.end :]
     text = book_paren(text, d)
-    for chunk in chunks(text):
+    pieces = chunks(text)
+    for chunk in locators.page_runs(pieces) if not d.ev.shapes.isdisjoint(_PAGED) else pieces:
         classify(chunk, d)
 
 
@@ -290,13 +355,16 @@ def book_paren(text: str, d: Draft) -> str:
     m = BOOK_PAREN.search(text)
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
         if m.group("place"):
-            d.set("publisher_place", m.group("place"))
-            d.set("publisher", m.group("pub"))
+            d.set("publisher_place", m.group("place"), sure=True)
+            d.set("publisher", m.group("pub"), sure=True)
         elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
             d.set("publisher", m.group("pub"))
         else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
             d.set("publisher_place", m.group("pub"))
-        d.issued = dates.parse_date(m.group("date")) or d.issued
+        parts = dates.parse_date(m.group("date"))
+        if parts:
+            d.issued = parts
+            d.certain.add("issued")
         d.ev.shapes.add("book")
         return text[: m.start()] + "," + text[m.end() :]
     m = PLACE_YEAR.search(text)
@@ -340,13 +408,17 @@ def chapter(text: str, d: Draft) -> None:
         q = first_quoted(pieces[0]) if pieces else None
         d.set("container_title", q.text if q and q.start == 0 else pieces[0] if pieces else "")
         pieces = pieces[1:]
-    for chunk in pieces:
-        c = chunk.strip(" .")
-        page = locators.bare_page(c)
-        if page and "page" not in d.text:
-            d.set("page", page)
-        else:
-            classify(chunk, d)
+    read_book_pieces(pieces, d)
+
+
+def _holds_a_book(text: str) -> bool:
+    """What follows ``in:`` names a book: editors, or an imprint (``(Berlin: X, 2010)``,
+    ``Berlin 2010``)."""
+    low = fold(text)
+    return (
+        _may_name_editors(text) or "(hrsg" in low or "(hg" in low or "(ed" in low or "(dir" in low or "hg. v" in low
+        or BOOK_PAREN.search(text) is not None or any(imprint.is_place_year(p) for p in chunks(text))
+    )
 
 
 def _may_name_editors(text: str) -> bool:
@@ -360,3 +432,30 @@ def _may_name_editors(text: str) -> bool:
 def could_be_title(chunk: str) -> bool:
     c = chunk.strip(" .")
     return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or is_genre(c) or INTERVIEW.match(c))
+
+
+def read_book_pieces(pieces: list[str], d: Draft) -> None:
+    """The pieces after a book's title, in order: an imprint with or without brackets, a
+    German edition, the pages (however many ranges), and whatever ``classify`` reads."""
+    i = 0
+    while i < len(pieces):
+        n = imprint.place_publisher_year(pieces[i:], d)
+        if n:
+            i += n
+            continue
+        chunk = pieces[i]
+        if i + 1 < len(pieces) and imprint.place_then_region(chunk, pieces[i + 1]):
+            chunk = chunk + "," + pieces[i + 1]  # ``Washington, D.C.: Counterpoint``: one place
+            i += 1
+        if imprint.place_year(chunk, d) or imprint.edition(chunk, d):
+            i += 1
+            continue
+        if "page" not in d.text and not d.ev.shapes.isdisjoint(_BOOKISH) and locators.bare_page(chunk) and not (d.issued is None and dates.parse_date(chunk)):
+            run = [chunk]
+            while i + len(run) < len(pieces) and locators.bare_page(pieces[i + len(run)]):
+                run.append(pieces[i + len(run)])
+            d.set("page", locators.bare_pages(",".join(run)))
+            i += len(run)
+            continue
+        classify(chunk, d)
+        i += 1

@@ -4,8 +4,11 @@ after a full first citation (Chicago's subsequent-note form, MHRA's short refere
 A short form repeats a source printed in full earlier, so it is resolved like ``Ibid.``:
 to the note that printed it, with the new page. It is recognised only with strong
 evidence, so that no real citation is taken for a repetition: the note is short, prints
-no link and no year, names an author the earlier source has (or none), and its title is
-the beginning of that source's title, or its words in order.
+no link, names an author the earlier source has (or none), and its title is the
+beginning of that source's title, or its words in order. Without a title (``Beard, 120.``)
+it needs one earlier source of that author; a year (``Beard 2008, 112``, author-date
+styles) must be that source's year, and the pages that end it may be several
+(``120, 134``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from footnote_kit.model import Source
-from footnote_kit.sources import locators
+from footnote_kit.sources import locators, signals
 from footnote_kit.sources.textscan import YEAR, fold, names_web_address
 from footnote_kit.sources.titles import first_quoted
 
@@ -25,13 +28,10 @@ _STOP = frozenset("a an the of on in and for to".split())
 class Short(NamedTuple):
     author: str | None
     title: str | None
-    """None for an author-and-page short form (MHRA's ``Smith, p. 45.``)."""
+    """None for an author-and-page short form (MHRA's ``Smith, p. 45.``, ``Beard, 120.``)."""
     locator: str | None
-
-
-def _has_year_or_link(text: str) -> bool:
-    """A year, ``http://``, ``https://`` or ``www.`` (in any case): a full citation, not a short form."""
-    return YEAR.search(text) is not None or names_web_address(fold(text))
+    year: int | None = None
+    """For an author-date short form (``Beard 2008, 112``, ``Müller (2008), S. 45``)."""
 
 
 def _words(text: str) -> list[str]:
@@ -41,45 +41,70 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(low) if w not in _STOP]
 
 
-_POINTER = re.compile(r"^(?:.{0,60}?\b)?(?:see(?:,? for example,?| also| further)?|cf\.|compare)\s+", re.I)
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<who>[^\W\d_][\w’'.-]*(?:\s+(?:and|&|und|et|y)?\s*[^\W\d_][\w’'.-]*){0,3}),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?"
+    r"(?:\s*[,:]\s*(?P<rest>.+))?$"
+)
+
+
+def _pages_at_end(parts: list[str]) -> tuple[list[str], str | None]:
+    """The comma-separated parts without the pages that end them (``120``, ``134``;
+    ``S. 45``), and those pages joined: a short form may cite several."""
+    pages: list[str] = []
+    while len(parts) > 1:
+        page = locators.page(parts[-1]) or locators.bare_page(parts[-1])
+        if page is None:
+            break
+        pages.insert(0, page)
+        parts = parts[:-1]
+    return parts, ", ".join(pages) or None
 
 
 def read(text: str) -> Short | None:
     """The author, short title and locator of a note that could be a short form
     (after a pointer such as ``see also`` or ``For a fuller discussion, see``)."""
-    t = text.strip().rstrip(".")
-    # the pointer word starts within 60 characters (``.{0,60}?``), so when none of them
-    # is there the (slow, lazily backtracking) pattern need not run
-    head = fold(t[:70])
-    pointer = _POINTER.match(t) if "see" in head or "cf." in head or "compare" in head else None
-    if pointer:
-        t = t[pointer.end() :]
-    if len(t) > 160 or _has_year_or_link(t):
+    _, t = signals.strip(text.strip())
+    t = t.strip().rstrip(".")
+    if len(t) > 160 or names_web_address(fold(t)):
         return None
+    if YEAR.search(t) is not None:
+        return _author_year(t)
     q = first_quoted(t)
     if q is not None:
         who = t[: q.start].strip(" ,")
         title = q.text
         rest = t[q.end :].strip(" ,.")
     else:
-        parts = [p.strip() for p in t.split(",")]
-        if len(parts) < 2 or len(parts) > 3:
+        parts, pages = _pages_at_end([p.strip() for p in t.split(",")])
+        if len(parts) == 1 and pages and parts[0][:1].isupper() and len(parts[0].split()) <= 3:
+            return Short(parts[0], None, pages)  # ``Beard, 120.``, ``Smith, p. 45.``
+        if len(parts) < 2 or len(parts) > 3 or (pages and len(parts) == 3):
             return None
         who, title = parts[0], parts[1]
-        rest = parts[2] if len(parts) == 3 else ""
-        page = locators.page(title)
-        if len(parts) == 2 and page and who[:1].isupper() and len(who.split()) <= 3:
-            return Short(who, None, page)
+        rest = parts[2] if len(parts) == 3 else (pages or "")
     if who and (len(who.split()) > 4 or not who[:1].isupper()):
         return None
     locator = None
     if rest:
-        locator = locators.page(rest) or locators.bare_page(rest)
+        locator = locators.page(rest) or locators.bare_pages(rest)
         if locator is None:
             return None
     if not title or len(title.split()) > 12:
         return None
     return Short(who or None, title, locator)
+
+
+def _author_year(t: str) -> Short | None:
+    """``Beard 2008, 112``, ``Müller (2008), S. 45``, ``Smith and Jones 2019: 4``."""
+    m = _AUTHOR_YEAR.match(t)
+    if not m or not m.group("who")[:1].isupper():
+        return None
+    locator = None
+    if m.group("rest"):
+        locator = locators.page(m.group("rest")) or locators.bare_pages(m.group("rest"))
+        if locator is None:
+            return None
+    return Short(m.group("who"), None, locator, int(m.group("year")))
 
 
 def _title_matches(s: list[str], f: list[str]) -> bool:
@@ -145,8 +170,10 @@ def resolve(text: str, history: History) -> tuple[int, Source, str | None] | Non
     if short is None:
         return None
     cited = history.cited
-    if short.title is None:  # ``Smith, p. 45.``: only when one earlier source is Smith's
+    if short.title is None:  # ``Smith, p. 45.``: only when one earlier source is Smith's (of that year)
         by_author = [cited[i] for i in history.by_author(short.author)] if short.author else []
+        if short.year is not None:
+            by_author = [(n, s) for n, s in by_author if s.issued and s.issued[0] == short.year]
         distinct = {(s.title, s.container_title, s.URL) for _, s in by_author}
         if len(distinct) == 1:
             number, source = by_author[-1]

@@ -4,7 +4,10 @@ Three ways writers put several things in one note, tried in order:
 1. an enumeration ``i) …; ii) …; and iv) …`` (also ``a)``, ``1)``, ``(i)``), accepted only
    when its labels run in sequence from the first, so ``(2019)`` or ``b)`` in a title
    cannot split a note;
-2. a pointer after prose, ``… as the UN reported. See: “Report…”``: the prose is a remark;
+2. a pointer after prose, ``… as the UN reported. See: “Report…”``: the prose is a remark.
+   The source after the pointer begins with a capital, a digit, a quote or bracket, or one
+   of the few lower-case words a source begins with (``ibid.``, ``de``, ``the``): ``. Voir
+   et planifier`` begins a title, not a pointer;
 3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``: split only
    where both sides look like citations, since remarks use semicolons too.
 Quotes and brackets are skipped whole: a semicolon inside a title splits nothing.
@@ -20,8 +23,12 @@ from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
-_POINTER = re.compile(r"(?<=[.!?”\"’)])\s+(?=(?:See(?:,? for example,?| also| further| e\.g\.)?:?|Cf\.|Compare|For (?:details|more|example), see|Quoted in|Cited in|Source:|Sources:)\s)")
-_SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:)", re.I)
+_POINTER = re.compile(
+    r"(?<=[.!?”\"’)])\s+(?=(?:(?:But )?See(?:,? for example,?| also| further| generally| e\.g\.,?)?:?|Cf\.|Cfr\.|Compare|For (?:details|more|example), see"
+    r"|Quoted in|Cited in|Source:|Sources:|Vgl\.(?: auch)?:?|Siehe(?: auch)?:?|Voir(?: aussi)?:?|Véase(?: también)?:?|См\.|Ср\.)"
+    r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |https?://|www\.))"
+)
+_SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:|vgl\.|siehe|voir|véase|см\.|ср\.)", re.I)
 _DOI_WORD = re.compile(r"\bdoi\b")
 _DOI_PREFIX = re.compile(r"10\.\d{4,}/")
 
@@ -29,7 +36,10 @@ _DOI_PREFIX = re.compile(r"10\.\d{4,}/")
 def _may_point(text: str) -> bool:
     """Whether a word ``_POINTER``'s look-ahead needs is in ``text``: when none is, the
     pattern, tried at every white space, cannot split (and most notes have none)."""
-    return "See" in text or "Cf." in text or "Compare" in text or "For " in text or "Quoted in" in text or "Cited in" in text or "Source" in text
+    return (
+        "See" in text or "Cf" in text or "Compare" in text or "For " in text or "Quoted in" in text or "Cited in" in text
+        or "Source" in text or "Vgl." in text or "Siehe" in text or "Voir" in text or "Véase" in text or "См." in text or "Ср." in text
+    )
 
 
 def _sequence(label: str) -> tuple[str, int] | None:

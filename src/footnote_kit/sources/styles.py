@@ -11,8 +11,8 @@ import re
 
 from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, locators, names
-from footnote_kit.sources.draft import Draft, strip_stop
-from footnote_kit.sources.pieces import read_rest, sentences
+from footnote_kit.sources.draft import Draft, chunks, strip_stop
+from footnote_kit.sources.pieces import read_book_pieces, read_rest, sentences
 
 _SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
 _NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
@@ -47,6 +47,7 @@ def by_sentences(head: str, d: Draft) -> bool:
         return False
     if apa:
         d.author.extend(apa)
+        d.certain.add("author")
         year_first = _YEAR_THEN_TITLE.match(pieces[1])
         if year_first:
             d.issued = dates.parse_date(year_first.group(1).rstrip("abcdefghij"))
@@ -66,7 +67,7 @@ def by_sentences(head: str, d: Draft) -> bool:
             d.author.extend(apa)
         elif (read := names.read_names(listed)) is not None:
             found, role = read
-            (d.editor if role and role.startswith("ed") else d.author).extend(found)
+            (d.editor if names.role_kind(role) == "editor" else d.author).extend(found)
         else:
             return False
     return _title_and_rest(pieces, 1, year, d)
@@ -113,11 +114,14 @@ def author_date_reference(m: re.Match[str], d: Draft) -> None:
     who = strip_stop(who)
     if found:
         d.author.extend(found)
+        d.certain.add("author")
     elif (read := names.read_names(who)) is not None:
         d.author.extend(read[0])
     else:
         d.author.append(Name(literal=strip_stop(who)))
     d.issued = author_date(m.group("date"))
+    if d.issued:
+        d.certain.add("issued")
     pieces = sentences(m.group("rest"))
     title = pieces[0] if pieces else ""
     ed = _EDITION_PAREN.search(title) if title.rstrip().endswith(")") else None  # its ``)`` ends the title
@@ -127,3 +131,59 @@ def author_date_reference(m: re.Match[str], d: Draft) -> None:
     d.set("title", title)
     d.ev.shapes.add("apa")
     read_rest(", ".join(pieces[1:]), d)
+
+
+# German humanities notes: ``Müller, Anna: Titel, Ort Jahr, S. 4.``, ``Müller, Anna/Schmidt,
+# Peter (Hrsg.): Titel, in: …``. The names end at the first colon; a slash or semicolon
+# separates them.
+_COLON_HEAD = re.compile(
+    r"^(?P<who>[^:“”\"„«»()\[\]\d]{2,160}?)\s*(?P<role>\((?:hrsg|hg|eds?|éds?|dir|coord)\.?\))?\s*:\s+(?=\S)", re.I
+)
+_IN_COLON = re.compile(r"[,.]\s+in:\s", re.I)
+_SENTENCE = re.compile(r"[^\W\d_]{2,}\.\s+[^\W\d_]{2,}")
+_SUBTITLE_THEN_IMPRINT = re.compile(r"\.\s+(?=[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[\w’'.-]+){0,3}?(?:\s*:\s*[^.]+?)?,?\s+(?:1[5-9]|20)\d\d\b)")
+
+
+def colon_names(who: str) -> tuple[Name, ...] | None:
+    """``Müller, Anna/Schmidt, Peter``, ``Anna Müller; Peter Schmidt``: the names before a
+    German note's colon, or None when they do not all read as names. Each is one name,
+    inverted or not: a list joined by commas is an English author before a title's colon."""
+    out: list[Name] = []
+    for one in re.split(r"\s*[/;]\s*", who.strip()):
+        family, comma, given = one.partition(",")
+        if comma and ("," in given or not names.is_inverted(family.strip(), given.strip())):
+            return None  # ``Jane Smith, The Long Road Home: Exile…``: a title's colon
+        read = names.read_names(one)
+        if read is None:
+            return None
+        out.extend(read[0])
+    return tuple(out) or None
+
+
+def colon_style(head: str, d: Draft) -> bool:
+    """``Names: Title, Place Year, S. 4`` or ``Names: Title, in: Container …``: taken only
+    when everything before the first colon reads as names."""
+    text = head.strip()
+    m = _COLON_HEAD.match(text)
+    found = colon_names(m.group("who")) if m and not _SENTENCE.search(m.group("who")) else None
+    if m is None or found is None:
+        return False
+    if m.group("role"):
+        d.editor.extend(found)
+    else:
+        d.author.extend(found)
+    rest = text[m.end() :]
+    cut = _IN_COLON.search(rest)
+    if cut is not None:  # ``Titel, in: Zeitschrift 12 (2008), S. 45–67``, ``Titel. In: …``
+        d.set("title", rest[: cut.start()])
+        read_rest(rest[cut.start() + 1 :], d)
+        return True
+    pieces = chunks(rest)
+    title = pieces[0]
+    split = _SUBTITLE_THEN_IMPRINT.search(title)
+    if split:  # ``Titel. Untertitel. Berlin: Suhrkamp 2008``
+        pieces[1:1] = [title[split.end() :]]
+        title = title[: split.start()]
+    d.set("title", title)
+    read_book_pieces(pieces[1:], d)
+    return True

@@ -255,7 +255,7 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[
         key = attr(label)
         have = getattr(rules, key, None)
         m_score = score(label, reading.spans[label])
-        if have and (label in CERTAIN or label not in rules_at):
+        if have and (label in CERTAIN or label in part.certain or label not in rules_at):
             # exact by its shape, or read from somewhere the text does not print it (a
             # document symbol from its URL): the rules' value stands
             confidence[label] = score(label, rules_at[label]) if label in rules_at else m_score
@@ -269,7 +269,7 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[
             confidence[label] = r_score
     for label, span in rules_at.items():
         key = attr(label)
-        if label in model_values or label in CERTAIN or label in ("prefix", "locator", "suffix", "ibid") or not getattr(rules, key, None):
+        if label in model_values or label in CERTAIN or label in part.certain or label in ("prefix", "locator", "suffix", "ibid") or not getattr(rules, key, None):
             continue
         r_score = score(label, span)
         if r_score < DROP:  # the model reads those words as something else
@@ -284,7 +284,7 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[
         source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
     else:
         source = rules
-    return Citation(source=source, text=part.text, prefix=part.prefix, suffix=part.suffix, locator=part.locator, confidence=confidence)
+    return Citation(source=source, text=part.text, prefix=part.prefix, suffix=part.suffix, locator=part.locator, confidence=confidence, certain=part.certain)
 
 
 def _equal(label: str, a: Any, b: Any) -> bool:
