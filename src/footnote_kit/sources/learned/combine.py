@@ -21,7 +21,7 @@ from footnote_kit.sources.learned import assemble, tagger
 from footnote_kit.sources.learned.align import Labelled, Region, bio, spans, token_labels
 from footnote_kit.sources.learned.features import token_features
 from footnote_kit.sources.learned.labels import DATE_LABELS, NAME_LABELS
-from footnote_kit.sources.scan import Scan, scan
+from footnote_kit.sources.scan import PUNCT, Scan, scan
 
 MODES = ("rules", "model", "combined")
 CERTAIN = frozenset(("URL", "DOI", "ISBN", "accessed", "translated-title"))
@@ -177,8 +177,32 @@ def _model_regions(sc: Scan, marks: Sequence[str]) -> list[Region]:
 
 
 def _token_spans(sc: Scan, found: Sequence[Region]) -> list[tuple[int, int]]:
+    """Each region as the tokens it covers, punctuation at its edges left out (a quote
+    mark is no reason to read a note again)."""
     starts = [t.start for t in sc.tokens]
-    return [(bisect_left(starts, r.start), bisect_left(starts, r.end)) for r in found]
+    out = []
+    for r in found:
+        a, b = bisect_left(starts, r.start), bisect_left(starts, r.end)
+        while a < b and sc.tokens[a].kind == PUNCT:
+            a += 1
+        while b > a and sc.tokens[b - 1].kind == PUNCT:
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+_OPENING = "“\"‘'«„‚‹([¿¡"
+_CLOSING = "”\"’'»“‘›)]?!"
+
+
+def _widened(text: str, region: Region, floor: int) -> tuple[int, int]:
+    """A region with the quotes and brackets around its first and last words."""
+    start, end = region.start, region.end
+    while start > floor and text[start - 1] in _OPENING:
+        start -= 1
+    while end < len(text) and text[end] in _CLOSING:
+        end += 1
+    return start, end
 
 
 _SEPARATORS = " ,;:.–—-()[]"
@@ -191,15 +215,16 @@ def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read]) -
     out: Read = []
     pos = 0
     for region in found:
-        gap = text[pos : region.start].strip(_SEPARATORS)
+        start, end = _widened(text, region, pos)
+        gap = text[pos:start].strip(_SEPARATORS)
         if any(c.isalnum() for c in gap):
             out.append((Remark(gap), None))
-        seg = text[region.start : region.end]
+        seg = text[start:end]
         got = reread(seg)
         if all(isinstance(p, Remark) for p, _ in got):
             got = [(Citation(source=_PLACEHOLDER, text=seg), None)]
         out.extend(got)
-        pos = region.end
+        pos = end
     gap = text[pos:].strip(_SEPARATORS)
     if any(c.isalnum() for c in gap):
         out.append((Remark(gap), None))
