@@ -216,10 +216,25 @@ def synthetic(path: Path = SYNTHETIC, limit: int | None = None) -> list[Example]
         for line in fh:
             row = json.loads(line)
             labelled = sorted(Labelled(s, e, canonical(lab), k) for s, e, lab, k in row["spans"])
+            labelled = _pages_as_gold(labelled, row.get("sources", []))
             italic = tuple((int(a), int(b)) for a, b in row.get("italic", ()))
             out.append(Example(row["text"], labelled, "synthetic", emphasis=italic))
             if limit is not None and len(out) >= limit:
                 break
+    return out
+
+
+def _pages_as_gold(labelled: list[Labelled], sources: list[dict[str, Any]]) -> list[Labelled]:
+    """The gold convention for pages (tests/data/gold/README.md): a citation's pages are its
+    ``page`` unless it prints the work's own range too; only then, and for a repetition,
+    is the pinpoint a ``locator``."""
+    with_range = {span.part for span in labelled if span.label == "page"}
+    out = []
+    for span in labelled:
+        kind = sources[span.part].get("kind") if span.part < len(sources) else "citation"
+        if span.label == "locator" and kind == "citation" and span.part not in with_range:
+            span = span._replace(label="page")
+        out.append(span)
     return out
 
 

@@ -11,6 +11,7 @@ alone (``rules``, ``model``) against the combination.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from typing import Any, Callable, Sequence
 
@@ -26,9 +27,9 @@ from footnote_kit.sources.scan import PUNCT, Scan, scan
 MODES = ("rules", "model", "combined")
 CERTAIN = frozenset(("URL", "DOI", "ISBN", "accessed", "translated-title"))
 """Fields whose rules are exact: their shapes cannot be mistaken."""
-DROP = 0.3
+DROP = float(os.environ.get("FOOTNOTE_KIT_DROP", "0.3"))
 """Below this, the model's doubt that the rules' words are the field removes the field."""
-MARGIN = 0.1
+MARGIN = float(os.environ.get("FOOTNOTE_KIT_MARGIN", "0.1"))
 """How much likelier the model must find its own reading of a field than the rules' to
 replace it."""
 
@@ -263,10 +264,13 @@ def _model_only(part: Citation, reading: assemble.Reading) -> Citation:
     for label, value in reading.text.items():
         if label not in ("suffix", "prefix", "locator"):
             values[attr(label)] = value
+    if not values.get("page") and reading.text.get("locator"):
+        values["page"] = reading.text["locator"]  # a citation's only pages are its page (gold convention)
     values["type"] = _type(values, reading)
     values["language"] = language.guess(values.get("title"), url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
     source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
-    return Citation(source=source, text=part.text, prefix=part.prefix, suffix=part.suffix, locator=part.locator, confidence=dict(reading.confidence))
+    prefix, locator = _part_words(part, reading)
+    return Citation(source=source, text=part.text, prefix=prefix, suffix=part.suffix, locator=locator, confidence=dict(reading.confidence))
 
 
 def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[int, int]], score: _Scorer) -> Citation:
@@ -276,6 +280,9 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[
     confidence: dict[str, float] = {}
     changed = False
     model_values: dict[str, Any] = {**{k: v for k, v in reading.text.items() if k not in ("suffix", "prefix", "locator")}, **reading.names, **reading.dates}
+    if "page" not in model_values and reading.text.get("locator"):
+        model_values["page"] = reading.text["locator"]
+        reading.spans.setdefault("page", reading.spans["locator"])
     for label, mine in model_values.items():
         key = attr(label)
         have = getattr(rules, key, None)
@@ -309,7 +316,17 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[
         source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
     else:
         source = rules
-    return Citation(source=source, text=part.text, prefix=part.prefix, suffix=part.suffix, locator=part.locator, confidence=confidence, certain=part.certain)
+    prefix, locator = _part_words(part, reading)
+    return Citation(source=source, text=part.text, prefix=prefix, suffix=part.suffix, locator=locator, confidence=confidence, certain=part.certain)
+
+
+def _part_words(part: Citation, reading: assemble.Reading) -> tuple[str | None, str | None]:
+    """The citation's signal words and pinpoint: the rules', else the model's."""
+    prefix = part.prefix or reading.text.get("prefix")
+    locator = part.locator
+    if locator is None and reading.text.get("locator") and reading.text.get("page"):
+        locator = reading.text["locator"]  # the work's own range and a pinpoint, both printed
+    return prefix, locator
 
 
 def _equal(label: str, a: Any, b: Any) -> bool:

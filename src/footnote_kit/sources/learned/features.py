@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from footnote_kit.sources.dates import _MONTHS
-from footnote_kit.sources.scan import NUMBER, PUNCT, WORD, Scan
+from footnote_kit.sources.scan import NUMBER, PUNCT, URL, WORD, Scan, Token
 
 _LEXICON: dict[str, str] = {}
 
@@ -133,6 +133,9 @@ def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> li
     basic = [s[0] for s in static]
     shapes = [s[1] for s in static]
     lex = [_word_kind(w) for w in basic]
+    note = _note_features(toks, basic)
+    years = [i for i, s in enumerate(static) if "year" in s[2]]
+    quotes = [i for i, t in enumerate(toks) if t.quote]
     out: list[list[str]] = []
     seen_quote = False
     seen_paren = False
@@ -182,7 +185,36 @@ def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> li
             f.append("EOS")
         if i + 2 < n:
             f.append("w+2=" + basic[i + 2])
+        if t.kind == WORD and w in _FUNCTION:
+            f.append("fn")
+        if i > 1 and basic[i - 1] == "." and t.text[:1].isupper() and toks[i - 2].kind == WORD and len(toks[i - 2].text) > 3:
+            f.append("sentstart")
+        if any(abs(i - y) <= 6 for y in years):
+            f.append("yearnear")
+        if any(abs(i - q) <= 4 for q in quotes):
+            f.append("quotenear")
+        f.extend(note)
         if extra is not None:
             f.extend(extra[i])
         out.append(f)
+    return out
+
+
+_FUNCTION = frozenset(
+    "the a an of to in and or but is are was were be been has have had that this these those it its he she they we "
+    "his her their our which who whom what when where not no as at by for from with on also than then there here "
+    "der die das und ist sind war ein eine nicht le la les et est sont un une des du de que qui il elle el los las y es "
+    "son una que no в и на не что это как".split()
+)
+
+
+def _note_features(toks: Sequence[Token], basic: Sequence[str]) -> list[str]:
+    """What the whole note is like, given to every token: prose is many function words
+    and few numbers; a citation is names, a title, a year."""
+    words = [w for t, w in zip(toks, basic) if t.kind == WORD]
+    fn = sum(1 for w in words if w in _FUNCTION)
+    share = fn / len(words) if words else 0.0
+    out = ["nfn=" + str(min(int(share * 10), 4)), "nlen=" + str(min(len(toks) // 15, 5))]
+    if any(t.kind == URL for t in toks):
+        out.append("nurl")
     return out
