@@ -1,0 +1,455 @@
+"""Rendering with footnote-kit's engine that keeps which characters came from which field.
+
+Method. A field's value is wrapped in a pair of private-use characters at the moment the
+engine has finished everything that changes the value itself (text case, page-range and
+number formatting, initials, date parts) and before anything is put around it (quotes,
+italics, affixes such as ``ed.``, ``pp.``, ``S.``, the punctuation between fields). The
+pair's code says which call made it; a log says which field and which item that call
+rendered. Where the wrapping happens:
+
+- ``<text variable>``, ``<text term="ibid">``, ``<number>``: after ``case``, inside
+  ``format``/``quote``/``wrap`` (a subclass of the engine's own element class);
+- ``<date>``: around the parts, inside the date's own prefix and suffix;
+- names: the name parts themselves carry the pair in the item's data (family, given,
+  particles, literal), and initialising keeps it (a subclass of ``Name.initialize``), so a
+  person's span is exact whether printed ``Mary Beard``, ``Beard, M.``, ``BEARD Mary``;
+- the citation's prefix and suffix (signal words, commentary): the pair is in the strings
+  we hand the engine.
+
+The characters could still change what the engine prints where it compares or joins
+strings (a doubled full stop at a seam is only caught when nothing sits between the two
+stops; ``ibid.`` is capitalised only at the very start of a note). So every note is also
+rendered by an untouched processor, in lockstep, and the text written out is always that
+clean rendering. When the two differ, the spans are carried across by aligning the texts
+(``difflib``) and the note says ``"aligned": true``; ``check`` then verifies every span.
+
+Why subclass the engine's element classes here instead of adding a hook to the engine:
+this is an instrument for making training data, and the render path should not pay for it.
+The subclasses are installed only in styles this module loads (``traced_style``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from footnote_kit.render import elements, engine
+from footnote_kit.render.engine import CiteRef
+
+# Code points: hook calls (open, close) in plane 15, name parts (open, close) in plane 16.
+_HOOK_OPEN, _HOOK_CLOSE, _HOOK_SPAN = 0xF0000, 0xF8000, 0x8000
+_NAME_OPEN, _NAME_CLOSE, _NAME_SPAN = 0x100000, 0x108000, 0x8000
+_SENTINEL = re.compile("[\U000F0000-\U0010FFFF]")
+
+#: CSL variable -> label. Variables outside the label set map to their nearest field
+#: (a court is who issues a decision, as a publisher issues a book).
+LABELS: dict[str, str] = {
+    "title": "title", "title-short": "title",
+    "container-title": "container-title", "container-title-short": "container-title",
+    "event": "container-title", "event-title": "container-title",
+    "collection-title": "collection-title",
+    "publisher": "publisher", "authority": "publisher", "archive": "publisher",
+    "publisher-place": "publisher-place", "event-place": "publisher-place",
+    "archive-place": "publisher-place",
+    "issued": "date", "accessed": "accessed",
+    "page": "page", "page-first": "page", "locator": "locator",
+    "volume": "volume", "collection-number": "volume", "issue": "issue",
+    "edition": "edition", "genre": "genre", "medium": "genre",
+    "number": "number", "section": "number", "archive_location": "number",
+    "archive-location": "number",
+    "URL": "url", "DOI": "doi", "ISBN": "isbn",
+}
+#: name variables we put in items, in code order, and their labels
+ROLES: tuple[str, ...] = ("author", "editor", "translator", "interviewer", "collection-editor",
+                          "container-author", "recipient", "director")
+ROLE_LABELS: dict[str, str] = {"author": "author", "editor": "editor", "translator": "translator",
+                               "interviewer": "interviewer", "collection-editor": "editor",
+                               "container-author": "author", "recipient": "author",
+                               "director": "author"}
+#: words a style prints for "the same as before", labelled ``ibid``
+IBID_WORDS = frozenset({"ibid.", "ibid", "ibidem", "ebd.", "ebd", "ebenda", "id.", "idem",
+                        "op. cit.", "a.a.o.", "ivi", "ibíd.", "íd.", "там же", "он же",
+                        "loc. cit.", "art. cit.", "doc. cit.", "ob. cit.", "cit.", "citato",
+                        "op.cit.", "loc.cit."})
+
+
+_IBID_TERMS = frozenset({"ibid", "cited", "op-cit", "loc-cit"})
+
+
+def is_ibid(text: str) -> bool:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold() in IBID_WORDS
+
+
+class _Log:
+    """Which field and item each hook call wrapped: index = the pair's code. ``group``
+    ties the parts of one date together (day, month and year are wrapped one by one, so
+    that a date part's own affixes, ``el`` or `` г.``, stay outside)."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, str | None, int | None]] = []
+
+    def mark(self, label: str, key: str | None, group: int | None = None) -> tuple[str, str]:
+        n = len(self.entries) % _HOOK_SPAN
+        self.entries.append((label, key, group))
+        return chr(_HOOK_OPEN + n), chr(_HOOK_CLOSE + n)
+
+
+LOG = _Log()
+_DATES: list[tuple[str | None, str | None, int]] = []  # the dates being rendered
+
+
+def _key(args: Sequence[Any]) -> str | None:
+    return getattr(args[0], "key", None) if args else None
+
+
+class _TextHook:
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        text, language = self.process(*args, **kwargs)  # type: ignore[attr-defined]
+        label = self._fk_label(text) if text else None
+        if label is None:
+            return self.markup(text, language)  # type: ignore[attr-defined]
+        opener, closer = LOG.mark(label, _key(args))
+        cased = self.case(self.strip_periods(text), language)  # type: ignore[attr-defined]
+        return self.wrap(self.quote(self.format(opener + cased + closer)))  # type: ignore[attr-defined]
+
+    def _fk_label(self, text: Any) -> str | None:
+        get = self.get  # type: ignore[attr-defined]
+        if get("variable"):
+            return LABELS.get(get("variable"))
+        if get("term") in _IBID_TERMS or get("value"):
+            return "ibid" if is_ibid(str(text)) else None
+        return None
+
+
+class _NumberHook:
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        text = self.process(*args, **kwargs)  # type: ignore[attr-defined]
+        variable = self.get("variable")  # type: ignore[attr-defined]
+        label = LABELS.get(variable) if variable else None
+        if not text or label is None:
+            return self.markup(text)  # type: ignore[attr-defined]
+        opener, closer = LOG.mark(label, _key(args))
+        cased = self.case(self.strip_periods(text))  # type: ignore[attr-defined]
+        return self.wrap(self.format(opener + cased + closer))  # type: ignore[attr-defined]
+
+
+class _DateHook:
+    def process(self, item: Any, variable: Any = None, *args: Any, **kwargs: Any) -> Any:
+        name = variable or self.get("variable")  # type: ignore[attr-defined]
+        if not name or self.is_locale_date():  # type: ignore[attr-defined]
+            return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        _DATES.append((LABELS.get(name), getattr(item, "key", None), len(LOG.entries)))
+        try:
+            return super().process(item, variable, *args, **kwargs)  # type: ignore[misc]
+        finally:
+            _DATES.pop()
+
+
+class _DatePartHook:
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        text = self.process(*args, **kwargs)  # type: ignore[attr-defined]
+        if not text or not _DATES or _DATES[-1][0] is None:
+            return self.markup(text)  # type: ignore[attr-defined]
+        label, key, group = _DATES[-1]
+        opener, closer = LOG.mark(label, key, group)  # type: ignore[arg-type]
+        cased = self.case(self.strip_periods(text))  # type: ignore[attr-defined]
+        if isinstance(cased, int):
+            cased = str(cased)
+        return self.wrap(self.format(opener + cased + closer))  # type: ignore[attr-defined]
+
+
+class _NameHook:
+    def initialize(self, given: str, mark: str, context: Any) -> Any:
+        if len(given) > 2 and _is_name_char(given[0]) and _is_name_char(given[-1]):
+            inner = super().initialize(given[1:-1], mark, context)  # type: ignore[misc]
+            return given[0] + inner + given[-1]
+        return super().initialize(given, mark, context)  # type: ignore[misc]
+
+
+def _is_name_char(ch: str) -> bool:
+    return _NAME_OPEN <= ord(ch) < _NAME_CLOSE + _NAME_SPAN
+
+
+_TRACED_CLASSES: dict[str | None, type] = {}
+
+
+def _traced_parser() -> Any:
+    from lxml import etree
+
+    if not _TRACED_CLASSES:
+        classes = dict(elements.element_classes())
+        for tag, hook in (("text", _TextHook), ("number", _NumberHook), ("date", _DateHook),
+                          ("date-part", _DatePartHook), ("name", _NameHook)):
+            base = classes[tag]
+            classes[tag] = type(base.__name__, (hook, base), {})
+        _TRACED_CLASSES.update(classes)
+    lookup = etree.ElementNamespaceClassLookup()
+    lookup.get_namespace(elements.CSL_NS).update(_TRACED_CLASSES)
+    xml_parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    xml_parser.set_element_class_lookup(lookup)
+    return xml_parser
+
+
+_STYLES: dict[tuple[str, str | None], Any] = {}
+_LOCALES: dict[str, Any] = {}
+
+
+def traced_style(path: str | Path, locale: str | None) -> Any:
+    """The style parsed with the hooks above, and with locale files of its own (a date's
+    parts come from the locale), once per process per style and locale. The engine's own
+    caches of styles and locales are left as they were."""
+    key = (str(path), locale)
+    if key not in _STYLES:
+        saved = elements.parser, engine._LOCALES
+        elements.parser, engine._LOCALES = _traced_parser, _LOCALES  # type: ignore[assignment]
+        try:
+            _STYLES[key] = engine._LoadedStyle(str(path), locale)
+        finally:
+            elements.parser, engine._LOCALES = saved  # type: ignore[assignment]
+    return _STYLES[key]
+
+
+def name_marked(item: Mapping[str, Any], index: int) -> dict[str, Any]:
+    """The item with each person's name parts wrapped in that person's pair."""
+    out = dict(item)
+    for r, role in enumerate(ROLES):
+        people = item.get(role)
+        if not isinstance(people, list):
+            continue
+        marked = []
+        for p, person in enumerate(people[:16]):
+            code = (index * len(ROLES) + r) * 16 + p
+            if code >= _NAME_SPAN:
+                raise ValueError("too many items in one document to trace their names")
+            opener, closer = chr(_NAME_OPEN + code), chr(_NAME_CLOSE + code)
+            marked.append({k: (opener + v + closer if isinstance(v, str) and v else v)
+                           for k, v in person.items()})
+        out[role] = marked
+    return out
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One cite of a note: the engine's ``CiteRef`` plus which part of the prefix and
+    suffix is a signal word or commentary (``(start, end)`` in the string), to be labelled."""
+
+    id: str
+    locator: str | None = None
+    label: str = "page"
+    prefix: str = ""
+    signal: tuple[int, int] | None = None
+    suffix: str = ""
+    comment: tuple[int, int] | None = None
+
+    def plain(self) -> CiteRef:
+        return CiteRef(self.id, locator=self.locator, label=self.label, prefix=self.prefix,
+                       suffix=self.suffix)
+
+    def marked(self, key: str) -> CiteRef:
+        return CiteRef(self.id, locator=self.locator, label=self.label,
+                       prefix=_wrap_part(self.prefix, self.signal, "prefix", key),
+                       suffix=_wrap_part(self.suffix, self.comment, "suffix", key))
+
+
+def _wrap_part(text: str, where: tuple[int, int] | None, label: str, key: str) -> str:
+    if not text or where is None:
+        return text
+    opener, closer = LOG.mark(label, key)
+    s, e = where
+    return text[:s] + opener + text[s:e] + closer + text[e:]
+
+
+@dataclass
+class Traced:
+    """One rendering: the clean text, labelled spans ``(start, end, label, item index)``,
+    italic spans, and whether the spans had to be aligned onto the clean text."""
+
+    text: str
+    spans: list[tuple[int, int, str, int]]
+    italic: list[tuple[int, int]] = field(default_factory=list)
+    aligned: bool = False
+
+
+class TracedProcessor:
+    """A clean and a traced processor over the same items, advanced in lockstep."""
+
+    def __init__(self, style_path: str | Path, locale: str | None,
+                 items: Sequence[Mapping[str, Any]]) -> None:
+        self.items = list(items)
+        self.clean = engine.make_processor(style_path, locale, self.items)
+        self.traced = engine.Processor(traced_style(style_path, locale),
+                                       [name_marked(it, n) for n, it in enumerate(self.items)])
+        key_of = self.traced._key_of
+        self.index_of_key = {key_of[str(it["id"])]: n for n, it in enumerate(self.items)}
+        self.key_of_id = {str(it["id"]): key_of[str(it["id"])] for it in self.items}
+
+    def cite(self, refs: Sequence[Ref], note: int) -> Traced:
+        text, markup = self.clean.cite_both([r.plain() for r in refs], note)
+        LOG.entries.clear()
+        traced = self.traced.cite([r.marked(self.key_of_id[r.id]) for r in refs], "text", note)
+        return self._finish(traced, text, markup)
+
+    def entry(self) -> Traced:
+        """The bibliography entry of the only item (author-date styles pasted into notes)."""
+        clean = self.clean.entries()[0]
+        LOG.entries.clear()
+        traced = self.traced.bibliography("text")[0]
+        return self._finish(traced, clean.text, clean.html)
+
+    def _finish(self, traced: str, text: str, markup: str) -> Traced:
+        stripped, raw = _extract(traced, self.index_of_key)
+        aligned = stripped != text
+        if aligned:
+            raw = _carry(raw, stripped, text)
+        spans = _trimmed(_split_translated(raw, text, self.items), text)
+        return Traced(text, spans, _italics(markup, text), aligned)
+
+
+def _extract(traced: str, index_of_key: Mapping[str, int]) -> tuple[str, list[tuple[int, int, str, int]]]:
+    """The text without sentinels and the spans they marked."""
+    hooks: dict[int, int] = {}
+    names: list[tuple[int, int, int]] = []  # (code, start, end)
+    name_open: dict[int, int] = {}
+    spans: list[tuple[int, int, str, int]] = []
+    dates: dict[int, list[Any]] = {}  # group -> [start, end, label, item]
+    removed = 0
+    for m in _SENTINEL.finditer(traced):
+        pos = m.start() - removed
+        removed += 1
+        c = ord(m.group())
+        if c < _HOOK_CLOSE:
+            hooks[c - _HOOK_OPEN] = pos
+        elif c < _NAME_OPEN:
+            n = c - _HOOK_CLOSE
+            start = hooks.pop(n, None)
+            if start is None or n >= len(LOG.entries) or start == pos:
+                continue
+            label, key, group = LOG.entries[n]
+            if key not in index_of_key:
+                continue
+            if group is None:
+                spans.append((start, pos, label, index_of_key[key]))
+            elif group in dates:
+                dates[group][1] = pos
+            else:
+                dates[group] = [start, pos, label, index_of_key[key]]
+        elif c < _NAME_CLOSE:
+            name_open[c - _NAME_OPEN] = pos
+        else:
+            code = c - _NAME_CLOSE
+            start = name_open.pop(code, None)
+            if start is not None and start < pos:
+                names.append((code, start, pos))
+    stripped = _SENTINEL.sub("", traced)
+    spans.extend((s, e, label, n) for s, e, label, n in dates.values())
+    spans.extend(_people(names, stripped))
+    spans.sort()
+    return stripped, spans
+
+
+def _people(parts: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, str, int]]:
+    """Name parts of one person printed next to each other (only spaces and commas
+    between) make one span: ``Berg, Jan van der`` is one name, not three."""
+    out: list[tuple[int, int, str, int]] = []
+    parts.sort(key=lambda p: p[1])
+    current: list[int] | None = None  # [code, start, end]
+    for code, start, end in parts:
+        if current is not None and current[0] == code and not text[current[2]:start].strip(" ,"):
+            current[2] = end
+            continue
+        if current is not None:
+            out.append(_person_span(*current))
+        current = [code, start, end]
+    if current is not None:
+        out.append(_person_span(*current))
+    return out
+
+
+def _person_span(code: int, start: int, end: int) -> tuple[int, int, str, int]:
+    item, rest = divmod(code, len(ROLES) * 16)
+    return start, end, ROLE_LABELS[ROLES[rest // 16]], item
+
+
+def _carry(spans: list[tuple[int, int, str, int]], old: str, new: str) -> list[tuple[int, int, str, int]]:
+    """Spans on ``old`` moved onto ``new`` through a character alignment."""
+    starts = [0] * (len(old) + 1)
+    ends = [0] * (len(old) + 1)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for i in range(i1, i2):
+            same = tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
+            starts[i] = j1 + (i - i1) if same else j1
+            ends[i + 1] = j1 + (i - i1) + 1 if same else j2
+    starts[len(old)] = len(new)
+    out = []
+    for s, e, label, item in spans:
+        ns, ne = starts[s], ends[e]
+        # a doubled stop lost at the seam may have been the span's own: keep it inside
+        if ne < len(new) and new[ne] == old[e - 1] and new[ne - 1:ne] != old[e - 1]:
+            ne += 1
+        if ns > 0 and new[ns - 1] == old[s] and new[ns:ns + 1] != old[s]:
+            ns -= 1
+        if ns < ne:
+            out.append((ns, ne, label, item))
+    return out
+
+
+_BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
+
+
+def _split_translated(spans: list[tuple[int, int, str, int]], text: str,
+                      items: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, str, int]]:
+    """The engine folds ``translated-title`` into the title as ``Title [Translation]``:
+    give the bracketed part its own label."""
+    out = []
+    for s, e, label, n in spans:
+        if label == "title" and items[n].get("translated-title"):
+            m = _BRACKETED.search(text, s, e)
+            if m and m.end() == e and m.start() > s:
+                out.append((s, m.start(), "title", n))
+                out.append((m.start(1), m.end(1), "translated-title", n))
+                continue
+        out.append((s, e, label, n))
+    return out
+
+
+def _trimmed(spans: list[tuple[int, int, str, int]], text: str) -> list[tuple[int, int, str, int]]:
+    """Spans without the spaces a date part or a name part may carry at its edges."""
+    out = []
+    for s, e, label, n in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e, label, n))
+    return out
+
+
+_HTML = re.compile(r"<(/?)([a-z]+)[^>]*>|&(amp|lt|gt|quot|#x?[0-9a-f]+);|[^<&]+", re.I)
+
+
+def _italics(markup: str, text: str) -> list[tuple[int, int]]:
+    """Italic spans of ``text`` read from the engine's HTML of the same note."""
+    out: list[tuple[int, int]] = []
+    plain: list[str] = []
+    length = 0
+    start: int | None = None
+    for m in _HTML.finditer(markup):
+        if m.group(2):
+            if m.group(2).lower() == "i":
+                if m.group(1):
+                    if start is not None and start < length:
+                        out.append((start, length))
+                    start = None
+                else:
+                    start = length
+            continue
+        piece = html.unescape(m.group()) if m.group(3) else m.group()
+        plain.append(piece)
+        length += len(piece)
+    return out if "".join(plain) == text else []
