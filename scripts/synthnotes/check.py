@@ -17,7 +17,8 @@ only what a style may do to a value, not how the tracer found it:
 - prefix, suffix: the words the note put there; ibid: an "ibid." word;
 
 and, for the note as a whole: spans inside the text, not overlapping, pointing at a
-source; each cited source with at least one span; a title printed in full is labelled.
+source, starting and ending at word edges and not on a space; each cited source with at
+least one span; a title printed in full is labelled.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ ROLES: dict[str, tuple[str, ...]] = {
 IBID = frozenset({"ibid.", "ibid", "ibidem", "ebd.", "ebd", "ebenda", "id.", "idem", "op. cit.",
                   "a.a.o.", "ivi", "ibíd.", "íd.", "там же", "он же", "loc. cit.", "art. cit.",
                   "doc. cit.", "ob. cit.", "cit.", "citato", "op.cit.", "loc.cit."})
-_QUOTES = str.maketrans({c: '"' for c in "“”„«»‹›"} | {c: "'" for c in "‘’‚ʼ`"}
+_QUOTES = str.maketrans({c: '"' for c in "“”„«»‹›‘’‚ʼ`'"}
                         | {c: "-" for c in "‐‑‒–—−"} | {c: " " for c in "\u00a0\u202f\u2009"})
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth "
              "erste zweite dritte vierte fünfte premier première deuxième troisième "
@@ -59,7 +60,11 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth "
 
 
 def norm(text: Any) -> str:
+    """Case, quote shapes (a title's own quotes flip inside a quoted title), dashes,
+    full stops and spacing do not count; a comma or stop a style moved inside a closing
+    quote (``“The Ethics of ‘Place,’”``) does not either."""
     text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).casefold()
+    text = re.sub(r"[,.](?=\"$)", "", text.strip())
     return re.sub(r"\s+", " ", text.replace(".", "")).strip(" ,;:")
 
 
@@ -75,7 +80,10 @@ def check_line(line: Mapping[str, Any]) -> list[str]:
         if any(s < end and start < e for s, e in covered):
             problems.append(f"overlapping span: {where}")
         covered.append((start, end))
-        if not span_ok(text[start:end], label, sources[k]):
+        if text[start].isspace() or text[end - 1].isspace() or _inside_word(text, start) \
+                or _inside_word(text, end):
+            problems.append(f"span edge inside a word or on a space: {where}")
+        elif not span_ok(text[start:end], label, sources[k]):
             problems.append(f"span does not hold the field: {where}")
     for k, source in enumerate(sources):
         mine = [s for s in spans if s[3] == k]
@@ -86,6 +94,10 @@ def check_line(line: Mapping[str, Any]) -> list[str]:
                 and not _elsewhere(title, k, sources):
             problems.append(f"title of source {k} printed but not labelled: {title!r}")
     return problems
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
 
 
 def _elsewhere(title: str, k: int, sources: Sequence[Mapping[str, Any]]) -> bool:
@@ -99,8 +111,9 @@ def span_ok(value: str, label: str, source: Mapping[str, Any]) -> bool:
     if label in ROLES:
         return any(name_ok(value, p) for role in ROLES[label] for p in item.get(role) or [])
     if label in ("date", "accessed"):
-        parts = (item.get("issued" if label == "date" else "accessed") or {}).get("date-parts")
-        return bool(parts) and date_ok(value, parts[0])
+        date = item.get("issued" if label == "date" else "accessed") or {}
+        parts = date.get("date-parts") or [[]]
+        return bool(parts[0]) and date_ok(value, parts[0])
     if label == "page":
         return pages_ok(value, str(item.get("page", "")))
     if label == "locator":
@@ -112,7 +125,7 @@ def span_ok(value: str, label: str, source: Mapping[str, Any]) -> bool:
     if label == "ibid":
         return " ".join(value.replace("\u00a0", " ").split()).casefold() in IBID
     wanted = [item[f] for f in FIELDS[label] if item.get(f)]
-    if label in ("volume", "issue", "edition"):
+    if label in ("volume", "issue", "edition", "number"):
         return any(number_ok(value, str(w)) for w in wanted)
     return any(norm(value) == norm(w) for w in wanted)
 
@@ -120,6 +133,8 @@ def span_ok(value: str, label: str, source: Mapping[str, Any]) -> bool:
 def name_ok(value: str, person: Mapping[str, str]) -> bool:
     if "literal" in person:
         return norm(value) == norm(person["literal"])
+    if not (value[:1].isalnum() and (value[-1:].isalnum() or value.endswith("."))):
+        return False
     words = _words(value)
     family = _words(person.get("family", ""))
     if not family or not _contains(words, family):
@@ -145,6 +160,9 @@ def _contains(words: list[str], family: list[str]) -> bool:
     return any(words[i:i + n] == family for i in range(len(words) - n + 1))
 
 
+_DATE_WORDS = frozenset({"de", "del", "vom", "den", "le", "el", "of", "г"})
+
+
 def date_ok(value: str, parts: Sequence[int]) -> bool:
     year, month, day = (list(parts) + [None, None])[:3]
     years = re.findall(r"\d{4}", value)
@@ -160,7 +178,7 @@ def date_ok(value: str, parts: Sequence[int]) -> bool:
         m = month_of(word)
         if m is not None and m != month:
             return False
-        if m is None and len(word.rstrip(".")) > 3 and word.casefold() not in ("de", "del", "vom"):
+        if m is None and word.casefold().rstrip(".") not in _DATE_WORDS:
             return False
     return True
 
@@ -183,12 +201,13 @@ def month_of(word: str) -> int | None:
 
 def number_ok(value: str, wanted: str) -> bool:
     v, w = norm(value), norm(wanted)
-    if v == w or v.replace("-", "") == w.replace("-", ""):
+    if v == w or v.replace("-", "") == w.replace("-", "") or (v.isdigit() and w.isdigit()
+                                                              and int(v) == int(w)):
         return True
     if not w.isdigit():
         return False
     n = int(w)
-    if re.fullmatch(rf"{n}(?:st|nd|rd|th|e|er|re|ème|º|ª|°|-?я|-?е|-?й)?", v):
+    if re.fullmatch(rf"{n}(?:st|nd|rd|th|e|er|re|ème|a|o|º|ª|°|-?я|-?е|-?й)?", v):
         return True
     return v == roman(n) or (0 < n <= 10 and v in _ORDINALS)
 

@@ -86,7 +86,9 @@ def _cite_note(rng: random.Random, processor: TracedProcessor, n: int,
             break
         if c:
             text += " "
-        refs = [_ref(rng, it, j, lang, at_start=(j == 0 and (c > 0 or not text)))
+        # an author-date cluster sits in parentheses and may be sorted: no capital there
+        refs = [_ref(rng, it, j, lang, at_start=(j == 0 and (c > 0 or not text)
+                                                and not choice.author_date))
                 for j, it in enumerate(chosen)]
         traced = processor.cite(refs, n)
         aligned |= traced.aligned

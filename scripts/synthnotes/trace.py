@@ -205,11 +205,11 @@ def traced_style(path: str | Path, locale: str | None) -> Any:
     key = (str(path), locale)
     if key not in _STYLES:
         saved = elements.parser, engine._LOCALES
-        elements.parser, engine._LOCALES = _traced_parser, _LOCALES  # type: ignore[assignment]
+        elements.parser, engine._LOCALES = _traced_parser, _LOCALES
         try:
             _STYLES[key] = engine._LoadedStyle(str(path), locale)
         finally:
-            elements.parser, engine._LOCALES = saved  # type: ignore[assignment]
+            elements.parser, engine._LOCALES = saved
     return _STYLES[key]
 
 
@@ -286,9 +286,24 @@ class TracedProcessor:
         key_of = self.traced._key_of
         self.index_of_key = {key_of[str(it["id"])]: n for n, it in enumerate(self.items)}
         self.key_of_id = {str(it["id"]): key_of[str(it["id"])] for it in self.items}
+        self._shared = False
+
+    def _share_disambiguation(self) -> None:
+        """The traced items differ from each other by their markers, so the traced
+        processor would never find two works ambiguous: hand it the clean processor's
+        decision (which works need more to tell apart, and their year suffixes)."""
+        if self._shared:
+            return
+        self._shared = True
+        self.traced._ambiguous_keys = set(self.clean._ambiguous())
+        clean_source, traced_source = self.clean._registry.source, self.traced._registry.source
+        for key in self.index_of_key:
+            if "year_suffix" in clean_source[key]:
+                traced_source[key]["year_suffix"] = clean_source[key]["year_suffix"]
 
     def cite(self, refs: Sequence[Ref], note: int) -> Traced:
         text, markup = self.clean.cite_both([r.plain() for r in refs], note)
+        self._share_disambiguation()
         LOG.entries.clear()
         traced = self.traced.cite([r.marked(self.key_of_id[r.id]) for r in refs], "text", note)
         return self._finish(traced, text, markup)
@@ -296,6 +311,7 @@ class TracedProcessor:
     def entry(self) -> Traced:
         """The bibliography entry of the only item (author-date styles pasted into notes)."""
         clean = self.clean.entries()[0]
+        self._share_disambiguation()
         LOG.entries.clear()
         traced = self.traced.bibliography("text")[0]
         return self._finish(traced, clean.text, clean.html)
@@ -329,7 +345,7 @@ def _extract(traced: str, index_of_key: Mapping[str, int]) -> tuple[str, list[tu
             if start is None or n >= len(LOG.entries) or start == pos:
                 continue
             label, key, group = LOG.entries[n]
-            if key not in index_of_key:
+            if key is None or key not in index_of_key:
                 continue
             if group is None:
                 spans.append((start, pos, label, index_of_key[key]))
