@@ -86,8 +86,11 @@ def build(core: Path) -> dict[str, object]:
     }
 
 
-_NOT_NAMES = frozenset("and the eds editor editors press university proc vol pp ed in "
-                       "journal data retrieved available".split())
+_NOT_NAMES = frozenset("and the eds editor editors press university proc vol pp ed in trans "
+                       "journal data retrieved available commission venerable del army "
+                       "association national institute society department council office "
+                       "bureau center centre committee group agency ministry foundation "
+                       "wandel last".split())
 
 
 def main(argv: list[str]) -> int:

@@ -27,14 +27,14 @@ LEADS = {
     "en": _l("On this,|For a different view,|For the background,|On the debate,|"
              "For a critique,|For details,|For a recent overview,|On {F}'s role,|"
              "For the figures for {Y},|This paragraph draws on the account in {F};|"
-             "For the wider context"),
+             "For the wider context,"),
     "de": _l("Dazu|Zur Debatte|Hierzu|Zum Forschungsstand|Zur Kritik|"
              "Für die Zahlen von {Y}|Zu {F}"),
     "fr": _l("Sur ce débat,|Pour une autre lecture,|Pour le contexte,|Pour une synthèse récente,|"
-             "Sur le rôle de {F}"),
+             "Sur le rôle de {F},"),
     "es": _l("Sobre este debate,|Para una visión distinta,|Para el contexto,|"
-             "Para una síntesis reciente"),
-    "it": _l("Su questo dibattito,|Per un quadro d'insieme,|Per una diversa lettura"),
+             "Para una síntesis reciente,"),
+    "it": _l("Su questo dibattito,|Per un quadro d'insieme,|Per una diversa lettura,"),
     "ru": _l("Об этом|Подробнее об этом|О дискуссии"),
 }
 # words that join a further source in a cluster, unlabelled (signals may follow them)
