@@ -99,6 +99,9 @@ def write(lines: Iterator[dict[str, Any]], out: Path) -> Counter[str]:
             for line in lines:
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
                 count(stats, line)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp's 0600 is for the half-written file only
         os.replace(tmp, out)
     except BaseException:
         os.unlink(tmp)
