@@ -21,7 +21,7 @@ strings (a doubled full stop at a seam is only caught when nothing sits between 
 stops; ``ibid.`` is capitalised only at the very start of a note). So every note is also
 rendered by an untouched processor, in lockstep, and the text written out is always that
 clean rendering. When the two differ, the spans are carried across by aligning the texts
-(``difflib``) and the note says ``"aligned": true``; ``check`` then verifies every span.
+(``spans.carry``) and the note says ``"aligned": true``; ``check`` then verifies every span.
 
 Why subclass the engine's element classes here instead of adding a hook to the engine:
 this is an instrument for making training data, and the render path should not pay for it.
@@ -30,9 +30,6 @@ The subclasses are installed only in styles this module loads (``traced_style``)
 
 from __future__ import annotations
 
-import difflib
-import html
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -40,10 +37,9 @@ from typing import Any, Mapping, Sequence
 from footnote_kit.render import elements, engine
 from footnote_kit.render.engine import CiteRef
 
-# Code points: hook calls (open, close) in plane 15, name parts (open, close) in plane 16.
-_HOOK_OPEN, _HOOK_CLOSE, _HOOK_SPAN = 0xF0000, 0xF8000, 0x8000
-_NAME_OPEN, _NAME_CLOSE, _NAME_SPAN = 0x100000, 0x108000, 0x8000
-_SENTINEL = re.compile("[\U000F0000-\U0010FFFF]")
+from synthnotes.spans import (HOOK_CLOSE, HOOK_OPEN, HOOK_SPAN, NAME_CLOSE, NAME_OPEN,
+                              NAME_SPAN, ROLES, Span, carry, extract, italics,
+                              split_translated, trimmed)
 
 #: CSL variable -> label. Variables outside the label set map to their nearest field
 #: (a court is who issues a decision, as a publisher issues a book).
@@ -63,13 +59,6 @@ LABELS: dict[str, str] = {
     "archive-location": "number",
     "URL": "url", "DOI": "doi", "ISBN": "isbn",
 }
-#: name variables we put in items, in code order, and their labels
-ROLES: tuple[str, ...] = ("author", "editor", "translator", "interviewer", "collection-editor",
-                          "container-author", "recipient", "director")
-ROLE_LABELS: dict[str, str] = {"author": "author", "editor": "editor", "translator": "translator",
-                               "interviewer": "interviewer", "collection-editor": "editor",
-                               "container-author": "author", "recipient": "author",
-                               "director": "author"}
 #: words a style prints for "the same as before", labelled ``ibid``
 IBID_WORDS = frozenset({"ibid.", "ibid", "ibidem", "ebd.", "ebd", "ebenda", "id.", "idem",
                         "op. cit.", "a.a.o.", "ivi", "ibíd.", "íd.", "там же", "он же",
@@ -93,9 +82,9 @@ class _Log:
         self.entries: list[tuple[str, str | None, int | None]] = []
 
     def mark(self, label: str, key: str | None, group: int | None = None) -> tuple[str, str]:
-        n = len(self.entries) % _HOOK_SPAN
+        n = len(self.entries) % HOOK_SPAN
         self.entries.append((label, key, group))
-        return chr(_HOOK_OPEN + n), chr(_HOOK_CLOSE + n)
+        return chr(HOOK_OPEN + n), chr(HOOK_CLOSE + n)
 
 
 LOG = _Log()
@@ -171,7 +160,7 @@ class _NameHook:
 
 
 def _is_name_char(ch: str) -> bool:
-    return _NAME_OPEN <= ord(ch) < _NAME_CLOSE + _NAME_SPAN
+    return NAME_OPEN <= ord(ch) < NAME_CLOSE + NAME_SPAN
 
 
 _TRACED_CLASSES: dict[str | None, type] = {}
@@ -223,9 +212,9 @@ def name_marked(item: Mapping[str, Any], index: int) -> dict[str, Any]:
         marked = []
         for p, person in enumerate(people[:16]):
             code = (index * len(ROLES) + r) * 16 + p
-            if code >= _NAME_SPAN:
+            if code >= NAME_SPAN:
                 raise ValueError("too many items in one document to trace their names")
-            opener, closer = chr(_NAME_OPEN + code), chr(_NAME_CLOSE + code)
+            opener, closer = chr(NAME_OPEN + code), chr(NAME_CLOSE + code)
             marked.append({k: (opener + v + closer if isinstance(v, str) and v else v)
                            for k, v in person.items()})
         out[role] = marked
@@ -269,7 +258,7 @@ class Traced:
     italic spans, and whether the spans had to be aligned onto the clean text."""
 
     text: str
-    spans: list[tuple[int, int, str, int]]
+    spans: list[Span]
     italic: list[tuple[int, int]] = field(default_factory=list)
     aligned: bool = False
 
@@ -317,155 +306,9 @@ class TracedProcessor:
         return self._finish(traced, clean.text, clean.html)
 
     def _finish(self, traced: str, text: str, markup: str) -> Traced:
-        stripped, raw = _extract(traced, self.index_of_key)
+        stripped, raw = extract(traced, LOG.entries, self.index_of_key)
         aligned = stripped != text
         if aligned:
-            raw = _carry(raw, stripped, text)
-        spans = _trimmed(_split_translated(raw, text, self.items), text)
-        return Traced(text, spans, _italics(markup, text), aligned)
-
-
-def _extract(traced: str, index_of_key: Mapping[str, int]) -> tuple[str, list[tuple[int, int, str, int]]]:
-    """The text without sentinels and the spans they marked."""
-    hooks: dict[int, int] = {}
-    names: list[tuple[int, int, int]] = []  # (code, start, end)
-    name_open: dict[int, int] = {}
-    spans: list[tuple[int, int, str, int]] = []
-    dates: dict[int, list[Any]] = {}  # group -> [start, end, label, item]
-    removed = 0
-    for m in _SENTINEL.finditer(traced):
-        pos = m.start() - removed
-        removed += 1
-        c = ord(m.group())
-        if c < _HOOK_CLOSE:
-            hooks[c - _HOOK_OPEN] = pos
-        elif c < _NAME_OPEN:
-            n = c - _HOOK_CLOSE
-            start = hooks.pop(n, None)
-            if start is None or n >= len(LOG.entries) or start == pos:
-                continue
-            label, key, group = LOG.entries[n]
-            if key is None or key not in index_of_key:
-                continue
-            if group is None:
-                spans.append((start, pos, label, index_of_key[key]))
-            elif group in dates:
-                dates[group][1] = pos
-            else:
-                dates[group] = [start, pos, label, index_of_key[key]]
-        elif c < _NAME_CLOSE:
-            name_open[c - _NAME_OPEN] = pos
-        else:
-            code = c - _NAME_CLOSE
-            start = name_open.pop(code, None)
-            if start is not None and start < pos:
-                names.append((code, start, pos))
-    stripped = _SENTINEL.sub("", traced)
-    spans.extend((s, e, label, n) for s, e, label, n in dates.values())
-    spans.extend(_people(names, stripped))
-    spans.sort()
-    return stripped, spans
-
-
-def _people(parts: list[tuple[int, int, int]], text: str) -> list[tuple[int, int, str, int]]:
-    """Name parts of one person printed next to each other (only spaces and commas
-    between) make one span: ``Berg, Jan van der`` is one name, not three."""
-    out: list[tuple[int, int, str, int]] = []
-    parts.sort(key=lambda p: p[1])
-    current: list[int] | None = None  # [code, start, end]
-    for code, start, end in parts:
-        if current is not None and current[0] == code and not text[current[2]:start].strip(" ,"):
-            current[2] = end
-            continue
-        if current is not None:
-            out.append(_person_span(*current))
-        current = [code, start, end]
-    if current is not None:
-        out.append(_person_span(*current))
-    return out
-
-
-def _person_span(code: int, start: int, end: int) -> tuple[int, int, str, int]:
-    item, rest = divmod(code, len(ROLES) * 16)
-    return start, end, ROLE_LABELS[ROLES[rest // 16]], item
-
-
-def _carry(spans: list[tuple[int, int, str, int]], old: str, new: str) -> list[tuple[int, int, str, int]]:
-    """Spans on ``old`` moved onto ``new`` through a character alignment."""
-    starts = [0] * (len(old) + 1)
-    ends = [0] * (len(old) + 1)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        for i in range(i1, i2):
-            same = tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
-            starts[i] = j1 + (i - i1) if same else j1
-            ends[i + 1] = j1 + (i - i1) + 1 if same else j2
-    starts[len(old)] = len(new)
-    out = []
-    for s, e, label, item in spans:
-        ns, ne = starts[s], ends[e]
-        # a doubled stop lost at the seam may have been the span's own: keep it inside
-        if ne < len(new) and new[ne] == old[e - 1] and new[ne - 1:ne] != old[e - 1]:
-            ne += 1
-        if ns > 0 and new[ns - 1] == old[s] and new[ns:ns + 1] != old[s]:
-            ns -= 1
-        if ns < ne:
-            out.append((ns, ne, label, item))
-    return out
-
-
-_BRACKETED = re.compile(r"\s*\[([^\[\]]+)\]$")
-
-
-def _split_translated(spans: list[tuple[int, int, str, int]], text: str,
-                      items: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, str, int]]:
-    """The engine folds ``translated-title`` into the title as ``Title [Translation]``:
-    give the bracketed part its own label."""
-    out = []
-    for s, e, label, n in spans:
-        if label == "title" and items[n].get("translated-title"):
-            m = _BRACKETED.search(text, s, e)
-            if m and m.end() == e and m.start() > s:
-                out.append((s, m.start(), "title", n))
-                out.append((m.start(1), m.end(1), "translated-title", n))
-                continue
-        out.append((s, e, label, n))
-    return out
-
-
-def _trimmed(spans: list[tuple[int, int, str, int]], text: str) -> list[tuple[int, int, str, int]]:
-    """Spans without the spaces a date part or a name part may carry at its edges."""
-    out = []
-    for s, e, label, n in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e, label, n))
-    return out
-
-
-_HTML = re.compile(r"<(/?)([a-z]+)[^>]*>|&(amp|lt|gt|quot|#x?[0-9a-f]+);|[^<&]+", re.I)
-
-
-def _italics(markup: str, text: str) -> list[tuple[int, int]]:
-    """Italic spans of ``text`` read from the engine's HTML of the same note."""
-    out: list[tuple[int, int]] = []
-    plain: list[str] = []
-    length = 0
-    start: int | None = None
-    for m in _HTML.finditer(markup):
-        if m.group(2):
-            if m.group(2).lower() == "i":
-                if m.group(1):
-                    if start is not None and start < length:
-                        out.append((start, length))
-                    start = None
-                else:
-                    start = length
-            continue
-        piece = html.unescape(m.group()) if m.group(3) else m.group()
-        plain.append(piece)
-        length += len(piece)
-    return out if "".join(plain) == text else []
+            raw = carry(raw, stripped, text)
+        spans = trimmed(split_translated(raw, text, self.items), text)
+        return Traced(text, spans, italics(markup, text), aligned)
