@@ -11,7 +11,6 @@ alone (``rules``, ``model``) against the combination.
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_left
 from typing import Any, Callable, Sequence
 
@@ -27,9 +26,17 @@ from footnote_kit.sources.scan import PUNCT, Scan, scan
 MODES = ("rules", "model", "combined")
 CERTAIN = frozenset(("URL", "DOI", "ISBN", "accessed", "translated-title"))
 """Fields whose rules are exact: their shapes cannot be mistaken."""
-DROP = float(os.environ.get("FOOTNOTE_KIT_DROP", "0.3"))
+SEG_SURE = 0.8
+"""How sure the segment model must be, where it disagrees with the rules, to re-read."""
+SUBSTANCE = 0.5
+"""How sure the model must be of two fields of a source the rules read as a remark."""
+ADD = 0.5
+"""How sure the model must be to add a field the rules did not read."""
+COMPLETE = True
+"""Leave a note the rules read completely (see ``_complete``) as they read it."""
+DROP = 0.3
 """Below this, the model's doubt that the rules' words are the field removes the field."""
-MARGIN = float(os.environ.get("FOOTNOTE_KIT_MARGIN", "0.1"))
+MARGIN = 0.1
 """How much likelier the model must find its own reading of a field than the rules' to
 replace it."""
 
@@ -113,6 +120,8 @@ def refine(
     parts = [p for p, _ in read]
     if any(isinstance(p, Citation) and p.source.id for p in parts):
         return read  # cited by key ([@smith]): nothing to read
+    if mode == "combined" and COMPLETE and _complete(parts):
+        return read
     sc = scan(text, emphasis)
     if not sc.tokens:
         return read
@@ -120,9 +129,11 @@ def refine(
     extra = rule_extra(sc, parts) if stacked else None
     features = tagger.items(token_features(sc, extra))
     if reread is not None and tagger.available("segments") and not _enumerated(text):
-        found = _model_regions(sc, tagger.tag(features, "segments").labels)
-        if _token_spans(sc, found) != _token_spans(sc, _regions(text, parts)):
-            read = _reread(text, found, reread)
+        marks = tagger.tag(features, "segments")
+        found = _model_regions(sc, marks.labels)
+        ruled_regions = _regions(text, parts)
+        if _token_spans(sc, found) != _token_spans(sc, ruled_regions) and _sure(marks, bio(sc, ruled_regions)):
+            read = _reread(text, found, reread, sc, marks)
             parts = [p for p, _ in read]
             if stacked:
                 features = tagger.items(token_features(sc, rule_extra(sc, parts)))
@@ -141,7 +152,9 @@ def refine(
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         toks = sc.tokens[first:last]
         reading = assemble.read(text, toks, tagged.labels[first:last], tagged.confidence[first:last])
-        if mode == "model" or _placeholder(part):
+        if _placeholder(part) and not _substantial(reading):
+            out.append((Remark(part.text), author))  # the model's source is too thin to be one
+        elif mode == "model" or _placeholder(part):
             out.append((_model_only(part, reading), author))
         else:
             rules_at = {s.label: (s.start, s.end) for s in ruled if s.part == k}
@@ -209,7 +222,32 @@ def _widened(text: str, region: Region, floor: int) -> tuple[int, int]:
 _SEPARATORS = " ,;:.–—-()[]"
 
 
-def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read]) -> Read:
+_WHAT = ("title", "container-title")
+_WHO_WHEN = ("author", "editor", "issued", "publisher", "URL", "DOI", "page", "volume")
+
+
+def _substantial(reading: assemble.Reading) -> bool:
+    """A source the model alone found (the rules read a remark there) must print what a
+    work is and who, when or where, each read with some confidence: prose that merely
+    mentions a year is no citation."""
+    sure = [k for k, c in reading.confidence.items() if c >= SUBSTANCE and k in _WHAT + _WHO_WHEN]
+    return len(sure) >= 2
+
+
+def _complete(parts: Sequence[Part]) -> bool:
+    """The rules read the whole note: every citation around a title they are sure of, with
+    every word placed in a field (nothing left in ``note``)."""
+    cites = [p for p in parts if isinstance(p, Citation)]
+    return bool(cites) and all(p.source.note is None and "title" in p.certain for p in cites)
+
+
+def _sure(marks: tagger.Tagged, ruled: Sequence[str]) -> bool:
+    """Whether the segment model is sure where it disagrees with the rules."""
+    doubts = [c for label, rule, c in zip(marks.labels, ruled, marks.confidence) if label != rule]
+    return not doubts or sum(doubts) / len(doubts) >= SEG_SURE
+
+
+def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read], sc: Scan, marks: tagger.Tagged) -> Read:
     """The note read again segment by segment where the segment model found sources; the
     words between them are remarks. A segment the rules read as a remark becomes a
     citation with no fields yet (the field model fills it)."""
@@ -222,7 +260,7 @@ def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read]) -
             out.append((Remark(gap), None))
         seg = text[start:end]
         got = reread(seg)
-        if all(isinstance(p, Remark) for p, _ in got):
+        if all(isinstance(p, Remark) for p, _ in got) and _region_confidence(sc, marks, region) >= SEG_SURE and not _prose(seg):
             got = [(Citation(source=_PLACEHOLDER, text=seg), None)]
         out.extend(got)
         pos = end
@@ -230,6 +268,19 @@ def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read]) -
     if any(c.isalnum() for c in gap):
         out.append((Remark(gap), None))
     return out
+
+
+def _prose(seg: str) -> bool:
+    """A sentence of explanation with no link, as the rules tell one."""
+    from footnote_kit.sources.citation import is_prose
+    from footnote_kit.sources.identifiers import search_url
+
+    return is_prose(seg) and search_url(seg) is None
+
+
+def _region_confidence(sc: Scan, marks: tagger.Tagged, region: Region) -> float:
+    conf = [c for t, c in zip(sc.tokens, marks.confidence) if region.start <= t.start < region.end]
+    return sum(conf) / len(conf) if conf else 0.0
 
 
 _PLACEHOLDER = Source(type="document")
@@ -293,7 +344,7 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[
             confidence[label] = score(label, rules_at[label]) if label in rules_at else m_score
             continue
         r_score = score(label, rules_at[label]) if have else 0.0
-        if not have or (m_score > r_score + MARGIN and not _equal(label, have, mine)):
+        if (not have and m_score >= ADD) or (have and m_score > r_score + MARGIN and not _equal(label, have, mine)):
             values[key] = mine
             changed = True
             confidence[label] = m_score
