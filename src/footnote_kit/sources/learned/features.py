@@ -124,33 +124,53 @@ def _static(text: str, kind: str) -> tuple[str, str, tuple[str, ...]]:
     return out
 
 
+_REL = tuple(f"rel={k}" for k in range(10))
+_POS = ("pos=0", "pos=1", "pos=2")
+_Q = ("", "q1", "q2")
+_B = ("", "b1", "b2")
+
+
 def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
     """Feature strings for each token of ``sc``; ``extra[i]`` are added to token i (the
-    rules' reading, when the model is stacked on them)."""
+    rules' reading, when the model is stacked on them).
+
+    Each token's own features come from ``_static`` (once per word and process); the
+    features of its neighbours are built once per note as whole lists, since every
+    token's ``w-1`` is its left neighbour's ``w+1`` word."""
     toks = sc.tokens
     n = len(toks)
+    if not n:
+        return []
     static = [_static(t.text, t.kind) for t in toks]
     basic = [s[0] for s in static]
     shapes = [s[1] for s in static]
     lex = [_word_kind(w) for w in basic]
     note = _note_features(toks, basic)
-    years = [i for i, s in enumerate(static) if "year" in s[2]]
-    quotes = [i for i, t in enumerate(toks) if t.quote]
+    pairs = [basic[i] + "|" + basic[i + 1] for i in range(n - 1)]
+    near_year = _near(n, [i for i, s in enumerate(static) if "year" in s[2]], 6)
+    near_quote = _near(n, [i for i, t in enumerate(toks) if t.quote], 4)
     out: list[list[str]] = []
     seen_quote = False
     seen_paren = False
+    last = n - 1
     for i, t in enumerate(toks):
-        w = basic[i]
         f = list(static[i][2])
-        if t.kind == WORD and len(t.text) == 1 and t.text.isupper() and i + 1 < n and toks[i + 1].text == ".":
-            f.append("initial")
+        kind = t.kind
+        if kind == WORD:
+            text = t.text
+            if len(text) == 1 and text.isupper() and i < last and toks[i + 1].text == ".":
+                f.append("initial")
+            if basic[i] in _FUNCTION:
+                f.append("fn")
+            if i > 1 and basic[i - 1] == "." and text[:1].isupper() and toks[i - 2].kind == WORD and len(toks[i - 2].text) > 3:
+                f.append("sentstart")
         if t.quote:
-            f.append("q" + str(min(t.quote, 2)))
+            f.append(_Q[min(t.quote, 2)])
             seen_quote = True
         elif seen_quote:
             f.append("afterq")
         if t.bracket:
-            f.append("b" + str(min(t.bracket, 2)))
+            f.append(_B[min(t.bracket, 2)])
             seen_paren = True
         elif seen_paren:
             f.append("afterb")
@@ -159,44 +179,47 @@ def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> li
         if t.space_before:
             f.append("sp")
         if i < 3:
-            f.append("pos=" + str(i))
+            f.append(_POS[i])
         if i >= n - 2:
-            f.append("last" + str(n - 1 - i))
-        f.append("rel=" + str(10 * i // n))
-        if i > 0:
-            prev = basic[i - 1]
-            f.append("w-1=" + prev)
+            f.append("last" + str(last - i))
+        f.append(_REL[10 * i // n])
+        if i:
+            f.append("w-1=" + basic[i - 1])
             f.append("sh-1=" + shapes[i - 1])
-            f.append("w-1|w=" + prev + "|" + w)
+            f.append("w-1|w=" + pairs[i - 1])
             if lex[i - 1]:
                 f.append("lex-1=" + lex[i - 1])  # type: ignore[operator]
+            if i > 1:
+                f.append("w-2=" + basic[i - 2])
         else:
             f.append("BOS")
-        if i > 1:
-            f.append("w-2=" + basic[i - 2])
-        if i + 1 < n:
-            nxt = basic[i + 1]
-            f.append("w+1=" + nxt)
+        if i < last:
+            f.append("w+1=" + basic[i + 1])
             f.append("sh+1=" + shapes[i + 1])
-            f.append("w|w+1=" + w + "|" + nxt)
+            f.append("w|w+1=" + pairs[i])
             if lex[i + 1]:
                 f.append("lex+1=" + lex[i + 1])  # type: ignore[operator]
+            if i + 2 < n:
+                f.append("w+2=" + basic[i + 2])
         else:
             f.append("EOS")
-        if i + 2 < n:
-            f.append("w+2=" + basic[i + 2])
-        if t.kind == WORD and w in _FUNCTION:
-            f.append("fn")
-        if i > 1 and basic[i - 1] == "." and t.text[:1].isupper() and toks[i - 2].kind == WORD and len(toks[i - 2].text) > 3:
-            f.append("sentstart")
-        if any(abs(i - y) <= 6 for y in years):
+        if near_year[i]:
             f.append("yearnear")
-        if any(abs(i - q) <= 4 for q in quotes):
+        if near_quote[i]:
             f.append("quotenear")
         f.extend(note)
         if extra is not None:
             f.extend(extra[i])
         out.append(f)
+    return out
+
+
+def _near(n: int, marks: Sequence[int], width: int) -> list[bool]:
+    """For each of ``n`` tokens, whether one of ``marks`` is at most ``width`` away."""
+    out = [False] * n
+    for m in marks:
+        for j in range(max(0, m - width), min(n, m + width + 1)):
+            out[j] = True
     return out
 
 

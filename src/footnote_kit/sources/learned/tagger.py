@@ -32,7 +32,12 @@ class Tagged(NamedTuple):
 def model_path(name: str = "fields") -> str | None:
     """The file of model ``name``: in ``$FOOTNOTE_KIT_MODEL_DIR``, else the one shipped in
     the package (None when there is none)."""
-    folder = os.environ.get(ENV_MODEL_DIR)
+    return _model_path(name, os.environ.get(ENV_MODEL_DIR))
+
+
+@lru_cache(maxsize=16)
+def _model_path(name: str, folder: str | None) -> str | None:
+    """Looked up once per process and folder: every note asks."""
     if folder:
         path = os.path.join(folder, f"{name}.crfsuite")
         return path if os.path.exists(path) else None
@@ -80,7 +85,8 @@ def tag(features: Any, name: str = "fields") -> Tagged:
     tagger = _tagger(path)
     tagger.set(features)
     labels = tagger.tag()
-    confidence = [tagger.marginal(label, i) for i, label in enumerate(labels)]
+    marginal = tagger.marginal
+    confidence = [marginal(label, i) for i, label in enumerate(labels)]
     return Tagged(labels, confidence, _safe(tagger, _labels(path)))
 
 
