@@ -30,11 +30,16 @@ class Location:
 
     file: str | None = None
     line: int | None = None
+    part: str | None = None
+    """Where in a document without lines: ``footnote 12`` (Word, OpenDocument), ``page 4``
+    (PDF), ``chapter2.xhtml`` (EPUB): the place a user can find."""
 
     def __str__(self) -> str:
         if self.file is None:
-            return f"line {self.line}" if self.line else "<input>"
-        return f"{self.file}:{self.line}" if self.line else self.file
+            return f"line {self.line}" if self.line else (self.part or "<input>")
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}: {self.part}" if self.part else self.file
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ note it repeats.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from footnote_kit.files import read_text
 from footnote_kit.model import ParseResult
+
+if TYPE_CHECKING:
+    from footnote_kit.notes import FoundNotes
 
 
 def parse_text(
@@ -29,11 +31,8 @@ def parse_text(
     Raises ``InputError`` when no notes are found (or none in the range).
     """
     from footnote_kit.notes import read_notes
-    from footnote_kit.sources import parse_notes
 
-    found = read_notes(text, file=file, fmt=fmt, notes=notes)
-    parsed, problems = parse_notes(found.notes)
-    return ParseResult(notes=tuple(parsed), warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)
+    return parse_found(read_notes(text, file=file, fmt=fmt, notes=notes))
 
 
 def parse_file(
@@ -43,10 +42,22 @@ def parse_file(
     encoding: str | None = None,
     fmt: str | None = None,
 ) -> ParseResult:
-    """Read and parse a document; every failure is an ``InputError`` naming the file."""
-    name = os.fspath(path)
-    text = read_text(Path(path) if name != "-" else name, encoding=encoding)
-    return parse_text(text, file=name, notes=notes, fmt=fmt)
+    """Read and parse a document; every failure is an ``InputError`` naming the file.
+
+    ``fmt`` is a reader's name (``documents.READERS``: ``docx``, ``pdf``…); ``None`` takes
+    the file's suffix, then its first bytes, then its text.
+    """
+    from footnote_kit.notes import read_file
+
+    return parse_found(read_file(path, fmt=fmt, notes=notes, encoding=encoding))
+
+
+def parse_found(found: "FoundNotes") -> ParseResult:
+    """The notes a reader found -> parsed notes, with the reader's problems kept."""
+    from footnote_kit.sources import parse_notes
+
+    parsed, problems = parse_notes(found.notes)
+    return ParseResult(notes=tuple(parsed), warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)
 
 
 def describe(result: ParseResult) -> str:

@@ -59,7 +59,9 @@ _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
 _NOTES_TYPES = frozenset({"footnotes", "endnotes", "rearnotes"})
 
 
-def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
+def find_notes(text: str, *, file: str | None = None, markup_only: bool = False) -> FoundNotes:
+    """The notes of an HTML page. ``markup_only``: only notes its markup marks (an EPUB
+    chapter), never the plain-text reading of its paragraphs."""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -70,6 +72,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         soup = BeautifulSoup(text, "html.parser")
     elements = _note_elements(soup)
     if not elements:
+        if markup_only:
+            raise NoNotes("no footnote markup", file=file)
         return _as_plain(soup, file)
     notes: list[RawNote] = []
     positions: dict[int, dict[int, int]] = {}
@@ -89,6 +93,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
             )
         )
     if not notes:
+        if markup_only:
+            raise NoNotes("no footnote markup", file=file)
         return _as_plain(soup, file)
     numbers = [n.number for n in notes]
     return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
