@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Mapping
 
 import os
 
@@ -37,6 +38,9 @@ class FoundNotes:
     problems: tuple[Problem, ...] = ()
     ranges: tuple[tuple[int, int], ...] = field(default=())
     """The blocks of consecutively numbered notes found (or selected), as (first, last)."""
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    """URLs a link annotation confirmed (PDF), each with the text the page prints for it:
+    ``parse`` marks the sources citing them (``URL-evidence``, ``URL-printed``)."""
 
 
 def detect_format(text: str, file: str | None = None) -> str:
@@ -137,7 +141,7 @@ def select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> Found
     lines = {n.location.line for n in kept}
     problems = tuple(p for p in found.problems if p.note is None or notes[0] <= p.note <= notes[1] or p.location.line in lines)
     numbers = [n.number for n in kept]
-    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),))
+    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),), evidence=found.evidence)
 
 
 def read_file(
