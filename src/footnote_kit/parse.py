@@ -9,11 +9,12 @@ note it repeats.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from footnote_kit.model import ParseResult
 
 if TYPE_CHECKING:
+    from footnote_kit.model import Note
     from footnote_kit.notes import FoundNotes
 
 
@@ -57,7 +58,36 @@ def parse_found(found: "FoundNotes") -> ParseResult:
     from footnote_kit.sources import parse_notes
 
     parsed, problems = parse_notes(found.notes)
-    return ParseResult(notes=tuple(parsed), warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)
+    notes = tuple(parsed)
+    if found.evidence:
+        notes = tuple(_with_evidence(n, found.evidence) for n in notes)
+    return ParseResult(notes=notes, warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)
+
+
+def _with_evidence(note: "Note", evidence: Mapping[str, str]) -> "Note":
+    """Sources whose URL a link annotation gave carry it: ``URL-evidence: pdf-link``, and
+    ``URL-printed`` where the page prints it otherwise (broken by a line end)."""
+    from dataclasses import replace
+
+    from footnote_kit.model import Citation, Ibid, Source
+
+    def mark(source: Source) -> Source:
+        printed = evidence.get(source.URL or "")
+        if printed is None:
+            return source
+        extra = {**source.extra, "URL-evidence": "pdf-link"}
+        if printed != source.URL:
+            extra["URL-printed"] = printed
+        return source.with_changes(extra=extra)
+
+    parts = []
+    for part in note.parts:
+        if isinstance(part, Citation):
+            part = replace(part, source=mark(part.source))
+        elif isinstance(part, Ibid):
+            part = replace(part, sources=tuple(mark(s) for s in part.sources))
+        parts.append(part)
+    return replace(note, parts=tuple(parts))
 
 
 def describe(result: ParseResult) -> str:

@@ -58,7 +58,12 @@ def read_file(data: bytes, *, file: str | None = None) -> FoundNotes:
             if custom is None:
                 number += 1
             text, links, emphasis = _note_text(body, rels, italic_styles)
-            label = custom if custom is not None else None
+            if custom is not None and text.startswith(custom):
+                # LibreOffice writes a custom mark into the note's text as well.
+                cut = len(text) - len(text[len(custom) :].lstrip())
+                text = text[cut:]
+                emphasis = tuple((max(a - cut, 0), b - cut) for a, b in emphasis if b > cut)
+            label = custom
             shown = custom if custom is not None else str(number)
             notes.append(
                 RawNote(

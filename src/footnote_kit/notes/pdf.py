@@ -25,7 +25,7 @@ from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import place_links, take_emphasis, tidy_emphasis
-from footnote_kit.notes.pdf_layout import Found, Glyph, Line, Link, body_size, lines_of, note_lines, split_notes, text_of
+from footnote_kit.notes.pdf_layout import _PAGE_NUMBER, Found, Glyph, Line, Link, body_size, lines_of, note_lines, split_notes, text_of
 from footnote_kit.notes.wrap import join
 
 _ITALIC_NAME = re.compile(r"italic|oblique|slant|kursiv|-it\b|-i$|Ital", re.IGNORECASE)
@@ -111,6 +111,8 @@ def _endnotes(lines: list[Line], links: list[Link], file: str | None) -> FoundNo
     texts: list[str] = []
     pages: list[int] = []
     for i, (ln, row) in enumerate(zip(lines, rows)):
+        if _PAGE_NUMBER.match(ln.text.strip()):
+            continue  # a page number is no part of a note
         if i and ln.page != lines[i - 1].page:
             texts.append("")  # a page break ends a paragraph
             pages.append(ln.page)
@@ -179,7 +181,9 @@ def _glyphs(raw: Any, text_page: Any, links: list[Link]) -> list[Glyph]:
                 buckets.setdefault(band, []).append((x0, y0, x1, y1, i))
     for k in range(count):
         code = get_unicode(handle, k)
-        ch = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else " "
+        # PDFium reports a hyphen that breaks a word at a line end as U+0002: a soft
+        # hyphen, which the line join removes (``wrap``).
+        ch = "\u00ad" if code == 2 else chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else " "
         if ch == "\r" or ch == "\n":
             out.append(Glyph(ch, 0, 0, 0, 0, 0))
             continue

@@ -36,6 +36,7 @@ _URLISH = re.compile(r"^(?:https?://|ftp://|www\.)", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{1,5})(?:[.)]\s*|\s+|(?=[^\d\s.,]))")
 _SYMBOLS = frozenset("*†‡§¶‖#")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|[ivxlcdm]{1,7}|page\s+\d+(?:\s+of\s+\d+)?)$", re.IGNORECASE)
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*\u00ad$", re.IGNORECASE)
 _LEADING_PUNCT = re.compile(r"^[.,;:)\]”’»]+")
 
 
@@ -105,15 +106,45 @@ def lines_of(glyphs: list[Glyph], page: int) -> list[Line]:
         current.append(g)
     if current:
         lines.append(Line(page, current))
-    return [ln for ln in lines if ln.text.strip()]
+    return _marks_joined([ln for ln in lines if ln.text.strip()])
+
+
+def _marks_joined(lines: list[Line]) -> list[Line]:
+    """A note's raised mark that the page gives as a line of its own (``2`` above
+    ``“Border Talks…``) joins the line it stands before."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        mark = line.text.strip()
+        if i + 1 < len(lines) and len(mark) <= 4 and (mark.isdigit() or all(c in _SYMBOLS for c in mark)):
+            after = lines[i + 1]
+            if after.size > line.size and abs(after.left - line.right) < after.size and abs(after.bottom - line.bottom) < after.size:
+                out.append(Line(line.page, line.glyphs + after.glyphs))
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def body_size(lines: list[Line]) -> float:
-    """The size most characters of the document are set in."""
-    sizes: Counter[float] = Counter()
+    """The size the document's running text is set in: the commonest size of the lines at
+    the top of its pages. Not the commonest size overall: a report whose notes run longer
+    than its text (the example's do) has more characters in its notes."""
+    tops: Counter[float] = Counter()
+    every: Counter[float] = Counter()
+    by_page: dict[int, list[Line]] = {}
     for line in lines:
-        sizes[line.size] += len(line.glyphs)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+        by_page.setdefault(line.page, []).append(line)
+        every[line.size] += len(line.glyphs)
+    for page_lines in by_page.values():
+        text = [ln for ln in page_lines if not _PAGE_NUMBER.match(ln.text.strip())]
+        text.sort(key=lambda ln: -ln.bottom)
+        for line in text[:4]:
+            tops[line.size] += len(line.glyphs)
+    counts = tops or every
+    return counts.most_common(1)[0][0] if counts else 0.0
 
 
 def note_lines(page_lines: list[Line], body: float) -> list[Line]:
@@ -220,8 +251,12 @@ def text_of(lines: list[list[Glyph]], links: list[Link]) -> tuple[list[str], lis
             parts.append(replace.get((li, gi), g.ch))
             if (li, gi) in after:
                 parts.append(after[(li, gi)])
+        if parts and parts[-1] == "\u00ad" and _URL_TAIL.search("".join(parts[-80:])):
+            parts[-1] = "-"  # a hyphen that breaks a URL is the URL's own: the page cannot say
         if italic:
-            parts.append(EM_END)
+            # Close italics before a hyphen at the line end, so the join still sees it.
+            hyphen = parts.pop() if parts[-1] in ("\u00ad", "-") else ""
+            parts.append(EM_END + hyphen)
         text = "".join(parts)
         if continued and out:
             # The rest of a replaced URL was dropped from this line: what followed the URL
@@ -238,7 +273,7 @@ def same_url(printed: str, uri: str) -> bool:
     """Is ``printed`` the URI but for what a line break does to it (a break inside, a
     hyphen lost or added there) and how a page shows an address (no scheme, no ``www.``,
     no final slash)?"""
-    a = _bare("".join(printed.split()))
+    a = _bare("".join(printed.replace("\u00ad", "-").split()))
     b = _bare(uri)
     if not a or "." not in a:
         return False
