@@ -40,6 +40,8 @@ class Reader:
     title: str
     fixable: bool = True
     line_scan: bool = False
+    lint: bool = True
+    """``lint`` has rules for it, so a folder walk of lint (and the lint hook) takes it."""
 
     @property
     def binary(self) -> bool:
@@ -64,7 +66,7 @@ READERS: tuple[Reader, ...] = (
     Reader("epub", (".epub",), "binary", "footnote_kit.notes.epub", "EPUB", fixable=False),
     Reader("pdf", (".pdf",), "binary", "footnote_kit.notes.pdf", "PDF", fixable=False),
     Reader("bibtex", (".bib", ".bibtex", ".biblatex"), "bibliography", "footnote_kit.formats.bibtex", "BibTeX / BibLaTeX", line_scan=True),
-    Reader("csl-json", (".json", ".csljson"), "bibliography", "footnote_kit.formats.csljson", "CSL-JSON"),
+    Reader("csl-json", (".json", ".csljson"), "bibliography", "footnote_kit.formats.csljson", "CSL-JSON", lint=False),
 )
 
 _BY_SUFFIX = {suffix: r for r in READERS for suffix in r.suffixes}
@@ -100,13 +102,22 @@ def reader_for(path: str | os.PathLike[str] | None, fmt: str | None = None) -> R
     return by_name(fmt) if fmt else by_suffix(path)
 
 
-def known(path: str | os.PathLike[str]) -> bool:
-    """Is this a file a folder walk should pick up (a suffix some reader takes)?"""
-    return suffix_of(path) in _BY_SUFFIX
+def known(path: str | os.PathLike[str], *, lint: bool = False) -> bool:
+    """Is this a file a folder walk should pick up (a suffix some reader takes; with
+    ``lint``, one that lint has rules for)?"""
+    reader = _BY_SUFFIX.get(suffix_of(path))
+    return reader is not None and (reader.lint or not lint)
 
 
 def suffixes(*, kinds: tuple[str, ...] = ("text", "binary", "bibliography")) -> frozenset[str]:
     return frozenset(s for r in READERS if r.kind in kinds for s in r.suffixes)
+
+
+def hook_pattern(*, lint: bool = False) -> str:
+    """The ``files:`` regex of the pre-commit hooks (``.pre-commit-hooks.yaml``, which a
+    test holds to this)."""
+    names = sorted({s[1:] for r in READERS if r.lint or not lint for s in r.suffixes})
+    return r"(?i)\.(" + "|".join(names) + r")$"
 
 
 def default_globs() -> tuple[str, ...]:
