@@ -12,6 +12,7 @@ export SOURCE_DATE_EPOCH=1700000000 FORCE_SOURCE_DATE=1 TZ=UTC
 # pandoc: Word, OpenDocument and EPUB with real footnotes, italics and links.
 for fmt in docx odt epub; do
   pandoc notes.md --standalone -o "notes.$fmt"
+  pandoc links.md --standalone -o "links.$fmt"  # URLs the tests' link server answers
 done
 
 # LibreOffice: a custom footnote mark (*) and an endnote, saved as Word and OpenDocument,
@@ -20,13 +21,18 @@ profile="$(mktemp -d)"
 soffice -env:UserInstallation="file://$profile" --headless --convert-to docx:"MS Word 2007 XML" custom-mark.fodt >/dev/null
 soffice -env:UserInstallation="file://$profile" --headless --convert-to odt custom-mark.fodt >/dev/null
 soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir libreoffice notes.odt >/dev/null
-mv libreoffice/notes.pdf notes-libreoffice.pdf && rmdir libreoffice
+mv libreoffice/notes.pdf notes-libreoffice.pdf
+# ... and once more with a password to open it (a bad file: footnote-kit cannot read it).
+soffice -env:UserInstallation="file://$profile" --headless --convert-to \
+  'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+  --outdir libreoffice notes.odt >/dev/null
+mv libreoffice/notes.pdf encrypted.pdf && rmdir libreoffice
 rm -rf "$profile"
 
 # pdflatex with hyperref: footnotes with link annotations and URLs broken across lines, a
 # note running onto the next page, a two-column page, endnotes under a Notes heading, and
 # a PDF without any text.
-for doc in report twocolumn endnotes notext; do
+for doc in report twocolumn endnotes notext links; do
   pdflatex -interaction=batchmode "$doc.tex" >/dev/null
   pdflatex -interaction=batchmode "$doc.tex" >/dev/null
 done
