@@ -324,6 +324,8 @@ class Note:
     parts: tuple[Part, ...] = ()
     location: Location = Location()
     label: str | None = None
+    emphasis: tuple[tuple[int, int], ...] = ()
+    """The italic spans of ``text`` (``RawNote.emphasis``), kept for tools after the parser."""
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -342,6 +344,10 @@ class Note:
             out["label"] = self.label
         out["file"] = self.location.file
         out["line"] = self.location.line
+        if self.location.part is not None:
+            out["where"] = self.location.part
+        if self.emphasis:
+            out["emphasis"] = [list(span) for span in self.emphasis]
         out["parts"] = [p.to_json() for p in self.parts]
         return out
 

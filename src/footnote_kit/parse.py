@@ -59,6 +59,10 @@ def parse_found(found: "FoundNotes") -> ParseResult:
 
     parsed, problems = parse_notes(found.notes)
     notes = tuple(parsed)
+    if len(notes) == len(found.notes) and any(n.emphasis for n in found.notes):
+        from dataclasses import replace
+
+        notes = tuple(replace(n, emphasis=raw.emphasis) if raw.text == n.text else n for n, raw in zip(notes, found.notes))
     if found.evidence:
         notes = tuple(_with_evidence(n, found.evidence) for n in notes)
     return ParseResult(notes=notes, warnings=tuple(found.problems) + tuple(problems), ranges=found.ranges)

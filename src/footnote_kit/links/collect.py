@@ -117,6 +117,7 @@ def from_document(
     else:
         result = parse_file(path, notes=notes, encoding=encoding, fmt=fmt)
     lines = [] if binary else (text if text is not None else read_text(path, encoding=encoding)).splitlines()
+    others: dict[str, list[str]] = {}
     refs: list[UrlRef] = []
     for note in result.notes:
         start = note.location.line
@@ -124,8 +125,10 @@ def from_document(
         if not urls:
             urls = [(u, None) for u in urls_in_line(note.text)]
         for url, src in urls:
-            line = _line_of(url, lines, start)
-            file = note.location.file if note.location.file and note.location.line else path  # a LaTeX chapter
+            file = note.location.file if note.location.file and note.location.line else path
+            if file != path and file not in others:  # a chapter a LaTeX project includes
+                others[file] = read_text(file).splitlines()
+            line = _line_of(url, others.get(file, lines), start)
             cite = Citing(file=file, line=line, note=note.number, date=src.issued if src else None)
             refs.append(UrlRef(url, (cite,), src.title if src else None, src.translated_title if src else None))
     return refs
@@ -185,6 +188,9 @@ def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
         if best is not None:
             c = Citing(c.file, c.line, best.note, c.key, best.date)
         out.append(UrlRef(ref.url, (c,), ref.title, ref.translated_title))
+    # Notes of the files a LaTeX project includes: the line scan saw only the main file.
+    here = {c.file for ref in scanned for c in ref.cited}
+    out.extend(ref for ref in parsed if any(c.file not in here for c in ref.cited) and here)
     return out
 
 
