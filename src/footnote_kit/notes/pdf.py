@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
@@ -136,8 +136,9 @@ def _endnotes(lines: list[Line], links: list[Link], file: str | None) -> FoundNo
     return FoundNotes(notes=notes, problems=problems, ranges=found.ranges)
 
 
-def _read_pdf(data: bytes, file: str | None) -> list[tuple[list[Glyph], list[Link]]]:
-    """Every page's glyphs (in the page's reading order) and link annotations."""
+def _read_pdf(data: bytes, file: str | None) -> Iterator[tuple[list[Glyph], list[Link]]]:
+    """Each page's glyphs (in the page's reading order) and link annotations, a page at a
+    time, so that a long PDF's glyph boxes are never all held at once."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -148,20 +149,19 @@ def _read_pdf(data: bytes, file: str | None) -> list[tuple[list[Glyph], list[Lin
         if "password" in message.lower():
             raise InputError("the PDF is encrypted: footnote-kit cannot read it without its password", file=file) from None
         raise InputError(f"not a readable PDF ({message})", file=file) from None
-    pages: list[tuple[list[Glyph], list[Link]]] = []
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             text_page = page.get_textpage()
             try:
                 links = _links(raw, page)
-                pages.append((_glyphs(raw, text_page, links), links))
+                glyphs = _glyphs(raw, text_page, links)
             finally:
                 text_page.close()
                 page.close()
+            yield glyphs, links
     finally:
         pdf.close()
-    return pages
 
 
 def _glyphs(raw: Any, text_page: Any, links: list[Link]) -> list[Glyph]:
