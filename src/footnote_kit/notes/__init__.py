@@ -10,11 +10,10 @@ the PDF reader a PDF library, which a run over plain text should not pay for.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import Mapping
-
 import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from footnote_kit.errors import InputError, UsageError
 from footnote_kit.model import Problem, RawNote

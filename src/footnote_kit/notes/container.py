@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from typing import Iterator
+from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from footnote_kit.errors import InputError

@@ -22,7 +22,14 @@ from xml.etree.ElementTree import Element
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.container import Archive
-from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, take_emphasis, tidy_emphasis
+from footnote_kit.notes.inline import (
+    EM_END,
+    EM_START,
+    link_text,
+    place_links,
+    take_emphasis,
+    tidy_emphasis,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -17,7 +17,14 @@ from xml.etree.ElementTree import Element
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.container import Archive
-from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, take_emphasis, tidy_emphasis
+from footnote_kit.notes.inline import (
+    EM_END,
+    EM_START,
+    link_text,
+    place_links,
+    take_emphasis,
+    tidy_emphasis,
+)
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"

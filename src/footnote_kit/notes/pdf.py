@@ -19,13 +19,25 @@ from __future__ import annotations
 
 import ctypes
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import place_links, take_emphasis, tidy_emphasis
-from footnote_kit.notes.pdf_layout import _PAGE_NUMBER, Found, Glyph, Line, Link, body_size, lines_of, note_lines, split_notes, text_of
+from footnote_kit.notes.pdf_layout import (
+    _PAGE_NUMBER,
+    Found,
+    Glyph,
+    Line,
+    Link,
+    body_size,
+    lines_of,
+    note_lines,
+    split_notes,
+    text_of,
+)
 from footnote_kit.notes.wrap import join
 
 _ITALIC_NAME = re.compile(r"italic|oblique|slant|kursiv|-it\b|-i$|Ital", re.IGNORECASE)
@@ -139,8 +151,8 @@ def _endnotes(lines: list[Line], links: list[Link], file: str | None) -> FoundNo
 def _read_pdf(data: bytes, file: str | None) -> Iterator[tuple[list[Glyph], list[Link]]]:
     """Each page's glyphs (in the page's reading order) and link annotations, a page at a
     time, so that a long PDF's glyph boxes are never all held at once."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -212,6 +224,8 @@ class _Api:
     def __init__(self, raw: Any) -> None:
         def bind(fn: Any, restype: Any, *argtypes: Any) -> Any:
             address = ctypes.cast(fn, ctypes.c_void_p).value
+            if address is None:  # pragma: no cover - a PDFium without the function
+                raise InputError("this build of PDFium cannot read text")
             return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
         page, double = ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)

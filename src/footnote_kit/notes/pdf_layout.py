@@ -44,7 +44,7 @@ class Glyph:
     """One character as printed: its box (PDF points, y upwards), size (rounded to a tenth
     of a point) and italics. ``link`` is the index of the link annotation covering it."""
 
-    __slots__ = ("ch", "x0", "y0", "x1", "y1", "size", "italic", "link")
+    __slots__ = ("ch", "italic", "link", "size", "x0", "x1", "y0", "y1")
 
     def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float, size: float, italic: bool = False, link: int = -1) -> None:
         self.ch, self.x0, self.y0, self.x1, self.y1 = ch, x0, y0, x1, y1
@@ -63,7 +63,7 @@ class Link:
 class Line:
     """A line of glyphs, with what the layout asks of it worked out once."""
 
-    __slots__ = ("page", "glyphs", "text", "size", "bottom", "left", "right")
+    __slots__ = ("bottom", "glyphs", "left", "page", "right", "size", "text")
 
     def __init__(self, page: int, glyphs: list[Glyph]) -> None:
         self.page = page
