@@ -56,7 +56,7 @@ def read_file(data: bytes, *, file: str | None = None) -> FoundNotes:
             if el.get(W + "type") in (None, "normal")
         }
         rels = _relationships(archive, f"word/_rels/{kind}s.xml.rels")
-        start = _num_start(archive, kind)
+        start, fmt = _numbering(archive, kind)
         number = start - 1
         for ident, custom in order[kind]:
             body = bodies.pop(ident, None)
@@ -70,14 +70,13 @@ def read_file(data: bytes, *, file: str | None = None) -> FoundNotes:
                 cut = len(text) - len(text[len(custom) :].lstrip())
                 text = text[cut:]
                 emphasis = tuple((max(a - cut, 0), b - cut) for a, b in emphasis if b > cut)
-            label = custom
-            shown = custom if custom is not None else str(number)
+            shown = custom if custom is not None else _mark(number, fmt)
             notes.append(
                 RawNote(
                     number=max(number, 0),
                     text=text,
                     location=Location(file, None, f"{kind} {shown}"),
-                    label=label if kind == "footnote" else (label or f"endnote {number}"),
+                    label=shown if shown != str(number) else None,
                     links=tuple(links),
                     emphasis=emphasis,
                 )
@@ -103,16 +102,37 @@ def _calls(document: Element) -> dict[str, list[tuple[str | None, str | None]]]:
     return out
 
 
-def _num_start(archive: Archive, kind: str) -> int:
-    """``w:numStart`` of the document's note properties (settings or last section)."""
+def _numbering(archive: Archive, kind: str) -> tuple[int, str]:
+    """(``w:numStart``, ``w:numFmt``) of the document's note properties (settings, then
+    the sections). Word numbers endnotes i, ii, iii unless told otherwise."""
+    start, fmt = 1, "decimal" if kind == "footnote" else "lowerRoman"
     for part in ("word/settings.xml", "word/document.xml"):
         if not archive.has(part):
             continue
         for props in archive.xml(part).iter(W + kind + "Pr"):
-            start = props.find(W + "numStart")
-            if start is not None and (start.get(W + "val") or "").isdigit():
-                return int(start.get(W + "val") or 1)
-    return 1
+            first = props.find(W + "numStart")
+            if first is not None and (first.get(W + "val") or "").isdigit():
+                start = int(first.get(W + "val") or 1)
+            shape = props.find(W + "numFmt")
+            if shape is not None and shape.get(W + "val"):
+                fmt = shape.get(W + "val") or fmt
+    return start, fmt
+
+
+def _mark(number: int, fmt: str) -> str:
+    """A note number as Word prints it in ``fmt`` (decimal, roman, letters)."""
+    if fmt in ("lowerRoman", "upperRoman") and 0 < number < 4000:
+        out = ""
+        for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                               (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            while number >= value:
+                out += letters
+                number -= value
+        return out if fmt == "lowerRoman" else out.upper()
+    if fmt in ("lowerLetter", "upperLetter") and number > 0:
+        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    return str(number)
 
 
 def _relationships(archive: Archive, part: str) -> dict[str, str]:
