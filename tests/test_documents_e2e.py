@@ -147,3 +147,13 @@ def test_hook_warm_path_loads_no_pdf_library(server: LinkServer, tmp_path: Path)
     out = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=120)
     rc, heavy = json.loads(out.stdout.strip().splitlines()[-1])
     assert rc == 1 and heavy == []
+
+
+@pytest.mark.parametrize("name", [*FORMATS, "thesis"])
+def test_render_notes_of_each_format(name: str, tmp_path: Path) -> None:
+    path = thesis(tmp_path) if name == "thesis" else DOCS / name
+    run = run_cli("render", str(path), "--style", "chicago-notes-bibliography", "--mode", "notes")
+    assert run.code == 0, run.stderr
+    lines = [ln for ln in run.stdout.splitlines() if ln.strip()]
+    assert lines[0] == "1 Mary Beard, “A Page That Answers,” The Test Review, May 3, 2020, http://links.example/ok.", lines
+    assert any(DEAD in ln for ln in lines)
