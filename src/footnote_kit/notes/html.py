@@ -45,6 +45,8 @@ _NOTE_CLASS = re.compile(r"(?:^|[-_])(?:footnote|endnote)(?:$|__note|-text|-cont
 _BACKLINK_CLASS = re.compile(r"back|reverse|return|cite-backlink|footnote-ref|fnref", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,5})\s*[\])]?[.:]?\s*$")
 _ARROWS = re.compile(r"^[\s↩↑⬆^↵⤴\u21a9\ufe0e\ufe0f]{1,6}$")
+_BACK_WORDS = re.compile(r"^\W{0,3}(?:back|return(?: to (?:the )?(?:text|article|main text|reference))?|zurück|retour)\W{0,3}$", re.IGNORECASE)
+"""The words of a back link (``Return to text``): dropped like an arrow when it points into the page."""
 _DIGITS = re.compile(r"\d+")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 # Block and line breaks turn into spaces; before closing punctuation they are not text.
@@ -261,7 +263,8 @@ def _is_backlink(el: Tag) -> bool:
     if el.name != "a":
         return False
     href = el.get("href") or ""
-    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(el.get_text()) or _MARKER.match(el.get_text()))
+    text = el.get_text()
+    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _MARKER.match(text) or _BACK_WORDS.match(text))
 
 
 def _as_plain(soup: Any, file: str | None) -> FoundNotes:
