@@ -115,18 +115,23 @@ def test_lint_points_into_the_chapter_of_a_thesis(tmp_path: Path) -> None:
     assert Path(orphan[0]["file"]).name == "one.tex" and orphan[0]["line"] == 3
 
 
-@pytest.mark.parametrize("name", FORMATS)
+@pytest.mark.parametrize("name", [*FORMATS, "thesis"])
 def test_hook_checks_a_committed_document(name: str, server: LinkServer, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     (repo / ".footnote-kit.toml").write_text("[check]\nretries = 0\n", encoding="utf-8")
-    (repo / name).write_bytes((DOCS / name).read_bytes())
+    if name == "thesis":
+        thesis(repo)
+        files, where = ["thesis.tex", "chapters/one.tex"], "chapters/one.tex:3"
+    else:
+        (repo / name).write_bytes((DOCS / name).read_bytes())
+        files, where = [name], name
     cache = str(tmp_path / "links.sqlite3")
     hook = [sys.executable, "-m", "footnote_kit.hook"]
-    run = subprocess.run([*hook, "check", "--cache", cache, name], cwd=repo, env=proxied(server), capture_output=True, text=True, timeout=120)
+    run = subprocess.run([*hook, "check", "--cache", cache, *files], cwd=repo, env=proxied(server), capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
-    assert f"{name}: dead: {DEAD}" in run.stdout
-    lint = subprocess.run([*hook, "lint", name], cwd=repo, capture_output=True, text=True, timeout=120)
+    assert f"{where}: dead: {DEAD}" in run.stdout
+    lint = subprocess.run([*hook, "lint", *files], cwd=repo, capture_output=True, text=True, timeout=120)
     assert lint.returncode in (0, 1) and "Traceback" not in lint.stderr
 
 
