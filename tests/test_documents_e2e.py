@@ -162,3 +162,19 @@ def test_render_notes_of_each_format(name: str, tmp_path: Path) -> None:
     lines = [ln for ln in run.stdout.splitlines() if ln.strip()]
     assert lines[0] == "1 Mary Beard, “A Page That Answers,” The Test Review, May 3, 2020, http://links.example/ok.", lines
     assert any(DEAD in ln for ln in lines)
+
+
+def test_check_repair_reports_pdf_link_evidence(server: LinkServer) -> None:
+    """LibreOffice broke a URL at its hyphen: the page's text reads ``…-disputedeepens-…``
+    (the hyphen goes with the line break), the link annotation has the URL whole."""
+    url = "https://news.example.com/politics/2019/09/03/border-talks-stall-again-as-water-dispute-deepens-between-neighbours"
+    parsed = run_cli("parse", str(DOCS / "notes-libreoffice.pdf"))
+    items = [p["item"] for n in json.loads(parsed.stdout)["notes"] for p in n["parts"] if p["kind"] == "citation"]
+    item = next(i for i in items if i.get("URL") == url)
+    assert item["URL-evidence"] == "pdf-link" and item["URL-printed"] == url.replace("dispute-deepens", "disputedeepens")
+    run = run_cli(
+        "check", str(DOCS / "notes-libreoffice.pdf"), "--repair", "--format", "json", "--no-cache", "--archive", "none",
+        "--timeout", "2", env=proxied(server),
+    )
+    results = {r["url"]: r for r in json.loads(run.stdout)["results"]}
+    assert results[url]["repair"] == {"url": url, "evidence": "pdf-link", "candidates": [item["URL-printed"]]}

@@ -464,6 +464,9 @@ class UrlRef:
     title: str | None = None
     """The cited title (and translation), which URL repair uses as evidence for slugs."""
     translated_title: str | None = None
+    printed: str | None = None
+    """The URL as the page prints it, when a PDF link annotation gave ``url`` exactly and
+    the print differs (broken at a line end): ``check --repair`` reports it (``pdf-link``)."""
 
 
 @dataclass(frozen=True)
@@ -482,7 +485,8 @@ class Repair:
     """A likely original for a URL that copying out of a PDF damaged.
 
     ``evidence`` is ``live`` (the candidate answers where the printed URL does not),
-    ``archive`` (the archive has captures of it and none of the printed URL) or ``none``
+    ``archive`` (the archive has captures of it and none of the printed URL), ``pdf-link``
+    (the PDF's link annotation gives it; the page prints it damaged) or ``none``
     (candidates are suggestions only, never applied).
     """
 

@@ -130,7 +130,8 @@ def from_document(
                 others[file] = read_text(file).splitlines()
             line = _line_of(url, others.get(file, lines), start)
             cite = Citing(file=file, line=line, note=note.number, date=src.issued if src else None)
-            refs.append(UrlRef(url, (cite,), src.title if src else None, src.translated_title if src else None))
+            printed = src.extra.get("URL-printed") if src else None
+            refs.append(UrlRef(url, (cite,), src.title if src else None, src.translated_title if src else None, printed))
     return refs
 
 
@@ -295,5 +296,7 @@ def merge(refs: Iterable[UrlRef]) -> list[UrlRef]:
             merged[ref.url] = ref
         else:
             extra = tuple(c for c in ref.cited if c not in old.cited)
-            merged[ref.url] = UrlRef(ref.url, old.cited + extra, old.title or ref.title, old.translated_title or ref.translated_title)
+            merged[ref.url] = UrlRef(
+                ref.url, old.cited + extra, old.title or ref.title, old.translated_title or ref.translated_title, old.printed or ref.printed
+            )
     return list(merged.values())

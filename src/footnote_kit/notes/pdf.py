@@ -43,6 +43,7 @@ from footnote_kit.notes.wrap import join
 _ITALIC_NAME = re.compile(r"italic|oblique|slant|kursiv|-it\b|-i$|Ital", re.IGNORECASE)
 _FONT_ITALIC_FLAG = 1 << 6
 _BUCKET = 8
+_URLISH = re.compile(r"(?:https?://|ftp://|www\.)", re.IGNORECASE)
 _LINK_MARKS = re.compile("\x02[^\x03]*\x03")
 
 
@@ -88,7 +89,9 @@ def _notes(found: list[Found], links: list[Link], file: str | None) -> FoundNote
         notes.append(RawNote(number=f.number, text=text, location=where, label=f.label, links=uris, emphasis=emphasis))
         for uri in uris:
             if uri in text:
-                evidence.setdefault(uri, _printed(f.lines, links, uri))
+                printed = _printed(f.lines, links, uri)
+                # A link on words (``this report``) has no printed URL to compare.
+                evidence.setdefault(uri, printed if _URLISH.match(printed) else uri)
         for printed, uri in differ:
             problems.append(
                 Problem(
