@@ -186,7 +186,7 @@ def _glyphs(raw: Any, text_page: Any, links: list[Link]) -> list[Glyph]:
     left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     box = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     get_box, get_size, get_unicode, get_object = api.box, api.size, api.unicode, api.text_object
-    fonts: dict[int, bool] = {}
+    fonts: dict[int, tuple[float, bool]] = {}
     out: list[Glyph] = []
     # Link rectangles by the band of the page they cross, so a glyph tests only its own.
     buckets: dict[int, list[tuple[float, float, float, float, int]]] = {}
@@ -203,12 +203,13 @@ def _glyphs(raw: Any, text_page: Any, links: list[Link]) -> list[Glyph]:
             out.append(Glyph(ch, 0, 0, 0, 0, 0))
             continue
         get_box(handle, k, *box)
-        italic = False
-        if ch != " ":
-            obj = get_object(handle, k) or 0
-            known = fonts.get(obj)
-            italic = fonts[obj] = _italic(raw, obj) if known is None else known
-        glyph = Glyph(ch, left.value, bottom.value, right.value, top.value, get_size(handle, k), italic)
+        # A text object has one font and size: ask PDFium once per object, not per glyph.
+        obj = get_object(handle, k) or 0
+        style = fonts.get(obj)
+        if style is None:
+            style = fonts[obj] = (get_size(handle, k), _italic(raw, obj))
+        size, italic = style
+        glyph = Glyph(ch, left.value, bottom.value, right.value, top.value, size, italic)
         if buckets and ch != " ":
             cx, cy = (left.value + right.value) / 2, (bottom.value + top.value) / 2
             for x0, y0, x1, y1, i in buckets.get(int(cy) // _BUCKET, ()):
