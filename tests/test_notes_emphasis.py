@@ -101,3 +101,13 @@ def test_html_epub_types_mark_notes_and_back_links() -> None:
     notes = read_notes(html, file="a.xhtml").notes
     assert [(n.number, n.text) for n in notes] == [(3, "Epub Title, 4."), (1, "Rear Note.")]
     assert [italics(n) for n in notes] == [["Epub Title"], ["Note"]]
+
+
+def test_html_back_links_in_words_are_dropped_but_page_links_kept() -> None:
+    html = (
+        '<ol class="footnotes"><li id="fn1"><p>Smith, <em>Title</em>, 4. <a href="#r1">Return to text</a></p></li>'
+        '<li id="fn2"><p>See <a href="#sec2">Section 2</a>. <a href="#r2">↑ Back</a></p></li></ol>'
+    )
+    one, two = read_notes(html, file="a.html").notes
+    assert (one.text, italics(one)) == ("Smith, Title, 4.", ["Title"])
+    assert two.text == "See Section 2."

@@ -45,6 +45,8 @@ _NOTE_CLASS = re.compile(r"(?:^|[-_])(?:footnote|endnote)(?:$|__note|-text|-cont
 _BACKLINK_CLASS = re.compile(r"back|reverse|return|cite-backlink|footnote-ref|fnref", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,5})\s*[\])]?[.:]?\s*$")
 _ARROWS = re.compile(r"^[\s↩↑⬆^↵⤴\u21a9\ufe0e\ufe0f]{1,6}$")
+_BACK_WORDS = re.compile(r"^\W{0,3}(?:back|return(?: to (?:the )?(?:text|article|main text|reference))?|zurück|retour)\W{0,3}$", re.IGNORECASE)
+"""The words of a back link (``Return to text``): dropped like an arrow when it points into the page."""
 _DIGITS = re.compile(r"\d+")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 # Block and line breaks turn into spaces; before closing punctuation they are not text.
@@ -59,7 +61,9 @@ _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
 _NOTES_TYPES = frozenset({"footnotes", "endnotes", "rearnotes"})
 
 
-def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
+def find_notes(text: str, *, file: str | None = None, markup_only: bool = False) -> FoundNotes:
+    """The notes of an HTML page. ``markup_only``: only notes its markup marks (an EPUB
+    chapter), never the plain-text reading of its paragraphs."""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -70,6 +74,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         soup = BeautifulSoup(text, "html.parser")
     elements = _note_elements(soup)
     if not elements:
+        if markup_only:
+            raise NoNotes("no footnote markup", file=file)
         return _as_plain(soup, file)
     notes: list[RawNote] = []
     positions: dict[int, dict[int, int]] = {}
@@ -89,6 +95,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
             )
         )
     if not notes:
+        if markup_only:
+            raise NoNotes("no footnote markup", file=file)
         return _as_plain(soup, file)
     numbers = [n.number for n in notes]
     return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
@@ -255,7 +263,8 @@ def _is_backlink(el: Tag) -> bool:
     if el.name != "a":
         return False
     href = el.get("href") or ""
-    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(el.get_text()) or _MARKER.match(el.get_text()))
+    text = el.get_text()
+    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _MARKER.match(text) or _BACK_WORDS.match(text))
 
 
 def _as_plain(soup: Any, file: str | None) -> FoundNotes:

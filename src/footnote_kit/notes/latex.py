@@ -17,8 +17,10 @@ their text, ``--``/``---`` become dashes, TeX quotes and accents become Unicode,
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from dataclasses import replace
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
@@ -62,7 +64,27 @@ _QUOTE = {"enquote": ("“", "”"), "mkbibquote": ("“", "”"), "textquote": 
 
 
 def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
-    source = _strip_comments(text)
+    """The notes of a LaTeX document; when ``file`` names it on disk, of the whole
+    project it includes (``latex_project``), each note located in its own file."""
+    project = None
+    if file and file != "-" and os.path.isfile(file):
+        from footnote_kit.notes import latex_project
+
+        if latex_project.includes_files(text):
+            project = latex_project.expand(text, file, _strip_comments)
+    source = project.source if project is not None else _strip_comments(text)
+    if project is None:
+        return _find_notes(source, file)
+    try:
+        found = _find_notes(source, file)
+    except InputError as err:
+        where = project.location(err.line or 0)
+        raise InputError(err.message, file=where.file, line=where.line) from None
+    notes = tuple(replace(n, location=project.location(n.location.line or 0)) for n in found.notes)
+    return FoundNotes(notes=notes, problems=tuple(project.problems) + found.problems, ranges=found.ranges)
+
+
+def _find_notes(source: str, file: str | None) -> FoundNotes:
     begin = _BEGIN_DOCUMENT.search(source)
     pos = begin.end() if begin else 0
     notes: list[RawNote] = []
