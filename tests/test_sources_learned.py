@@ -122,3 +122,17 @@ def test_collecting_links_never_loads_the_model(tmp_path: Path) -> None:
 def test_confidence_is_in_the_json_only_when_the_model_judged() -> None:
     part = Citation(Source(title="T"), "T", confidence={"title": 0.81234})
     assert part.to_json()["confidence"] == {"title": 0.812}
+
+
+def test_lint_reports_a_key_field_read_with_low_confidence() -> None:
+    from footnote_kit.lint_rules import Document, unparsed
+    from footnote_kit.model import Name, Note
+
+    def doc(conf: float) -> Document:
+        source = Source(type="book", title="Crises Republic", author=(Name(family="Arendt", given="Hannah"),), publisher="Harcourt")
+        part = Citation(source, "Hannah Arendt, Crises Republic (New York: Harcourt, 1972).", confidence={"title": conf, "author": 0.9})
+        return Document("notes.md", "[^1]: x\n", "markdown", (Note(1, part.text, (part,)),))
+
+    (problem,) = list(unparsed.check(doc(0.21)))
+    assert "low confidence: title (0.21)" in problem.message and problem.code == "unparsed-citation"
+    assert list(unparsed.check(doc(0.8))) == []
