@@ -53,7 +53,7 @@ def mixed_notes(n: int) -> list[tuple[int, str]]:
     return [(k + 1, t) for k, t in enumerate(texts)]
 
 
-def lines() -> list[str]:
+def lines(reader: str | None = None) -> list[str]:
     from bench_parse import sample_notes, varied_notes
 
     from footnote_kit.model import RawNote
@@ -61,7 +61,7 @@ def lines() -> list[str]:
 
     out: list[str] = []
     for label, notes in (("sample", sample_notes(56)), ("varied", varied_notes(10_000)), ("mixed", mixed_notes(10_000))):
-        parsed, problems = parse_notes([RawNote(number=n, text=t) for n, t in notes])
+        parsed, problems = parse_notes([RawNote(number=n, text=t) for n, t in notes], reader=reader)
         out.extend(f"{label} {note.number}\t{note.parts!r}" for note in parsed)
         out.extend(f"{label} problem\t{p!r}" for p in problems)
     return out
@@ -71,8 +71,9 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--save", type=Path)
     ap.add_argument("--compare", type=Path)
+    ap.add_argument("--reader", choices=("rules", "model", "combined"), help="default: the parser's default (combined where the model is installed)")
     args = ap.parse_args(argv)
-    now = lines()
+    now = lines(args.reader)
     print(hashlib.sha256("\n".join(now).encode()).hexdigest()[:16], f"({len(now)} notes)")
     if args.save:
         args.save.write_text("\n".join(now) + "\n", encoding="utf-8")
