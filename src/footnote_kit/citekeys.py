@@ -9,7 +9,7 @@ every citation that uses it). Rules (documented in the README, "Key rules"):
   or no author at all, the outlet (``container-title``) or the issuing body (``publisher``),
   shortened to its first two significant words (``United Nations Security Council`` ->
   ``unitednations``). With none of these, the first three significant words of the title
-  (Better BibTeX's ``[shorttitle3_3]``: ``afghantalibanplanning``), then of an interview's or
+  (Better BibTeX's ``[shorttitle3_3]``: ``afghantalibansaid``), then of an interview's or
   letter's description, then the site's name in the URL, then the CSL type. Never ``anon``.
   Leading digits are dropped (a key starting with a digit breaks pandoc's ``@key``).
 - *year*: the year of ``issued``; nothing when the source is undated.
@@ -136,10 +136,15 @@ def _author_and_title(source: Source) -> tuple[str, bool]:
         part = _letter_first(body_name(body)) if body else ""
         if part:
             return part, False
-    for words in (source.title, source.note if not source.title else None):
-        part = _letter_first(short_title(words))
+    part = _letter_first(short_title(source.title))
+    if part:
+        return part, True
+    if source.type in COMMUNICATIONS:
+        # An untitled interview or letter is known by its description ("Interview with a
+        # former police officer"); for other kinds ``note`` holds the writer's own words.
+        part = _letter_first(short_title(source.note))
         if part:
-            return part, words is source.title
+            return part, False
     host = _letter_first(re.sub(r"[0-9]+", "", _site(source.URL)))
     if host:
         return host, False
@@ -147,7 +152,7 @@ def _author_and_title(source: Source) -> tuple[str, bool]:
 
 
 def short_title(title: str | None, n: int = 3) -> str:
-    """The first ``n`` significant words of a title, run together (``afghantalibanplanning``)."""
+    """The first ``n`` significant words of a title, run together (``afghantalibansaid``)."""
     words = []
     for word in _words(title or ""):
         s = re.sub(r"[^a-z0-9]+", "", word)
@@ -158,6 +163,7 @@ def short_title(title: str | None, n: int = 3) -> str:
     return "".join(words)
 
 
+COMMUNICATIONS = frozenset({"interview", "personal_communication"})
 _SUBDOMAINS = frozenset("www www2 m mobile en eng ru rus de fr es amp news".split())
 _SECOND_LEVEL = frozenset("co com org net gov ac edu".split())
 

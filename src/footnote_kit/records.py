@@ -130,9 +130,9 @@ def merge(kept: Source, new: Source) -> Source:
     return replace(kept, **changes) if changes else kept
 
 
-#: Kinds of source that name no work but are cited all the same: the writer's own
-#: interviews and correspondence, identified by who, where and when, not by a title.
-COMMUNICATIONS = frozenset({"interview", "personal_communication"})
+COMMUNICATIONS = citekeys.COMMUNICATIONS
+"""Kinds of source that name no work but are cited all the same: the writer's own
+interviews and correspondence, identified by who, where and when, not by a title."""
 
 
 def citable(source: Source) -> bool:
