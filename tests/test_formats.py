@@ -231,6 +231,9 @@ def test_page_ranges_are_written_as_biber_reads_them() -> None:
 def test_entry_types_that_fit_what_the_notes_cite() -> None:
     report = Source(type="report", author=(Name(literal="International Crisis Group"),), title="Central Asia: Decay and Decline", publisher="ICG", genre="Asia Report", number="201", issued=(2011,))
     assert _entry(report) == ("report", {"title": "Central {Asia}: {Decay} and {Decline}", "institution": "ICG", "type": "Asia Report", "number": "201", "date": "2011"})
+    signed = report.with_changes(publisher=None)
+    assert _entry(signed)[1]["institution"] == "International Crisis Group"  # the signing body issued it
+    assert bibtex.read(bibtex.write([Record("k", signed)]))[0][0].source.publisher is None
     un = Source(type="report", title="Report of the Monitoring Team", publisher="United Nations Security Council", number="S/2020/717", issued=(2020, 7, 23))
     assert _entry(un)[1]["type"] == "Report" and _entry(un)[1]["number"] == "S/2020/717"
     assert _entry(un, "bibtex")[0] == "techreport"

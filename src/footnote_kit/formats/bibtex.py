@@ -115,7 +115,7 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         if source.issue:
             f["number"] = source.issue
     elif etype in ("report", "techreport", "thesis", "phdthesis"):
-        inst = issuer or body
+        inst = issuer or body or _body_author(source)
         if inst:
             f["institution" if etype != "phdthesis" else "school"] = inst
         if body and issuer and body != issuer:
@@ -199,6 +199,14 @@ def genre_of(genre: str | None, csl_type: str) -> str | None:
     if genre and genre.casefold() == DEFAULT_GENRES.get(csl_type, "").casefold():
         return None
     return genre
+
+
+def _body_author(source: Source) -> str | None:
+    """A report signed by an organisation alone (``International Crisis Group, Title…``)
+    was issued by it: it is the institution biblatex requires, not a guess."""
+    if len(source.author) == 1 and source.author[0].literal:
+        return source.author[0].literal
+    return None
 
 
 def _protect_whole(source: Source) -> bool:

@@ -130,6 +130,8 @@ def _record(etype: str, key: str, raw: dict[str, str]) -> Record:
         kw["issue"] = d.get("number") or d.get("issue")
     elif low in ("report", "techreport", "thesis", "phdthesis", "mastersthesis", "manual"):
         kw["publisher"] = d.get("institution") or d.get("school") or d.get("organization") or d.get("publisher")
+        if kw["publisher"] and decode(raw.get("author", "")) == kw["publisher"]:
+            kw["publisher"] = None  # the signing body, written as institution too (export's rule)
         kw["container_title"] = d.get("series")
         kw["number"] = d.get("number")
     elif low in ("incollection", "inproceedings", "inbook"):
