@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from footnote_kit.citekeys import ascii_fold, assign, base_key
 from footnote_kit.model import Citation, Ibid, Name, Note, Remark, Source
-from footnote_kit.records import build, norm_url, same_source
+from footnote_kit.records import Cite, build, norm_url, same_source
 
 UN_JULY = Source(
     type="report",
@@ -200,3 +200,12 @@ def test_every_part_is_cited_or_left_out_with_its_reason() -> None:
     # the interview is an entry (cited twice, one record) and is never dropped
     assert bib.note_keys[4] == bib.note_keys[5] == ("interviewformerpolice2019",)
     assert [r.source.type for r in bib.records] == ["article-newspaper", "interview"]
+
+
+def test_a_citation_by_key_is_cited_under_that_key_and_makes_no_record() -> None:
+    by_key = Source(id="smith2019", type="document", page="12")
+    bib = build([note(1, Citation(by_key, "see @smith2019, 12", prefix="see")), note(2, Ibid("Ibid.", 1)), note(3, Citation(NEWS))])
+    assert [r.key for r in bib.records] == ["safar2019istochniki"]
+    assert bib.cites[1] == (Cite("smith2019", "12", False, "see", None, 1),)
+    assert bib.cites[2][0].key == "smith2019" and bib.cites[2][0].ibid
+    assert bib.left_out == {}

@@ -257,8 +257,9 @@ def _said(s: Source) -> str:
     return "|".join((s.type, norm_text(s.note), norm_text(s.publisher_place), str(s.issued or ""), people))
 
 
-_Row = tuple[int, Cite]
-"""A citation placed in a note: the index of its source, and the cite (key filled in later)."""
+_Row = tuple["int | None", Cite]
+"""A citation placed in a note: the index of its source (None for a key cited from the
+writer's own bibliography), and the cite (its key filled in once keys are assigned)."""
 
 
 def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
@@ -277,10 +278,7 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
             reason = REMARK
             if isinstance(part, Citation):
                 reason = NAMES_NOTHING
-                if citable(part.source):
-                    extent, locator = pages.split(part.source, part.locator)
-                    i = index.add(replace(part.source, page=extent), note.number)
-                    rows.append((i, Cite("", locator, False, part.prefix or None, part.suffix or None, n)))
+                rows = _cited(index, part, note.number, n)
             elif isinstance(part, Ibid):
                 reason = IBID_NOTHING
                 rows = _ibid(index, part, note.number, placed, n)
@@ -296,8 +294,22 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
     records = tuple(
         Record(key=k, source=replace(s, id=k), notes=tuple(ns)) for k, s, ns in zip(keys, sources, index.notes)
     )
-    cites = {number: tuple(replace(c, key=keys[i]) for i, c in here) for number, here in placed}
+    cites = {number: tuple(c if i is None else replace(c, key=keys[i]) for i, c in here) for number, here in placed}
     return Bibliography(records=records, cites=cites, left_out=left)
+
+
+def _cited(index: _Index, part: Citation, number: int, n: int) -> list[_Row]:
+    """A citation's row: its source becomes (or joins) a record, keeping only its own
+    extent; the page it points at, its prefix and suffix stay with the cite. A citation by
+    key (``[@smith2019, p. 4]``) names an entry of the writer's own bibliography: it is
+    cited under that key and makes no record."""
+    extent, locator = pages.split(part.source, part.locator)
+    cite = Cite(part.source.id or "", locator, False, part.prefix or None, part.suffix or None, n)
+    if citable(part.source):
+        return [(index.add(replace(part.source, page=extent), number), cite)]
+    if part.source.id:
+        return [(None, cite)]
+    return []
 
 
 def _ibid(index: _Index, part: Ibid, number: int, placed: list[tuple[int, list[_Row]]], n: int) -> list[_Row]:
@@ -321,9 +333,9 @@ def _ibid(index: _Index, part: Ibid, number: int, placed: list[tuple[int, list[_
     if out or part.refers_to is None:
         return out
     for i, cite in earlier:
-        if number not in index.notes[i]:
+        if i is not None and number not in index.notes[i]:
             index.notes[i].append(number)
-        out.append((i, Cite("", pages.unlabel(part.locator) or cite.locator, True, part=n)))
+        out.append((i, Cite(cite.key, pages.unlabel(part.locator) or cite.locator, True, part=n)))
     return out
 
 

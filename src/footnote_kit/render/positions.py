@@ -84,15 +84,17 @@ def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[Row]]) -> lis
     state = _State()
     plans: list[NotePlan] = []
     for note in notes:
-        rows = list(cites.get(note.number, ()))
+        rows = list(cites.get(note.number, ()))  # each row names its part (``Cite.part``)
         segments: list[Segment] = []
         here: list[Cite] = []
+        number = 0
         for gap, part in _pieces(note):
             if gap:
                 segments.append(Segment(text=gap))
             if part is None:
                 continue
-            taken = _rows_for(part, rows)
+            number += 1
+            taken = _rows_for(part, number, rows)
             if not taken:
                 segments.append(Segment(text=part.text))
                 continue
@@ -114,18 +116,12 @@ def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[Row]]) -> lis
     return plans
 
 
-def _rows_for(part: Part, rows: list[Row]) -> list[Row]:
-    """The rows this part owns, taken off the front of the note's rows."""
-    if isinstance(part, Remark):
+def _rows_for(part: Part, number: int, rows: list[Row]) -> list[Row]:
+    """The rows of the note's ``number``-th part. A citation that names no work of its own
+    (a ``[@key]`` from the writer's bibliography, which has no item here) keeps its words."""
+    if isinstance(part, Remark) or (isinstance(part, Citation) and not citable(part.source)):
         return []
-    if isinstance(part, Citation):
-        if not citable(part.source) or not rows or rows[0].ibid:
-            return []
-        return [rows.pop(0)]
-    taken = []
-    while rows and rows[0].ibid:
-        taken.append(rows.pop(0))
-    return taken
+    return [row for row in rows if row.part == number]
 
 
 def _position(item_id: str, locator: str | None, state: _State, here: Sequence[Cite]) -> Cite:
