@@ -14,7 +14,7 @@ one source only when what identifies a source agrees:
 A page is a locator, not an identity: the same report cited at p. 15 and p. 20 is one
 source. Only an article's or a chapter's printed page *range* (``45–67``) is the work's own
 extent and stays in its record; a book's, report's or web page's printed page, and any
-single page, is where the note pointed (``locators``). Each citation keeps the page(s) it
+single page, is where the note pointed (``pages.split``). Each citation keeps the page(s) it
 pointed at as its locator (``--map``, CSL citation items, ``render --mode notes``), and its
 signal words and commentary (``Citation.prefix``/``suffix``) stay with it: no record field
 ever holds them. A part that cannot become an entry (a remark, a citation that names
