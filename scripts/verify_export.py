@@ -171,7 +171,7 @@ class Counts:
     locators_in_records: list[str] = field(default_factory=list)
     signal_words: list[str] = field(default_factory=list)
     bad_keys: list[str] = field(default_factory=list)
-    unaccounted: list[str] = field(default_factory=list)
+    unaccounted: list[str] | None = field(default_factory=list)
     datamodel: list[str] | None = None
 
 
@@ -201,19 +201,16 @@ def bad_keys(keys: list[str]) -> list[str]:
     return [k for k in keys if k[:1].isdigit() or k.lower().startswith("anon")]
 
 
-def unaccounted(notes: list[Any], rows: list[dict[str, Any]]) -> list[str]:
-    """Parts of notes that the map names neither as cited nor as left out with a reason.
-
-    A map without part numbers (written before they existed) accounts for as many parts
-    as it has cites, in order."""
+def unaccounted(notes: list[Any], rows: list[dict[str, Any]]) -> list[str] | None:
+    """Parts of notes that the map names neither as cited nor as left out with a reason
+    (None for a map without part numbers, as export wrote before it listed every part)."""
     by_note = {row["note"]: row for row in rows}
+    if any(c.get("part") is None for row in rows for c in row.get("cites", [])):
+        return None
     out = []
     for note in notes:
         row = by_note.get(note.number, {})
-        cites = row.get("cites", [])
-        named = {c["part"] for c in cites if c.get("part")} | {g["part"] for g in row.get("left_out", [])}
-        if cites and not any(c.get("part") for c in cites):
-            named |= set(range(1, len({c.get("key") for c in cites}) + 1))
+        named = {c["part"] for c in row.get("cites", [])} | {g["part"] for g in row.get("left_out", [])}
         for n, part in enumerate(note.parts, start=1):
             if n not in named:
                 out.append(f"note {note.number} part {n} ({part.kind}): {part.text[:60]}")
@@ -265,6 +262,10 @@ def development_documents(scratch: Path) -> list[Path]:
     return docs
 
 
+def _n(found: list[str] | None) -> str:
+    return "n/a" if found is None else str(len(found))
+
+
 def _figure(name: str, found: list[str], show: int) -> str:
     return f"{name} {len(found)}" + "".join("\n      " + f for f in found[:show])
 
@@ -300,13 +301,13 @@ def main(argv: list[str]) -> int:
             bad = [f"{name}: {detail}" for name, (ok, detail) in checks if not ok]
             for tool in tools_ok:
                 tools_ok[tool] += bool(checks) and all(ok for name, (ok, _) in checks if name.startswith(tool))
-            writer = counts.locators_in_records + counts.signal_words + counts.bad_keys + counts.unaccounted
+            writer = counts.locators_in_records + counts.signal_words + counts.bad_keys + (counts.unaccounted or [])
             failed = failed or bool(bad) or bool(writer)
             label = doc.name if notes_range is None else f"{doc.name} (notes {notes_range[0]}-{notes_range[1]})"
             dm = "n/a" if counts.datamodel is None else str(len(counts.datamodel))
             print(f"{'FAIL' if bad or writer else 'ok  '} {label}: {counts.entries} entries, {counts.parts} note parts; "
                   f"locators in records {len(counts.locators_in_records)}, signal words in .bib {len(counts.signal_words)}, "
-                  f"keys with digit/anon {len(counts.bad_keys)}, parts unaccounted {len(counts.unaccounted)}; "
+                  f"keys with digit/anon {len(counts.bad_keys)}, parts unaccounted {_n(counts.unaccounted)}; "
                   f"biber --validate-datamodel warnings {dm}")
             for line in writer[: args.show] + bad:
                 print("      " + line)
@@ -315,7 +316,10 @@ def main(argv: list[str]) -> int:
             total.locators_in_records += counts.locators_in_records
             total.signal_words += counts.signal_words
             total.bad_keys += counts.bad_keys
-            total.unaccounted += counts.unaccounted
+            if counts.unaccounted is None or total.unaccounted is None:
+                total.unaccounted = None
+            else:
+                total.unaccounted += counts.unaccounted
             if counts.datamodel is not None and total.datamodel is not None:
                 total.datamodel += counts.datamodel
         exported = len(docs)
@@ -323,7 +327,10 @@ def main(argv: list[str]) -> int:
         print("  " + _figure("locators in source records:", total.locators_in_records, args.show))
         print("  " + _figure("signal words in .bib fields:", total.signal_words, args.show))
         print("  " + _figure("keys starting with a digit or anon:", total.bad_keys, args.show))
-        print("  " + _figure("note parts not accounted for in the map:", total.unaccounted, args.show))
+        if total.unaccounted is None:
+            print("  note parts not accounted for in the map: n/a (the map has no part numbers)")
+        else:
+            print("  " + _figure("note parts not accounted for in the map:", total.unaccounted, args.show))
         print(f"  documents with entries that the tools read cleanly (of {tools_run}): "
               + ", ".join(f"{k} {v}" for k, v in tools_ok.items()))
         if total.datamodel is not None:
