@@ -144,3 +144,54 @@ def test_loading_and_keys_do_not_import_pybtex() -> None:
     code = "import sys, footnote_kit.inputs, footnote_kit.records, footnote_kit.export, footnote_kit.formats; print('pybtex' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+PASTE = """1 Kirsten Westphal, Central Asian Energy Security (Berlin: SWP, 2015), 112–14.
+
+2 Noah Tucker, “Public and State Responses,” Central Asian Survey 38, no. 3 (2019): 479–94.
+
+3 Interview with a former police officer, Osh, 14 May 2019.
+
+4 This figure was never published anywhere.
+
+5 Westphal, Central Asian Energy Security, 120.
+"""
+
+
+def test_a_bibliography_a_writer_can_paste(tmp_path: Path) -> None:
+    doc = tmp_path / "draft.txt"
+    doc.write_text(PASTE, encoding="utf-8")
+    out, mapping = tmp_path / "refs.bib", tmp_path / "map.json"
+    run = run_cli("export", str(doc), "-o", str(out), "--map", str(mapping))
+    assert run.code == 0, run.stderr
+    bib = out.read_text(encoding="utf-8")
+    # the book's cited pages are no field of it; the article keeps its range as biber reads it
+    book = bib[bib.index("@book{westphal2015central"):].split("\n}\n", 1)[0]
+    assert "pages" not in book
+    assert "pages = {479--94}" in bib
+    # the interview is an entry, not an empty map row
+    assert "@misc{interviewformerpolice2019," in bib and "type = {Interview}" in bib
+    rows = {r["note"]: r for r in json.loads(mapping.read_text(encoding="utf-8"))}
+    assert [c["locator"] for n in (1, 2, 5) for c in rows[n]["cites"]] == ["112–14", "479–94", "120"]
+    assert rows[3]["keys"] == ["interviewformerpolice2019"]
+    assert rows[4]["cites"] == [] and rows[4]["left_out"] == [
+        {"part": 1, "text": "This figure was never published anywhere.", "reason": "remark citing no source"}]
+    assert "3 entries from 5 notes" in run.stderr
+    assert "1 note part made no entry (remark citing no source: 1); listed in" in run.stderr
+
+
+def test_the_csv_map_lists_every_part_in_order(tmp_path: Path) -> None:
+    doc = tmp_path / "draft.txt"
+    doc.write_text(PASTE, encoding="utf-8")
+    mapping = tmp_path / "map.csv"
+    run = run_cli("export", str(doc), "-o", str(tmp_path / "refs.json"), "--map", str(mapping))
+    assert run.code == 0, run.stderr
+    rows = list(csv.DictReader(mapping.open(encoding="utf-8")))
+    assert list(rows[0]) == ["note", "key", "locator", "ibid", "prefix", "suffix", "part", "left_out"]
+    assert [(r["note"], r["key"], r["locator"], r["left_out"]) for r in rows] == [
+        ("1", "westphal2015central", "112–14", ""),
+        ("2", "tucker2019public", "479–94", ""),
+        ("3", "interviewformerpolice2019", "", ""),
+        ("4", "", "", "remark citing no source"),
+        ("5", "westphal2015central", "120", ""),
+    ]

@@ -83,6 +83,18 @@ def test_07_locator_ranges_are_range_formatted(tmp_path: Path) -> None:
     assert proc.cite([CiteRef("a", "112-114")]) == "Backfire, 112\u201314"
 
 
+def test_05_to_07_abbreviated_ranges_are_expanded_first(tmp_path: Path) -> None:
+    # As printed in notes (479–94): citeproc-js expands them, then applies the format.
+    expanded = style(tmp_path, style_attrs='page-range-format="expanded"', bib='<text variable="page"/>')
+    assert bib(expanded, [item("a", page="479\u201394"), item("b", page="1496-504")]) == ["479\u2013494", "1496\u20131504"]
+    chicago = style(tmp_path, style_attrs='page-range-format="chicago-16"', bib='<text variable="page"/>',
+                    citation='<group delimiter=", "><text variable="title"/><text variable="locator"/></group>')
+    assert bib(chicago, [item("a", page="1496-504"), item("b", page="321-8")]) == ["1496\u2013504", "321\u201328"]
+    # a locator written with a dash stays as printed, as citeproc-js leaves it
+    proc = make_processor(chicago, "en-US", [item("a", title="Backfire")])
+    assert proc.cite([CiteRef("a", "112\u2013114")]) == "Backfire, 112\u2013114"
+
+
 def test_08_substituted_variable_is_not_repeated(tmp_path: Path) -> None:
     p = style(tmp_path, macros='<macro name="container"><text variable="container-title"/></macro>',
               bib='<group delimiter=". "><names variable="author"><substitute><text macro="container"/></substitute></names>'

@@ -12,7 +12,7 @@ NEWS = Source(type="article-newspaper", title="Afghan Taliban said planning to a
 
 def _plan(notes: list[Note]):  # type: ignore[no-untyped-def]
     bib = build(notes)
-    return plan_notes(notes, {n: tuple((c.key, c.locator, c.ibid) for c in row) for n, row in bib.cites.items()})
+    return plan_notes(notes, bib.cites)
 
 
 def _positions(notes: list[Note]) -> list[list[tuple[str, str | None]]]:
@@ -54,9 +54,12 @@ def test_ibid_without_page_after_a_page_repeats_the_short_form() -> None:
     assert _positions(notes)[1] == [(SUBSEQUENT, None)]
 
 
-def test_a_page_range_is_the_works_extent_not_a_locator() -> None:
+def test_a_page_range_is_the_works_extent_and_what_its_note_points_at() -> None:
+    # The record keeps an article's range; the note that printed it points at those pages,
+    # so its re-rendering prints them again (Chicago prints a chapter's pages only so).
     article = Source(type="article-journal", title="Jihadists in Idlib", container_title="CTC Sentinel", page="7-47", issued=(2020,))
-    assert _positions([_cite(1, article)]) == [[(FIRST, None)]]
+    assert _positions([_cite(1, article)]) == [[(FIRST, "7-47")]]
+    assert build([_cite(1, article)]).records[0].source.page == "7-47"
 
 
 def test_the_writers_words_and_glue_are_kept_in_order() -> None:
@@ -101,4 +104,4 @@ def test_signal_words_and_commentary_are_put_back_before_and_after_the_citation(
     citation = Citation(REPORT, text, prefix="See also", suffix="arguing that the count was low")
     (plan,) = _plan([Note(5, text + ".", parts=(citation,))])
     shown = ["<cite>" if s.cluster else s.text for s in plan.segments]
-    assert shown == ["See also: ", "<cite>", " arguing that the count was low", "."]
+    assert shown == ["See also: ", "<cite>", ", arguing that the count was low", "."]

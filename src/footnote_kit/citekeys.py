@@ -1,20 +1,26 @@
 """Citation keys in the style users know from Better BibTeX: ``authorYearFirstword``.
 
 Why this shape: a writer types these keys (``\\cite{safar2019istochniki}``, ``[@safar2019istochniki]``)
-and reads them in their manuscript, so they must be short, readable, plain ASCII, and the
-same every time the same notes are exported (a key that changes breaks every citation that
-uses it). Rules (documented in the README, "Key rules"):
+and reads them in their manuscript, so they must be short, readable, plain ASCII, start with
+a letter, and be the same every time the same notes are exported (a key that changes breaks
+every citation that uses it). Rules (documented in the README, "Key rules"):
 
 - *author*: the first author's family name; for an organisation, a name we could not split,
   or no author at all, the outlet (``container-title``) or the issuing body (``publisher``),
   shortened to its first two significant words (``United Nations Security Council`` ->
-  ``unitednations``); ``anon`` when there is none of these.
+  ``unitednations``). With none of these, the first three significant words of the title
+  (Better BibTeX's ``[shorttitle3_3]``: ``afghantalibansaid``), then of an interview's or
+  letter's description, then the site's name in the URL, then the CSL type. Never ``anon``.
+  Leading digits are dropped (a key starting with a digit breaks pandoc's ``@key``).
 - *year*: the year of ``issued``; nothing when the source is undated.
-- *first word*: the first word of the title that is not a stop word or a single letter.
+- *first word*: the first word of the title that is not a stop word or a single letter
+  (none when the title already gave the author part).
 - Everything is transliterated to lowercase ASCII (``Kölner`` -> ``kolner``, ``Straße`` ->
   ``strasse``, ``Łódź`` -> ``lodz``, ``Москва`` -> ``moskva``) and keeps only ``a-z0-9``.
-- Clashes get ``a``, ``b``, ... in the order the sources are first cited: the first source
-  keeps the bare key, as in Better BibTeX.
+- Clashes get ``a``, ``b``, ... in the order of the clashing sources' dates (then titles,
+  URLs), as author-date styles order ``2020a``, ``2020b``: the oldest keeps the bare key.
+  Not in order of citation, so that a note added above, or notes moved, rename nothing;
+  only a new source with the same key and an earlier date moves the letters of that key.
 
 This module imports the standard library only.
 """
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from footnote_kit.model import Name, Source
 
@@ -114,18 +120,68 @@ def body_name(name: str) -> str:
 
 
 def author_part(source: Source) -> str:
-    """Who the key names: a person's family name, else the outlet or issuing body."""
-    for names in (source.author, source.editor):
+    """Who the key names: a person's family name, else the outlet or issuing body, else
+    the title's words (see the module docstring for the whole chain)."""
+    return _author_and_title(source)[0]
+
+
+def _author_and_title(source: Source) -> tuple[str, bool]:
+    """The author part, and whether it was taken from the title (then no first word follows)."""
+    for names in (source.author, source.editor, source.interviewer):
         for name in names[:1]:
-            part = _name_part(name)
+            part = _letter_first(_name_part(name))
             if part:
-                return part
+                return part, False
     for body in (source.container_title, source.publisher):
-        if body:
-            part = body_name(body)
-            if part:
-                return part
-    return "anon"
+        part = _letter_first(body_name(body)) if body else ""
+        if part:
+            return part, False
+    part = _letter_first(short_title(source.title))
+    if part:
+        return part, True
+    if source.type in COMMUNICATIONS:
+        # An untitled interview or letter is known by its description ("Interview with a
+        # former police officer"); for other kinds ``note`` holds the writer's own words.
+        part = _letter_first(short_title(source.note))
+        if part:
+            return part, False
+    host = _letter_first(re.sub(r"[0-9]+", "", _site(source.URL)))
+    if host:
+        return host, False
+    return _letter_first(slug(source.type)) or "source", False
+
+
+def short_title(title: str | None, n: int = 3) -> str:
+    """The first ``n`` significant words of a title, run together (``afghantalibansaid``)."""
+    words = []
+    for word in _words(title or ""):
+        s = re.sub(r"[^a-z0-9]+", "", word)
+        if len(s) > 1 and s not in STOP_WORDS:
+            words.append(s)
+            if len(words) == n:
+                break
+    return "".join(words)
+
+
+COMMUNICATIONS = frozenset({"interview", "personal_communication"})
+_SUBDOMAINS = frozenset("www www2 m mobile en eng ru rus de fr es amp news".split())
+_SECOND_LEVEL = frozenset("co com org net gov ac edu".split())
+
+
+def _site(url: str | None) -> str:
+    """The name of the site a URL is on: ``https://eng.scorussia2020.ru/...`` -> ``scorussia2020``."""
+    if not url:
+        return ""
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    labels = [label for label in host.split(".") if label and label not in _SUBDOMAINS]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return slug(labels[-2] if len(labels) >= 2 else labels[0]) if labels else ""
+
+
+def _letter_first(part: str) -> str:
+    """A key part that starts with a letter: leading digits dropped (``24kz`` -> ``kz``)."""
+    return part.lstrip("0123456789")
 
 
 def _name_part(name: Name) -> str:
@@ -137,8 +193,10 @@ def _name_part(name: Name) -> str:
 
 
 def base_key(source: Source) -> str:
+    author, from_title = _author_and_title(source)
     year = str(source.year) if source.year else ""
-    return f"{author_part(source)}{year}{first_word(source.title)}"
+    word = "" if from_title else first_word(source.title)
+    return f"{author}{year}{word}"
 
 
 def _suffix(n: int) -> str:
@@ -151,22 +209,38 @@ def _suffix(n: int) -> str:
     return out
 
 
-def assign(sources: Iterable[Source], taken: Iterable[str] = ()) -> list[str]:
-    """One unique key per source, in order; ``taken`` keys are never reused."""
+def assign(sources: Sequence[Source], taken: Iterable[str] = ()) -> list[str]:
+    """One unique key per source, in order; ``taken`` keys are never reused.
+
+    Sources whose keys clash are lettered in the order of ``_clash_order`` (their content),
+    never in the order they come, so adding or moving sources elsewhere changes no key."""
     used = set(taken)
-    counts: dict[str, int] = {}
-    out: list[str] = []
-    for source in sources:
-        base = base_key(source)
-        key = base
-        n = counts.get(base, -1)
-        while key in used:
-            n += 1
-            key = f"{base}{_suffix(n)}"
-        counts[base] = n
-        used.add(key)
-        out.append(key)
+    bases = [base_key(s) for s in sources]
+    groups: dict[str, list[int]] = {}
+    for i, base in enumerate(bases):
+        groups.setdefault(base, []).append(i)
+    out = [""] * len(bases)
+    for base, members in groups.items():
+        n = -1
+        for i in sorted(members, key=lambda i: _clash_order(sources[i])):
+            key = base
+            while key in used:
+                n += 1
+                key = f"{base}{_suffix(n)}"
+            used.add(key)
+            out[i] = key
     return out
+
+
+def _clash_order(source: Source) -> tuple[tuple[int, ...], str, str, str, str]:
+    """Date first (undated last), then what else tells the sources apart."""
+    return (
+        source.issued or (10_000,),
+        ascii_fold(source.title or "").casefold(),
+        (source.URL or "").lower(),
+        (source.DOI or "").lower(),
+        ascii_fold(source.number or "").casefold(),
+    )
 
 
 def unique(key: str, used: Iterable[str]) -> str:

@@ -214,7 +214,7 @@ def export(
     or repeated by Ibid., is one entry. A .bib or CSL-JSON FILE is converted between formats,
     keeping every entry and field. The input is never overwritten.
     """
-    from footnote_kit.export import choose_format, export_text, map_text, same_file
+    from footnote_kit.export import choose_format, export_text, left_out_summary, map_text, same_file
     from footnote_kit.files import write_atomic
     from footnote_kit.inputs import load
 
@@ -241,6 +241,9 @@ def export(
     cited = f" from {len(loaded.notes)} notes" if loaded.notes else ""
     entries = f"{len(loaded.records)} entr{'y' if len(loaded.records) == 1 else 'ies'}"
     warn(f"{file}: {entries}{cited} -> {where} ({fmt.name})")
+    left = left_out_summary(loaded)
+    if left:
+        warn(f"{file}: {left}; " + (f"listed in {map_path}" if map_path is not None else "--map lists them"))
 
 
 # --- check --------------------------------------------------------------------

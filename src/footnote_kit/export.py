@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 from footnote_kit.errors import UsageError
 from footnote_kit.formats import Format, by_name, by_suffix
 from footnote_kit.inputs import Loaded
+from footnote_kit.records import Cite
 
 DEFAULT_FORMAT = "biblatex"
 
@@ -41,38 +42,68 @@ def export_text(loaded: Loaded, fmt: Format, *, ascii: bool = False) -> str:
 
 
 def map_rows(loaded: Loaded) -> list[dict[str, object]]:
-    """One row per note: its keys in order (ibid. included) and each citation's locator."""
+    """One row per note: its keys in order (ibid. included), each citation as a CSL
+    citation item would carry it (locator, prefix, suffix) with the part of the note it is,
+    and the parts that became no entry, with the reason."""
     rows: list[dict[str, object]] = []
-    for number, cites in loaded.locators.items():
+    for number, cites in loaded.cites.items():
         rows.append(
             {
                 "note": number,
                 "keys": list(loaded.note_keys.get(number, ())),
-                "cites": [{"key": k, "locator": loc, "ibid": ibid} for k, loc, ibid in cites],
+                "cites": [_cite_json(c) for c in cites],
+                "left_out": [{"part": g.part, "text": g.text, "reason": g.reason} for g in loaded.left_out.get(number, ())],
             }
         )
     return rows
 
 
+def _cite_json(cite: Cite) -> dict[str, object]:
+    out: dict[str, object] = {"key": cite.key, "locator": cite.locator, "ibid": cite.ibid}
+    if cite.prefix:
+        out["prefix"] = cite.prefix
+    if cite.suffix:
+        out["suffix"] = cite.suffix
+    out["part"] = cite.part
+    return out
+
+
+CSV_COLUMNS = ("note", "key", "locator", "ibid", "prefix", "suffix", "part", "left_out")
+"""The first four are the original columns; the others were added after them, so readers
+that go by position still work."""
+
+
 def map_text(loaded: Loaded, path: str | PurePath) -> str:
     """The note -> keys map as JSON or CSV, chosen by ``path``'s suffix."""
     suffix = PurePath(path).suffix.lower()
-    rows = map_rows(loaded)
     if suffix == ".json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(map_rows(loaded), ensure_ascii=False, indent=2) + "\n"
     if suffix == ".csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["note", "key", "locator", "ibid"])
-        for row in rows:
-            cites = row["cites"]
-            assert isinstance(cites, list)
-            if not cites:
-                writer.writerow([row["note"], "", "", ""])
-            for cite in cites:
-                writer.writerow([row["note"], cite["key"], cite["locator"] or "", "yes" if cite["ibid"] else ""])
+        writer.writerow(CSV_COLUMNS)
+        for number, cites in loaded.cites.items():
+            rows = [(c.part or 0, [number, c.key, c.locator or "", "yes" if c.ibid else "", c.prefix or "", c.suffix or "", c.part or "", ""]) for c in cites]
+            rows += [(g.part, [number, "", "", "", "", "", g.part, g.reason]) for g in loaded.left_out.get(number, ())]
+            if not rows:
+                rows = [(0, [number, "", "", "", "", "", "", ""])]
+            writer.writerows(row for _, row in sorted(rows, key=lambda r: r[0]))
         return buf.getvalue()
     raise UsageError(f"--map {path}: name the file .json or .csv")
+
+
+def left_out_summary(loaded: Loaded) -> str | None:
+    """One line on what the map lists as left out (``3 note parts made no entry (remark
+    citing no source: 2, ...)``), or None when every part became an entry."""
+    counts: dict[str, int] = {}
+    for gone in loaded.left_out.values():
+        for g in gone:
+            counts[g.reason] = counts.get(g.reason, 0) + 1
+    if not counts:
+        return None
+    total = sum(counts.values())
+    what = ", ".join(f"{reason}: {n}" for reason, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return f"{total} note part{'s' if total != 1 else ''} made no entry ({what})"
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:

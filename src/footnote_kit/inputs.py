@@ -17,8 +17,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
+from typing import TYPE_CHECKING
+
 from footnote_kit.model import Note, Problem, Record
 
+if TYPE_CHECKING:
+    from footnote_kit.records import Cite, LeftOut
+
+BIB_SUFFIXES = frozenset({".bib", ".bibtex", ".biblatex"})
+JSON_SUFFIXES = frozenset({".json", ".csljson"})
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,11 @@ class Loaded:
     warnings: tuple[Problem, ...] = ()
     kind: str = "document"
     locators: dict[int, tuple[tuple[str, str | None, bool], ...]] = field(default_factory=dict)
-    """Per note: (key, locator, came-by-ibid) for each citation, for ``--map``."""
+    """Per note: (key, locator, came-by-ibid) for each citation."""
+    cites: dict[int, tuple[Cite, ...]] = field(default_factory=dict)
+    """Per note: each citation in full (with its prefix, suffix and part), for ``--map``."""
+    left_out: dict[int, tuple[LeftOut, ...]] = field(default_factory=dict)
+    """Per note: the parts that became no entry, and why (a remark cites nothing...)."""
 
 
 def kind_of(path: str | os.PathLike[str], text: str | None = None) -> str:
@@ -116,6 +127,8 @@ def _from_notes(notes: tuple[Note, ...], warnings: tuple[Problem, ...], kind: st
         warnings=tuple(warnings),
         kind=kind,
         locators=locators,
+        cites=bib.cites,
+        left_out=bib.left_out,
     )
 
 

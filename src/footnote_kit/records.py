@@ -12,8 +12,13 @@ one source only when what identifies a source agrees:
   already match, outlet and authors.
 
 A page is a locator, not an identity: the same report cited at p. 15 and p. 20 is one
-source. When the citations of one source print different pages, the record drops the page
-and ``--map`` keeps each citation's page as its locator.
+source. Only an article's or a chapter's printed page *range* (``45–67``) is the work's own
+extent and stays in its record; a book's, report's or web page's printed page, and any
+single page, is where the note pointed (``pages.split``). Each citation keeps the page(s) it
+pointed at as its locator (``--map``, CSL citation items, ``render --mode notes``), and its
+signal words and commentary (``Citation.prefix``/``suffix``) stay with it: no record field
+ever holds them. A part that cannot become an entry (a remark, a citation that names
+nothing, an ``Ibid.`` with nothing before it) is listed with its reason (``LeftOut``).
 
 This module imports the standard library only.
 """
@@ -26,7 +31,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from footnote_kit import citekeys
+from footnote_kit import citekeys, pages
 from footnote_kit.model import Citation, Ibid, Note, Record, Source
 
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref_src$)")
@@ -92,6 +97,8 @@ def same_source(a: Source, b: Source) -> bool:
         return True
     if url_a and url_a == url_b:
         return True
+    if not (title_a or title_b or doi_a or doi_b or url_a or url_b) and a.type in COMMUNICATIONS:
+        return a.type == b.type and _said(a) == _said(b)
     if not (title_a and title_a == title_b):
         return False
     if a.type != b.type and "document" not in (a.type, b.type):
@@ -123,27 +130,58 @@ def merge(kept: Source, new: Source) -> Source:
     return replace(kept, **changes) if changes else kept
 
 
+COMMUNICATIONS = citekeys.COMMUNICATIONS
+"""Kinds of source that name no work but are cited all the same: the writer's own
+interviews and correspondence, identified by who, where and when, not by a title."""
+
+
 def citable(source: Source) -> bool:
-    """A citation with nothing that names a work (no title, URL, DOI, author or outlet)
-    cannot become an entry anyone could cite; ``lint`` reports such notes."""
-    return any((source.title, source.URL, source.DOI, source.author, source.container_title, source.publisher))
+    """Whether a citation can become an entry: it names a work (a title, URL, DOI, author
+    or outlet), or it is an interview or a letter, e-mail or conversation, which a writer
+    cites by its date, place and description (``Interview with a former police officer,
+    Osh, 14 May 2019``): Chicago and APA list those too, so they are never dropped."""
+    if any((source.title, source.URL, source.DOI, source.author, source.container_title, source.publisher)):
+        return True
+    return source.type in COMMUNICATIONS and any(
+        (source.issued, source.note, source.publisher_place, source.interviewer, source.medium)
+    )
 
 
 @dataclass(frozen=True)
 class Cite:
-    """One citation in a note: which record, its locator, and whether it came by ibid."""
+    """One citation in a note: which record, the page(s) it points at, whether it came by
+    ibid, the writer's signal words before it (``See``) and commentary after it, and which
+    part of the note it is (1 = the first part), so that every part is accounted for."""
 
     key: str
     locator: str | None = None
     ibid: bool = False
+    prefix: str | None = None
+    suffix: str | None = None
+    part: int | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A part of a note that became no entry, and why (shown in ``--map`` and by ``export``)."""
+
+    part: int
+    text: str
+    reason: str
+
+
+REMARK = "remark citing no source"
+NAMES_NOTHING = "citation naming no work (no title, author, outlet, URL or DOI)"
+IBID_NOTHING = "Ibid. with no earlier citation to repeat"
 
 
 @dataclass(frozen=True)
 class Bibliography:
-    """Records in order of first citation, and what each note cites."""
+    """Records in order of first citation, what each note cites, and what it left out."""
 
     records: tuple[Record, ...]
     cites: dict[int, tuple[Cite, ...]] = field(default_factory=dict)
+    left_out: dict[int, tuple[LeftOut, ...]] = field(default_factory=dict)
 
     @property
     def note_keys(self) -> dict[int, tuple[str, ...]]:
@@ -158,12 +196,16 @@ class Bibliography:
 
 
 class _Index:
-    """Sources seen so far, found by URL, DOI or title so that building is not quadratic."""
+    """Sources seen so far, found by URL, DOI or title so that building is not quadratic.
+
+    ``extents`` holds, per source, every page range its citations printed as the work's
+    own extent: one value keeps it in the record, several (a writer citing ``45–67`` once
+    and ``50–52`` once) make each a citation's locator only."""
 
     def __init__(self) -> None:
         self.sources: list[Source] = []
         self.notes: list[list[int]] = []
-        self.pages: list[set[str]] = []
+        self.extents: list[set[str]] = []
         self._by: dict[str, list[int]] = {}
 
     def _handles(self, s: Source) -> list[str]:
@@ -174,6 +216,8 @@ class _Index:
             out.append("url:" + norm_url(s.URL))
         if s.title:
             out.append("title:" + norm_text(s.title))
+        if not out and s.type in COMMUNICATIONS:
+            out.append("said:" + _said(s))
         return out
 
     def find(self, s: Source) -> int | None:
@@ -187,12 +231,13 @@ class _Index:
         return None
 
     def add(self, s: Source, note: int) -> int:
+        """Add a citation's source (its page already split: ``page`` is an extent or None)."""
         i = self.find(s)
         if i is None:
             i = len(self.sources)
             self.sources.append(s)
             self.notes.append([])
-            self.pages.append(set())
+            self.extents.append(set())
         else:
             self.sources[i] = merge(self.sources[i], s)
         for handle in self._handles(self.sources[i]):
@@ -202,61 +247,111 @@ class _Index:
         if note not in self.notes[i]:
             self.notes[i].append(note)
         if s.page:
-            self.pages[i].add(s.page)
+            self.extents[i].add(s.page)
         return i
 
 
+def _said(s: Source) -> str:
+    """An untitled interview or letter as an identity: its description, place, date, people."""
+    people = "|".join(sorted(_families(s)) + sorted(norm_text(n.family or n.literal) for n in s.interviewer))
+    return "|".join((s.type, norm_text(s.note), norm_text(s.publisher_place), str(s.issued or ""), people))
+
+
+_Row = tuple["int | None", Cite]
+"""A citation placed in a note: the index of its source (None for a key cited from the
+writer's own bibliography), and the cite (its key filled in once keys are assigned)."""
+
+
 def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
-    """Notes -> records with keys; ``Ibid`` parts map to the record they repeat."""
+    """Notes -> records with keys; ``Ibid`` parts map to the record they repeat.
+
+    Each part of each note is either cited (``cites``) or left out with its reason
+    (``left_out``), so that nothing disappears in silence."""
     index = _Index()
-    placed: list[tuple[int, list[tuple[int, str | None, bool]]]] = []
+    placed: list[tuple[int, list[_Row]]] = []
+    left: dict[int, tuple[LeftOut, ...]] = {}
     for note in notes:
-        here: list[tuple[int, str | None, bool]] = []
-        for part in note.parts:
+        here: list[_Row] = []
+        gone: list[LeftOut] = []
+        for n, part in enumerate(note.parts, start=1):
+            rows: list[_Row] = []
+            reason = REMARK
             if isinstance(part, Citation):
-                if not citable(part.source):
-                    continue
-                here.append((index.add(part.source, note.number), part.source.page, False))
+                reason = NAMES_NOTHING
+                rows = _cited(index, part, note.number, n)
             elif isinstance(part, Ibid):
-                here.extend(_ibid(index, part, note.number, placed))
+                reason = IBID_NOTHING
+                rows = _ibid(index, part, note.number, placed, n)
+            if rows:
+                here.extend(rows)
+            else:
+                gone.append(LeftOut(n, part.text, reason))
         placed.append((note.number, here))
-    sources = [_settle_page(s, pages) for s, pages in zip(index.sources, index.pages)]
+        if gone:
+            left[note.number] = tuple(gone)
+    sources = [_settle_page(s, extents) for s, extents in zip(index.sources, index.extents)]
     keys = citekeys.assign(sources, taken)
     records = tuple(
         Record(key=k, source=replace(s, id=k), notes=tuple(ns)) for k, s, ns in zip(keys, sources, index.notes)
     )
-    cites = {
-        number: tuple(Cite(keys[i], page, ibid) for i, page, ibid in here) for number, here in placed
-    }
-    return Bibliography(records=records, cites=cites)
+    cites = {number: tuple(c if i is None else replace(c, key=keys[i]) for i, c in here) for number, here in placed}
+    return Bibliography(records=records, cites=cites, left_out=left)
 
 
-def _ibid(
-    index: _Index, part: Ibid, number: int, placed: list[tuple[int, list[tuple[int, str | None, bool]]]]
-) -> list[tuple[int, str | None, bool]]:
-    """Resolve an ibid to records: through its resolved sources, else to the note it names."""
-    out: list[tuple[int, str | None, bool]] = []
+def _cited(index: _Index, part: Citation, number: int, n: int) -> list[_Row]:
+    """A citation's row: its source becomes (or joins) a record, keeping only its own
+    extent; the page it points at, its prefix and suffix stay with the cite. A citation by
+    key (``[@smith2019, p. 4]``) names an entry of the writer's own bibliography: it is
+    cited under that key and makes no record."""
+    extent, locator = pages.split(part.source, part.locator)
+    cite = Cite(part.source.id or "", locator, False, part.prefix or None, part.suffix or None, n)
+    if citable(part.source):
+        return [(index.add(replace(part.source, page=extent), number), cite)]
+    if part.source.id:
+        return [(None, cite)]
+    return []
+
+
+def _ibid(index: _Index, part: Ibid, number: int, placed: list[tuple[int, list[_Row]]], n: int) -> list[_Row]:
+    """Resolve an ibid to records: through its resolved sources, else to the note it names.
+
+    Its locator is the one it prints (``Ibid., 45``), else the one of the citation it
+    repeats (``Ibid.`` after ``…, 45–67, at 50`` points at 50 again)."""
+    earlier = _rows_of(placed, part.refers_to)
+    out: list[_Row] = []
     for s in part.sources:
-        i = index.find(replace(s, page=None))
+        extent, printed = pages.split(s)
+        i = index.find(replace(s, page=extent))
         if i is None:
-            i = index.add(s, number)
+            if not citable(s):
+                continue
+            i = index.add(replace(s, page=extent), number)
         elif number not in index.notes[i]:
             index.notes[i].append(number)
-        out.append((i, part.locator or s.page, True))
+        repeated = next((c.locator for j, c in earlier if j == i), printed)
+        out.append((i, Cite("", pages.unlabel(part.locator) or repeated, True, part=n)))
     if out or part.refers_to is None:
         return out
-    for earlier, here in reversed(placed):
-        if earlier == part.refers_to:
-            for i, page, _ in here:
-                if number not in index.notes[i]:
-                    index.notes[i].append(number)
-                out.append((i, part.locator or page, True))
-            break
+    for i, cite in earlier:
+        if i is not None and number not in index.notes[i]:
+            index.notes[i].append(number)
+        out.append((i, Cite(cite.key, pages.unlabel(part.locator) or cite.locator, True, part=n)))
     return out
 
 
-def _settle_page(source: Source, pages: set[str]) -> Source:
-    """Keep a page only when every citation printing one agrees; otherwise it is a locator."""
-    if len(pages) > 1 and source.page:
+def _rows_of(placed: list[tuple[int, list[_Row]]], number: int | None) -> list[_Row]:
+    """The citations of the latest note numbered ``number`` (an ibid's antecedent)."""
+    if number is None:
+        return []
+    for earlier, here in reversed(placed):
+        if earlier == number:
+            return here
+    return []
+
+
+def _settle_page(source: Source, extents: set[str]) -> Source:
+    """Keep an extent only when every citation printing one agrees; otherwise each is only
+    its citation's locator (which it already is)."""
+    if len(extents) > 1 and source.page:
         return replace(source, page=None)
     return source

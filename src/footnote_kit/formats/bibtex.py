@@ -46,6 +46,20 @@ ENTRY_TYPES: dict[str, tuple[str, str]] = {
     "webpage": ("online", "misc"),
     "post": ("online", "misc"),
     "post-weblog": ("online", "misc"),
+    "dataset": ("dataset", "misc"),
+    "legal_case": ("jurisdiction", "misc"),
+    "legislation": ("legislation", "misc"),
+    "interview": ("misc", "misc"),
+    "personal_communication": ("misc", "misc"),
+}
+# What ``type`` says when the note printed no genre: biblatex requires it on @report and
+# @thesis, and on @misc it is the only place that says the entry is an interview or a
+# letter. The reader takes these words back as "no genre" (``genre_of``).
+DEFAULT_GENRES: dict[str, str] = {
+    "report": "Report",
+    "thesis": "Thesis",
+    "interview": "Interview",
+    "personal_communication": "Personal communication",
 }
 CSL_TYPES = frozenset(
     """article article-journal article-magazine article-newspaper bill book broadcast chapter
@@ -54,7 +68,7 @@ CSL_TYPES = frozenset(
     paper-conference patent performance periodical personal_communication post post-weblog
     regulation report review review-book software song speech standard thesis treaty webpage""".split()
 )
-BIBLATEX_ONLY_TYPES = frozenset({"online", "report", "thesis", "mvbook", "collection", "mvcollection", "dataset", "software", "patent", "periodical"})
+BIBLATEX_ONLY_TYPES = frozenset({"online", "report", "thesis", "mvbook", "collection", "mvcollection", "dataset", "software", "patent", "periodical", "jurisdiction", "legislation", "legal"})
 SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
 # Entry type read back -> CSL type (entrysubtype decides between the article kinds).
 READ_TYPES: dict[str, str] = {
@@ -63,6 +77,8 @@ READ_TYPES: dict[str, str] = {
     "techreport": "report", "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
     "online": "webpage", "www": "webpage", "electronic": "webpage", "misc": "document",
     "manual": "report", "booklet": "pamphlet", "unpublished": "manuscript", "proceedings": "book",
+    "dataset": "dataset", "software": "software", "jurisdiction": "legal_case", "legislation": "legislation",
+    "legal": "legal_case", "letter": "personal_communication", "patent": "patent", "standard": "standard",
 }
 
 
@@ -99,13 +115,11 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         if source.issue:
             f["number"] = source.issue
     elif etype in ("report", "techreport", "thesis", "phdthesis"):
-        inst = issuer or body
+        inst = issuer or body or _body_author(source)
         if inst:
             f["institution" if etype != "phdthesis" else "school"] = inst
         if body and issuer and body != issuer:
             f["series"] = body
-        if source.genre:
-            f["type"] = source.genre
     elif etype in ("incollection", "inproceedings"):
         if body:
             f["booktitle"] = body
@@ -124,8 +138,9 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         # No entry type of its own (interview, speech, legislation...): biblatex's
         # entrysubtype carries it, which styles may use and the reader maps back.
         f["entrysubtype"] = source.type
-    if source.genre and "type" not in f:
-        f["type"] = source.genre
+    genre = source.genre or DEFAULT_GENRES.get(source.type)
+    if genre and "type" not in f:
+        f["type"] = genre
     if source.number and "number" not in f:
         f["number"] = source.number
     elif source.number:
@@ -136,7 +151,7 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         if getattr(source, attr):
             f[name] = getattr(source, attr)
     if source.page:
-        f["pages"] = source.page
+        f["pages"] = _dash_ranges(source.page)
     if source.publisher_place:
         f["location" if biblatex else "address"] = source.publisher_place
     if source.issued:
@@ -162,6 +177,36 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         f["note"] = ". ".join(notes)
     persons = {role: list(getattr(source, role)) for role in PERSON_ROLES if getattr(source, role)}
     return etype, f, persons
+
+
+_RANGE_DASH = re.compile(r"(?<=\w)\s*(?:--|[-\u2010-\u2015])\s*(?=\w)")
+
+
+def _dash_ranges(page: str) -> str:
+    """``479-94``, ``479 – 94`` -> ``479–94``: a page range, whatever dash the note printed."""
+    return _RANGE_DASH.sub("\u2013", page)
+
+
+def page_range(page: str, ascii: bool = False) -> str:
+    """A page range as a .bib value: ``479–94`` -> ``479--94``. biber and BibTeX read ``--``
+    as a range (biblatex compresses and styles it); a Unicode dash is just a character to
+    them. Read back, ``--`` is an en dash again."""
+    return encode(page, ascii=ascii).replace("-{}-", "--").replace("\u2013", "--")
+
+
+def genre_of(genre: str | None, csl_type: str) -> str | None:
+    """A .bib ``type`` as the source's genre: None when it is the word ``export`` fills in."""
+    if genre and genre.casefold() == DEFAULT_GENRES.get(csl_type, "").casefold():
+        return None
+    return genre
+
+
+def _body_author(source: Source) -> str | None:
+    """A report signed by an organisation alone (``International Crisis Group, Title…``)
+    was issued by it: it is the institution biblatex requires, not a guess."""
+    if len(source.author) == 1 and source.author[0].literal:
+        return source.author[0].literal
+    return None
 
 
 def _protect_whole(source: Source) -> bool:
@@ -205,6 +250,8 @@ def write(records: Sequence[Record], *, dialect: str = "biblatex", ascii: bool =
                 encoded[name] = value
             elif name in ("url", "doi"):
                 encoded[name] = value
+            elif name == "pages":
+                encoded[name] = page_range(value, ascii)
             else:
                 whole = name == "title" and _protect_whole(record.source)
                 encoded[name] = encode(value, ascii=ascii, protect=name in TITLE_FIELDS, whole=whole)

@@ -14,7 +14,7 @@ from typing import Any
 
 from footnote_kit import citekeys
 from footnote_kit.errors import InputError
-from footnote_kit.formats.bibtex import CSL_TYPES, MONTHS, PERSON_ROLES, READ_FIELDS, READ_TYPES
+from footnote_kit.formats.bibtex import CSL_TYPES, MONTHS, PERSON_ROLES, READ_FIELDS, READ_TYPES, genre_of
 from footnote_kit.formats.latex import BABEL_TO_ISO, decode
 from footnote_kit.model import Location, Name, Problem, Record, Source
 
@@ -107,7 +107,7 @@ def _record(etype: str, key: str, raw: dict[str, str]) -> Record:
     from pybtex.database.input.bibtex import split_name_list
 
     low = etype.lower()
-    sub = raw.get("entrysubtype", "").lower()
+    sub = decode(raw.get("entrysubtype", "")).lower()
     ctype = {"newspaper": "article-newspaper", "magazine": "article-magazine"}.get(sub) if low == "article" else None
     if not ctype and sub in CSL_TYPES:
         ctype = sub
@@ -130,6 +130,8 @@ def _record(etype: str, key: str, raw: dict[str, str]) -> Record:
         kw["issue"] = d.get("number") or d.get("issue")
     elif low in ("report", "techreport", "thesis", "phdthesis", "mastersthesis", "manual"):
         kw["publisher"] = d.get("institution") or d.get("school") or d.get("organization") or d.get("publisher")
+        if kw["publisher"] and decode(raw.get("author", "")) == kw["publisher"]:
+            kw["publisher"] = None  # the signing body, written as institution too (export's rule)
         kw["container_title"] = d.get("series")
         kw["number"] = d.get("number")
     elif low in ("incollection", "inproceedings", "inbook"):
@@ -143,7 +145,7 @@ def _record(etype: str, key: str, raw: dict[str, str]) -> Record:
         kw["container_title"] = d.get("organization") or d.get("howpublished") or journal
         kw["publisher"] = d.get("publisher")
         kw["number"] = d.get("number")
-    kw["genre"] = d.get("type")
+    kw["genre"] = genre_of(d.get("type"), ctype)
     if "series" in d and not kw.get("container_title"):
         kw["collection_title"] = d["series"]
     for attr, name in (("volume", "volume"), ("edition", "edition"), ("DOI", "doi"), ("ISBN", "isbn")):

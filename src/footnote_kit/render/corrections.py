@@ -83,10 +83,14 @@ class Text(_Cached, M.Text):
         if _suppressed(self, variable, context):
             return None
         if variable == "locator":
-            # Gap 7: a page locator is a page range like any other.
+            # Gap 7: a page locator written with a hyphen is a page range like any other;
+            # one written with a dash is kept as printed (``112–14`` in APA too), as
+            # citeproc-js does: it normalises dashes in the ``page`` variable only.
             label = item.locator.label
             value = str(item.locator.identifier)
-            return self._process(value, "page") if label == "page" else value.replace("-", "\u2013")
+            if label == "page" and "-" in value:
+                return self._process(value, "page")
+            return value.replace("-", "\u2013")
         text = M.Text._variable(self, item, context)
         if text:
             _record(self, variable, context)

@@ -15,6 +15,7 @@ output matches citeproc-js, the processor inside Zotero. Styles are parsed once 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,20 @@ class CiteRef:
     prefix: str = ""
     suffix: str = ""
     position: str | None = None
+
+
+def spaced_prefix(prefix: str) -> str:
+    """A cite's prefix with the space citeproc-js adds after words and stops (``See`` ->
+    ``See Roy``, ``(`` stays glued): writers and word-processor plugins give it bare."""
+    bare = re.sub(r"<[^>]+>", "", prefix)
+    last = re.sub(r"[\"'\u201d\u2019\u00bb\u202f\u00a0 ]+$", "", bare)[-1:]
+    space = " " if last and (last.isalnum() or last in ".;:&!?)],") else ""
+    return re.sub(r"\s+", " ", prefix + space)
+
+
+def spaced_suffix(suffix: str) -> str:
+    """A cite's suffix with the space citeproc-js puts before a word or bracket."""
+    return " " + suffix if suffix[:1].isalpha() or suffix[:1] in "&[(" else suffix
 
 
 @dataclass(frozen=True)
@@ -272,9 +287,10 @@ class Processor:
             opts: dict[str, Any] = {}
             if locator:
                 opts["locator"] = Locator(getattr(ref, "label", None) or "page", str(locator))
-            for affix in ("prefix", "suffix"):
-                if getattr(ref, affix, ""):
-                    opts[affix] = getattr(ref, affix)
+            if getattr(ref, "prefix", ""):
+                opts["prefix"] = spaced_prefix(ref.prefix)
+            if getattr(ref, "suffix", ""):
+                opts["suffix"] = spaced_suffix(ref.suffix)
             item = _item(key, **opts)
             position = getattr(ref, "position", None) or self._position(key, locator, cited)
             item["fk_position"] = position

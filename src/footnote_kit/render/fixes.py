@@ -23,8 +23,15 @@ from footnote_kit.render import marks
 
 
 def format_last_page(first: str, last: str, range_format: str | None) -> str:
-    """The second number of a range as ``page-range-format`` prints it (CSL 1.0.2 rules)."""
-    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or not range_format:
+    """The second number of a range as ``page-range-format`` prints it (CSL 1.0.2 rules).
+
+    An abbreviated range as printed (``479–94``) is expanded first (``479–494``): APA's
+    ``expanded`` prints it so, and the minimal forms are computed from the whole number."""
+    if not (first.isdigit() and last.isdigit()) or not range_format:
+        return last
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    if len(first) != len(last):
         return last
     if range_format in ("chicago", "chicago-15", "chicago-16"):
         number = int(first)

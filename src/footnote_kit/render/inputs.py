@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 
 from footnote_kit.errors import InputError, UsageError
 from footnote_kit.model import Location, Note, Problem, Record, Severity
-
-CiteRow = tuple[str, "str | None", bool]
-"""(record key, locator, came by ibid): one citation in a note, as ``records.build`` gives it."""
+from footnote_kit.records import Cite
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,8 @@ class Loaded:
 
     records: tuple[Record, ...]
     notes: tuple[Note, ...] | None = None
-    cites: dict[int, tuple[CiteRow, ...]] = field(default_factory=dict)
+    cites: dict[int, tuple[Cite, ...]] = field(default_factory=dict)
+    """Per note, its citations as ``records.build`` gives them (key, locator, ibid, prefix...)."""
     problems: tuple[Problem, ...] = ()
 
 
@@ -54,7 +53,7 @@ def load_input(
             raise
         return salvaged
     if loaded.kind == "document":
-        return Loaded(loaded.records, loaded.notes, dict(loaded.locators), loaded.warnings)
+        return Loaded(loaded.records, loaded.notes, dict(loaded.cites), loaded.warnings)
     return Loaded(loaded.records, None, {}, loaded.warnings)
 
 

@@ -10,7 +10,6 @@ which item lacks what, and where it was cited, is the useful moment.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -34,14 +33,8 @@ class Item:
         return f"{who} ({title})"
 
 
-def is_locator(page: str | None) -> bool:
-    """A single page cited in a note (``p.15``) points into the work; a range (``7-47``) is
-    the extent of an article or chapter and belongs to the entry."""
-    return bool(page) and not re.search(r"\d\s*[-–—]\s*\d", page or "")
-
-
 def items_from_records(records: Sequence[Record], notes: Sequence[Note] | None = None) -> list[Item]:
-    """Records -> items; from notes, a single cited page is the citation's, not the entry's."""
+    """Records -> items (``records.build`` has already left each cited page with its note)."""
     where = {n.number: n.location for n in notes or ()}
     out = []
     for r in records:
@@ -50,7 +43,7 @@ def items_from_records(records: Sequence[Record], notes: Sequence[Note] | None =
         if notes is not None:
             # From notes, ``note`` holds the writer's words around the citation ("See:"),
             # which notes mode puts back around it; they are no part of the entry.
-            source = source.with_changes(note=None, page=None if is_locator(source.page) else source.page)
+            source = source.with_changes(note=None)
         out.append(Item(r.key, source, where.get(first, Location()) if first is not None else Location(), first))
     return out
 

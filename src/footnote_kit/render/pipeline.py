@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from footnote_kit.errors import UsageError
 from footnote_kit.model import Citation, Note, Problem, Severity, Source
+from footnote_kit.records import Cite
 from footnote_kit.render.items import Item, check, engine_item, items_from_records
 from footnote_kit.render.output import FORMATS, Piece, RenderedNote, bibliography_document, notes_document, references_block
 from footnote_kit.render.positions import Cluster, plan_notes
@@ -88,14 +89,13 @@ def render_notes(notes: Sequence[Note], style: str | ResolvedStyle, *, locale: s
     _check_options("notes", fmt)
     resolved = resolve_style(style) if isinstance(style, str) else style
     bib = build(notes)
-    cites = {n: tuple((c.key, c.locator, c.ibid) for c in row) for n, row in bib.cites.items()}
-    return _render_notes(notes, items_from_records(bib.records, notes), cites, resolved, locale, fmt)
+    return _render_notes(notes, items_from_records(bib.records, notes), bib.cites, resolved, locale, fmt)
 
 
 def _render_notes(
     notes: Sequence[Note],
     items: list[Item],
-    cites: Mapping[int, Sequence[tuple[str, str | None, bool]]],
+    cites: Mapping[int, Sequence[Cite]],
     style: ResolvedStyle,
     locale: str | None,
     fmt: str,

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from footnote_kit import pages
 from footnote_kit.model import Citation, Ibid, Note, Part, Remark
+from footnote_kit.records import Cite as Row
 from footnote_kit.records import citable
-from footnote_kit.render.items import is_locator
 
 FIRST = "first"
 SUBSEQUENT = "subsequent"
@@ -72,32 +73,34 @@ class _State:
     previous: tuple[Cite, ...] = ()
 
 
-def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[tuple[str, str | None, bool]]]) -> list[NotePlan]:
+def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[Row]]) -> list[NotePlan]:
     """Each note as segments, each citation with the position an editor would give it.
 
-    ``cites`` is ``records.build``'s answer for each note: (record key, locator, came by
-    ibid) per citation, in order: one row per ``Citation`` part that names a work, and the
-    rows of the work(s) repeated for an ``Ibid`` part. A part with no row (a citation that
-    names nothing, an ibid that refers to nothing) keeps the writer's words.
+    ``cites`` is ``records.build``'s answer for each note: one row per ``Citation`` part
+    that names a work, and the rows of the work(s) repeated for an ``Ibid`` part, in order,
+    each with the page(s) the note points at. A part with no row (a citation that names
+    nothing, an ibid that refers to nothing) keeps the writer's words.
     """
     state = _State()
     plans: list[NotePlan] = []
     for note in notes:
-        rows = list(cites.get(note.number, ()))
+        rows = list(cites.get(note.number, ()))  # each row names its part (``Cite.part``)
         segments: list[Segment] = []
         here: list[Cite] = []
+        number = 0
         for gap, part in _pieces(note):
             if gap:
                 segments.append(Segment(text=gap))
             if part is None:
                 continue
-            taken = _rows_for(part, rows)
+            number += 1
+            taken = _rows_for(part, number, rows)
             if not taken:
                 segments.append(Segment(text=part.text))
                 continue
             cluster = []
-            for key, locator, _ in taken:
-                cite = _position(key, locator if is_locator(locator) else None, state, here)
+            for row in taken:
+                cite = _position(row.key, row.locator, state, here)
                 cluster.append(cite)
                 here.append(cite)
                 state.seen.add(cite.id)
@@ -106,29 +109,23 @@ def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[tuple[str, st
                 segments.append(Segment(text=before + " "))
             segments.append(Segment(cluster=Cluster(tuple(cluster), note.number)))
             if after:
-                segments.append(Segment(text=" " + after))
+                segments.append(Segment(text=after if after[:1] in ",;:." else " " + after))
         ending = note.text.rstrip()[-1:] if note.text.rstrip()[-1:] in {".", "!", "?"} else ""
         plans.append(NotePlan(note.number, note.label, tuple(segments), ending))
         state.previous = tuple(here)
     return plans
 
 
-def _rows_for(part: Part, rows: list[tuple[str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
-    """The rows this part owns, taken off the front of the note's rows."""
-    if isinstance(part, Remark):
+def _rows_for(part: Part, number: int, rows: list[Row]) -> list[Row]:
+    """The rows of the note's ``number``-th part. A citation that names no work of its own
+    (a ``[@key]`` from the writer's bibliography, which has no item here) keeps its words."""
+    if isinstance(part, Remark) or (isinstance(part, Citation) and not citable(part.source)):
         return []
-    if isinstance(part, Citation):
-        if not citable(part.source) or not rows or rows[0][2]:
-            return []
-        return [rows.pop(0)]
-    taken = []
-    while rows and rows[0][2]:
-        taken.append(rows.pop(0))
-    return taken
+    return [row for row in rows if row.part == number]
 
 
 def _position(item_id: str, locator: str | None, state: _State, here: Sequence[Cite]) -> Cite:
-    locator = _clean_locator(locator)
+    locator = pages.unlabel(locator)
     if item_id not in state.seen:
         return Cite(item_id, locator, position=FIRST)
     # Ibid. refers to the one work of the preceding citation: the previous note when this is
@@ -146,37 +143,42 @@ def _position(item_id: str, locator: str | None, state: _State, here: Sequence[C
 
 
 def own_words(part: Part) -> tuple[str, str]:
-    """The writer's words inside a citation, placed back around the rendered citation: the
-    signal words (``Citation.prefix``, ``See:`` as printed) before it, the commentary
-    (``Citation.suffix``) after it, and the words the parser kept in the source's ``note``
-    (``livestream recorded here:``, ``(he spoke at 2:01)``) before it when they opened it,
-    after it otherwise."""
+    """The writer's words around a citation, to put back around its rendering: its signal
+    words (``See``, ``cf.``: ``Citation.prefix``) before it, its commentary (``arguing
+    that…``: ``Citation.suffix``) after it, and words the parser kept in the source's
+    ``note`` (``livestream recorded here:``), before or after as the writer had them.
+    """
     if not isinstance(part, Citation):
         return "", ""
     before, after = _note_words(part)
-    if part.prefix:
-        lead = _printed_prefix(part.text, part.prefix)
-        before = f"{lead} {before}" if before else lead
-    if part.suffix:
-        after = f"{after} {part.suffix}" if after else part.suffix
-    return before, after
+    prefix, suffix = _printed_prefix(part), _printed_suffix(part)
+    return " ".join(w for w in (prefix, before) if w), " ".join(w for w in (after, suffix) if w)
 
 
-def _printed_prefix(text: str, prefix: str) -> str:
-    """The prefix as the citation's text prints it, with its colon or comma (``See:``)."""
-    body = text.lstrip()
-    if not body.startswith(prefix):
-        return prefix
-    end = len(prefix)
-    while end < len(body) and body[end] in ":,":
-        end += 1
-    return body[:end]
+def _printed_prefix(part: Citation) -> str:
+    """The prefix as the note printed it (``See:`` keeps its colon), else as given."""
+    if not part.prefix:
+        return ""
+    m = re.match(r"\s*" + re.escape(part.prefix) + r"[:,]?", part.text, re.I)
+    return m.group(0).strip() if m else part.prefix
+
+
+def _printed_suffix(part: Citation) -> str:
+    """The suffix with the glue before it as printed (``, arguing that…``), else
+    ``, suffix``: the rendered citation's full stop gives way to the comma when the note is
+    joined (``output.join_note``)."""
+    if not part.suffix:
+        return ""
+    at = part.text.rfind(part.suffix)
+    glue = re.search(r"[\s,;:–—(]*$", part.text[:at]) if at >= 0 else None
+    if glue is None or not glue.group(0).strip():
+        return ", " + (part.text[at:].rstrip() if at >= 0 else part.suffix)
+    return part.text[glue.start() :].strip()
 
 
 def _note_words(part: Citation) -> tuple[str, str]:
-    """The words of the source's ``note``, found in order in the citation's text; runs of
-    words that are adjacent there are one fragment. A fragment at the very start is the
-    prefix."""
+    """Each word of the source's ``note`` is found in order in the citation's text; runs of
+    words adjacent there are one fragment. A fragment at the very start goes before."""
     if not part.source.note:
         return "", ""
     text = part.text
@@ -197,17 +199,6 @@ def _note_words(part: Citation) -> tuple[str, str]:
     if not text[: runs[0][0]].strip():
         return fragments[0], " ".join(fragments[1:])
     return "", " ".join(fragments)
-
-
-_PAGE_PREFIX = re.compile(r"^\s*(?:pp?\.|pages?|s\.|с\.)\s*", re.I)
-
-
-def _clean_locator(locator: str | None) -> str | None:
-    """``p.15`` -> ``15``: the style prints its own label."""
-    if not locator:
-        return None
-    cleaned = _PAGE_PREFIX.sub("", locator).strip()
-    return cleaned or None
 
 
 def _pieces(note: Note) -> list[tuple[str, Citation | Remark | Ibid | None]]:
