@@ -1,6 +1,6 @@
 """Field accuracy of the parser: precision, recall and F1 per field, corpus and reader.
 
-    python scripts/eval_parse.py [--corpus C]... [--reader R]... [--model-alone DIR] [-v]
+    python scripts/eval_parse.py [--corpus C]... [--reader R]... [-v]
     python scripts/eval_parse.py --sample-table [-v]
 
 Corpora: ``example`` (the bundled notes 698–753), ``dev-heldout`` (the development
@@ -193,26 +193,11 @@ LABEL = {
 }
 
 
-def report(corpora: list[str], readers: list[str], verbose: bool, model_alone: str | None = None) -> None:
-    import os
-
+def report(corpora: list[str], readers: list[str], verbose: bool) -> None:
     import parser_score
 
-    def score(corpus: str, reader: str) -> Any:
-        if reader != "model" or not model_alone:
-            return score_corpus(corpus, reader)
-        before = os.environ.get("FOOTNOTE_KIT_MODEL_DIR")
-        os.environ["FOOTNOTE_KIT_MODEL_DIR"] = model_alone  # a model trained without the rules' labels
-        try:
-            return score_corpus(corpus, reader)
-        finally:
-            if before is None:
-                del os.environ["FOOTNOTE_KIT_MODEL_DIR"]
-            else:
-                os.environ["FOOTNOTE_KIT_MODEL_DIR"] = before
-
     for corpus in corpora:
-        scores = {r: score(corpus, r) for r in readers}
+        scores = {r: score_corpus(corpus, r) for r in readers}
         first = next(iter(scores.values()))
         print(f"\n## {corpus}: {LABEL[corpus]}; {first.notes} notes, {first.citing} that cite")
         head = " ".join(f"{r + ' P/R/F1':>22}" for r in readers)
@@ -242,10 +227,6 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="default: all but dev-train")
     ap.add_argument("--reader", action="append", choices=("rules", "model", "combined"), help="default: all three")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
-    ap.add_argument(
-        "--model-alone", metavar="DIR",
-        help="for the model reader, the models in DIR (trained with train_parser.py --no-stack: the model with no help from the rules)",
-    )
     ap.add_argument("--sample-table", action="store_true", help="the bundled example's old per-field table")
     args = ap.parse_args(argv)
     if args.sample_table:
@@ -259,7 +240,7 @@ def main(argv: list[str]) -> int:
     from footnote_kit.sources.learned import tagger
 
     readers = args.reader or (["rules", "model", "combined"] if tagger.available() else ["rules"])
-    report(args.corpus or [c for c in CORPORA if c != "dev-train"], readers, args.verbose, args.model_alone)
+    report(args.corpus or [c for c in CORPORA if c != "dev-train"], readers, args.verbose)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Train the learned field reader (a linear-chain CRF) from files in this repository.
 
     python scripts/train_parser.py [-o MODEL] [--sources anystyle,grobid,synthetic,dev]
-                                   [--iterations N] [--c1 X] [--c2 Y] [--no-stack]
+                                   [--iterations N] [--c1 X] [--c2 Y]
 
 Writes the two models the package ships, ``fields.crfsuite`` (the field of each token)
 and ``segments.crfsuite`` (where each cited source begins and ends), into
@@ -13,8 +13,6 @@ and ``segments.crfsuite`` (where each cited source begins and ends), into
   here if ``build/synthetic-notes.jsonl`` is missing);
 - the ``train`` split of the development corpus (tests/data/gold/*.json), never a
   ``heldout`` file, never the bundled example.
-With stacking (the default), each token also carries the label the rules gave it, so the
-model learns where the rules are right.
 """
 
 from __future__ import annotations
@@ -32,7 +30,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import parser_data  # noqa: E402
 from footnote_kit.sources.learned import features as feats  # noqa: E402
 from footnote_kit.sources.learned.align import bio, token_labels  # noqa: E402
-from footnote_kit.sources.learned.combine import rule_extra  # noqa: E402
 from footnote_kit.sources.scan import scan  # noqa: E402
 
 MODELS = ROOT / "src" / "footnote_kit" / "sources" / "learned"
@@ -53,12 +50,11 @@ def examples(sources: list[str], synthetic_limit: int) -> list[parser_data.Examp
     return out
 
 
-def sequence(ex: parser_data.Example, stack: bool) -> tuple[list[list[str]], list[str], list[str] | None]:
+def sequence(ex: parser_data.Example) -> tuple[list[list[str]], list[str], list[str] | None]:
     """Features, field labels and segment labels (None: unknown) of one example."""
     sc = scan(ex.text, ex.emphasis)
-    extra = rule_extra(sc) if stack else None
     segments = bio(sc, ex.regions) if ex.regions is not None else None
-    return feats.token_features(sc, extra), token_labels(sc, ex.labelled), segments
+    return feats.token_features(sc), token_labels(sc, ex.labelled), segments
 
 
 def main() -> int:
@@ -70,7 +66,6 @@ def main() -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--synthetic", type=int, default=8000, help="at most this many synthetic notes")
     ap.add_argument("--dev-weight", type=int, default=3, help="repeat each development-corpus note this many times")
-    ap.add_argument("--no-stack", action="store_true", help="do not give the model the rules' labels")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     import pycrfsuite
@@ -83,7 +78,7 @@ def main() -> int:
     segments = pycrfsuite.Trainer(verbose=False)
     counts: dict[str, int] = {}
     for ex in data:
-        xseq, yseq, bseq = sequence(ex, not args.no_stack)
+        xseq, yseq, bseq = sequence(ex)
         if not xseq:
             continue
         items = pycrfsuite.ItemSequence(xseq)

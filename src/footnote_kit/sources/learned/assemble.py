@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence, Union
 
 from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, names
@@ -48,7 +48,12 @@ class Reading:
     quoted_title: bool = False
 
 
-def runs(tokens: Sequence[Token], labels: Sequence[str], confidence: Sequence[float]) -> list[Run]:
+Confidence = Union[Sequence[float], Callable[[int], float]]
+"""Each token's confidence in its label: a list, or a function of the token's index (so
+that only the tokens of fields are asked)."""
+
+
+def runs(tokens: Sequence[Token], labels: Sequence[str], confidence: Confidence) -> list[Run]:
     """Maximal runs of one label; a run of punctuation labelled ``other`` between two runs
     of the same label joins them (``Title: Subtitle`` with its colon read as other)."""
     out: list[Run] = []
@@ -60,7 +65,10 @@ def runs(tokens: Sequence[Token], labels: Sequence[str], confidence: Sequence[fl
         while j + 1 < n and labels[j + 1] == label:
             j += 1
         if label != OTHER:
-            conf = min(confidence[i : j + 1]) if confidence else 1.0
+            if callable(confidence):
+                conf = min(confidence(k) for k in range(i, j + 1))
+            else:
+                conf = min(confidence[i : j + 1]) if confidence else 1.0
             if out and out[-1].label == label and all(tokens[k].kind == PUNCT and labels[k] == OTHER for k in range(out[-1].last + 1, i)):
                 prev = out[-1]
                 out[-1] = Run(label, prev.first, j, prev.start, tokens[j].end, min(prev.confidence, conf))
@@ -111,7 +119,7 @@ def _value(label: str, raw: str) -> str | None:
     return v or None
 
 
-def read(text: str, tokens: Sequence[Token], labels: Sequence[str], confidence: Sequence[float]) -> Reading:
+def read(text: str, tokens: Sequence[Token], labels: Sequence[str], confidence: Confidence) -> Reading:
     """The fields of one citation from its labelled tokens: the first run of each label,
     except names, which gather every run (``A, “T”, ed. B`` has one author and one editor)."""
     out = Reading()

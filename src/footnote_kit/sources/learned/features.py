@@ -130,9 +130,8 @@ _Q = ("", "q1", "q2")
 _B = ("", "b1", "b2")
 
 
-def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
-    """Feature strings for each token of ``sc``; ``extra[i]`` are added to token i (the
-    rules' reading, when the model is stacked on them).
+def token_features(sc: Scan) -> list[list[str]]:
+    """Feature strings for each token of ``sc``.
 
     Each token's own features come from ``_static`` (once per word and process); the
     features of its neighbours are built once per note as whole lists, since every
@@ -208,8 +207,6 @@ def token_features(sc: Scan, extra: Sequence[Sequence[str]] | None = None) -> li
         if near_quote[i]:
             f.append("quotenear")
         f.extend(note)
-        if extra is not None:
-            f.extend(extra[i])
         out.append(f)
     return out
 

@@ -78,16 +78,17 @@ def items(features: Sequence[Sequence[str]]) -> Any:
     return pycrfsuite.ItemSequence(features)
 
 
-def tag(features: Any, name: str = "fields") -> Tagged:
+def tag(features: Any, name: str = "fields", confidence: bool = True) -> Tagged:
     """Label each token described by ``features`` (a list, or ``items(list)``) with the
-    model's best sequence."""
+    model's best sequence; ``confidence=False`` leaves the per-token confidence empty, for
+    a caller that asks ``marginal`` for the few tokens it needs."""
     path = model_path(name) or ""
     tagger = _tagger(path)
     tagger.set(features)
     labels = tagger.tag()
     marginal = tagger.marginal
-    confidence = [marginal(label, i) for i, label in enumerate(labels)]
-    return Tagged(labels, confidence, _safe(tagger, _labels(path)))
+    sure = [marginal(label, i) for i, label in enumerate(labels)] if confidence else []
+    return Tagged(labels, sure, _safe(tagger, _labels(path)))
 
 
 def _safe(tagger: Any, known: frozenset[str]) -> Callable[[str, int], float]:
