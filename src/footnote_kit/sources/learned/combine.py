@@ -127,7 +127,6 @@ def refine(
     if not any(isinstance(p, Citation) for p in parts):
         return read
     tagged = tagger.tag(features, "fields")
-    ruled = rule_spans(text, parts) if mode == "combined" else []
     starts = [t.start for t in sc.tokens]
     out: Read = []
     for k, ((part, author), (start, end)) in enumerate(zip(read, _segments(text, parts))):
@@ -142,7 +141,8 @@ def refine(
         elif mode == "model" or _placeholder(part):
             out.append((_model_only(part, reading), author))
         else:
-            rules_at = {s.label: (s.start, s.end) for s in ruled if s.part == k}
+            found, _, _ = spans(text[start:end], [part.to_json()])  # where the rules read each field
+            rules_at = {s.label: (start + s.start, start + s.end) for s in found}
             out.append((_merge(part, reading, rules_at, _Scorer(starts, tagged.marginal)), author))
     return out
 
