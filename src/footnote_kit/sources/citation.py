@@ -18,16 +18,17 @@ import re
 from typing import NamedTuple
 
 from footnote_kit.model import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS, Name, Source
-from footnote_kit.sources import dates, identifiers, kinds, language, locators, names, signals
+from footnote_kit.sources import dates, identifiers, kinds, language, legal, locators, names, signals
 from footnote_kit.sources.draft import Draft, chunks, clip, new_source, strip_stop
 from footnote_kit.sources.pieces import (
-    BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_genre, read_book_pieces, read_rest,
+    BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_doc_code, is_genre, read_book_pieces,
+    read_rest,
 )
 from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences, colon_style
 from footnote_kit.sources.textscan import any_word, fold
-from footnote_kit.sources.titles import first_quoted, translation_after
+from footnote_kit.sources.titles import Quoted, first_quoted, translation_after
 
-_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview"))
+_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation"))
 """Shapes that are evidence of a cited work on their own."""
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
@@ -139,8 +140,11 @@ _AUTHOR_DATE = re.compile(r"\((?P<date>(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()]{3
 
 
 def _authors(prefix: str, d: Draft) -> None:
-    """What precedes the title (the pointer already taken): names, else words for ``note``."""
+    """What precedes the title (the pointer already taken): names, else words for ``note``.
+    A possessive is its name's (``Tim Berners-Lee's “Information Management”``)."""
     text = clip(prefix.strip())
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
     year = _AUTHOR_DATE.search(text)
     if year:  # Harvard/APA: ``Tucker, N. (2019) ‘Title’``, ``(2020, May 3)``
         parts = author_date(year.group("date"))
@@ -237,6 +241,7 @@ def _unquoted(head: str, d: Draft) -> None:
         taken = len(title_pieces)
         while len(title_pieces) > 1 and (
             EDITION.match(title_pieces[-1].strip(" .")) or ROLE_CHUNK.match(title_pieces[-1].strip()) or is_genre(title_pieces[-1].strip(" ."))
+            or is_doc_code(title_pieces[-1])
         ):
             classify(title_pieces.pop(), d)
         if title_pieces:
@@ -295,11 +300,14 @@ def read_segment_detailed(seg: str) -> Reading:
     """
     d = Draft()
     body = seg
-    sig = signals.leading(seg)
+    joined = _AND_FIRST.match(seg) if seg[:1] in "aAuUeEyYoO" else None
+    if joined:  # ``…; and Tom Jones, “Title,” …``: the word that joins two sources is no name
+        body = seg[joined.end() :]
+    sig = signals.leading(body)
     if sig is not None:
         d.prefix = sig.words
         d.certain.add("prefix")
-        body = seg[sig.end :]
+        body = body[sig.end :]
     head, tail = _take_identifiers(body, d)
     if d.prefix is None and head is not body:  # ``doi:10.1/x. See …``: a pointer after a leading link
         sig = signals.leading(head.lstrip(" ,;:."))
@@ -312,8 +320,21 @@ def read_segment_detailed(seg: str) -> Reading:
     remark: str | None = None
     apa = APA_HEAD.match(head.strip()) if ")." in head else None  # the pattern's ``\)\.``: most heads have none
     q = first_quoted(head)
+    if q and _quotes_a_term(head, q):
+        q = None  # ``The “rsync” tool copies…``: prose that quotes a word, no title
     prefix = head[: q.start] if q else ""
-    if apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
+    if q and is_prose(prefix) and prefix.rstrip().endswith((",", ":", ";", "–", "—")):
+        # ``The agency estimated that 1,000,000 people were displaced, “Refugees in
+        # Numbers,” UNHCR, 2019.``: the prose is a remark, the rest cites
+        remark = prefix.strip(" ,:;–—")
+        cut = seg.find(head[q.start : q.end])
+        head, q, prefix = head[q.start :], q._replace(start=0, end=q.end - q.start), ""
+        own_start = max(cut, 0)
+    else:
+        own_start = -1
+    if _may_be_legal(head) and legal.read(head, d):
+        pass  # ``Brown v. Board of Education, 347 U.S. 483 (1954)``, ``…, 78 Stat. 241 (1964)``
+    elif apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
         author_date_reference(apa, d)
     elif q and len(prefix) < 200 and not is_prose(prefix):
         _authors(prefix, d)
@@ -339,9 +360,40 @@ def read_segment_detailed(seg: str) -> Reading:
     if source is None:
         return Reading(None, None, None)
     own = seg
-    if remark is not None and d.notes and d.notes[0] in seg:
+    if own_start >= 0:
+        own = seg[own_start:]
+    elif remark is not None and d.notes and d.notes[0] in seg:
         own = seg[seg.index(d.notes[0]) :]
     return Reading(source, remark, own, d.prefix, " ".join(d.suffix) or None, d.locator, _certain(d, source))
+
+
+_AND_FIRST = re.compile(r"(?:and|und|et|y|e|or|as well as)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ“\"‘«„]|see\b|cf\.)")
+# What may follow a quoted title with no comma or bracket between: a role, a link word,
+# ``in`` before a book, a genre (``“Title” paper presented at …``).
+_AFTER_TITLE = frozenset(
+    "in by and or trans. ed. eds. edited translated accessed available retrieved published posted online unpublished paper "
+    "presented pp. p. vol. no. n.d. de del di du des von vom hg. hrsg. dir. trad. éd. s. at issued dated of on".split()
+)
+
+
+def _quotes_a_term(head: str, q: Quoted) -> bool:
+    """Whether the quotation is a word quoted in a sentence (``The “rsync” tool copies
+    only…``), not a title: prose runs on after it in lower case with no comma or bracket
+    between, and what precedes it is no list of names ending with a comma or colon."""
+    after = head[q.end : q.end + 40]
+    if not after.startswith(" ") or not after[1:2].islower():
+        return False
+    word = after.split(None, 1)[0]
+    if word in _AFTER_TITLE or word.rstrip(".,") in _AFTER_TITLE:
+        return False
+    before = head[: q.start].rstrip()
+    return not before.endswith((",", ":", ";", "(", "["))
+
+
+def _may_be_legal(head: str) -> bool:
+    """Whether ``legal.read`` can read ``head``: a case's `` v. `` or ``v`` between names, or a
+    statute's reporter (substring tests: most notes have neither)."""
+    return " v. " in head or " v " in head or "Stat." in head or "U.S.C." in head or "Pub. L." in head or "C.F.R." in head
 
 
 def _certain(d: Draft, source: Source) -> frozenset[str]:
@@ -434,11 +486,13 @@ def _finish(d: Draft) -> Source | None:
     )
     if kind == "interview" and "container_title" in t and "publisher_place" not in t and len(t["container_title"].split()) <= 3:
         t["publisher_place"] = t.pop("container_title")
-    if kind in ("report", "book") and "container_title" in t and "publisher" not in t:
+    if kind in ("report", "book", "thesis") and "container_title" in t and "publisher" not in t:
         body = t.pop("container_title")
         t["publisher"] = body
-    lang = d.language or language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
+    lang = d.language or None if kind in ("legal_case", "legislation") else d.language or language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
     note = " ".join(n for n in d.notes if n) or None
+    if "authority" in t:  # a court: CSL's ``authority``, which Source keeps in ``extra``
+        t["extra"] = {"authority": t.pop("authority")}
     t.update(
         type=kind,
         author=tuple(d.author),

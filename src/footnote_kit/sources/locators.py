@@ -170,8 +170,8 @@ def _journal(text: str, journal_group: str, m: re.Match[str], bracketed: bool) -
     """The Journal of a match of JOURNAL_RE (``bracketed``: it alone has issue2 and date)
     or of _PLAIN_JOURNAL, with the name it matched."""
     name = journal_group.strip().rstrip(",")
-    if not name or len(name) > 120:
-        return None
+    if not name or len(name) > 120 or name.lower().rstrip(".").endswith((" no", " nr", " #", " number")):
+        return None  # ``Europe Report No. 233``: a report's number, no journal's volume
     offset = len(text) - len(text.lstrip())
     return Journal(
         name,

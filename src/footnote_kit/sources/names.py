@@ -111,10 +111,40 @@ def _listed(text: str) -> list[str] | None:
     not read as a list of people and organisations."""
     if not text or len(text) > 160 or _NOT_NAMES.search(text):
         return None
+    if _may_have_and(text) and _one_institution(text):
+        return [text]  # ``Center for Strategic and International Studies``: one name
     parts = split_names(text)
     if not parts or not all(looks_like_person(p) or _is_org_name(p) for p in parts):
         return None
     return parts
+
+
+# The words an institution's name opens with (``Ministry of …``, ``the Council of …``): after
+# ``and``, one of them begins a second institution; any other word continues the first
+# (``Ministry of Labour and Social Protection``).
+_ORG_HEADS = frozenset(
+    """
+    academy agency alliance assembly association authority bank board bureau center centre chamber college commission
+    committee company congress corporation council court department directorate division embassy federation forum
+    foundation fund government group institute institution league library ministry mission network office organisation
+    organization parliament party program programme project school secretariat senate service society tribunal trust
+    union university the
+    """.split()
+)
+_OF_WORDS = frozenset("of for on für pour de del des du della di".split())
+
+
+def _one_institution(text: str) -> bool:
+    """Whether ``and`` in ``text`` joins two words of one institution's name: the part
+    before it has ``of``/``for`` (``Ministry of Labour and …``, ``Center for Strategic and
+    …``), and the part after opens with no word an institution's name opens with."""
+    if "," in text or not _is_org_name(text):
+        return False
+    m = _AND.search(text)
+    if m is None or _AND.search(text, m.end()):
+        return False
+    left, right = text[: m.start()].split(), text[m.end() :].split()
+    return bool(left and right) and not _OF_WORDS.isdisjoint(w.lower() for w in left[1:]) and right[0].lower() not in _ORG_HEADS
 
 
 _ORG_LOWER = frozenset("of the for and on in at de du des la le el del der die und für am an to".split())
@@ -247,7 +277,8 @@ def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
         text = text[: m.start()]
     if "et al" in text:
         text = _ET_AL.sub("", text)
-    names = tuple(parse_name(p) for p in split_names(text) if p.strip())
+    parts = [text.strip()] if _may_have_and(text) and _one_institution(text.strip()) else split_names(text)
+    names = tuple(parse_name(p) for p in parts if p.strip())
     return names, role
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.sources import dates, imprint, locators, names
+from footnote_kit.sources import dates, imprint, kinds, locators, names
 from footnote_kit.sources.draft import Draft, chunks
 from footnote_kit.sources.textscan import fold
 from footnote_kit.sources.titles import first_quoted
@@ -34,11 +34,11 @@ EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s
 # ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
 # ``Interview by the author with …``, ``telephone conversation with …``
 INTERVIEW = re.compile(r"^(?:[\w’'.-]+\s+){0,3}?(?:interview|interviews|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
-GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
+GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|Ph\.D\.|doctoral|master'?s|MA|M\.A\.)? ?(?:thesis|dissertation|diss\.?)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
 _GENRE_ENDINGS = (
     "release", "statement", "speech", "video", "podcast", "editorial", "op-ed", "opinion", "post", "sheet",
     "communique", "communiqué", "transcript", "letter", "tweet", "testimony", "brief", "paper", "briefing",
-    "commentary", "analysis", "report", "thesis", "dissertation", "translation",
+    "commentary", "analysis", "report", "thesis", "dissertation", "translation", "diss", "diss.",
 )
 """The last word of every ``GENRE`` alternative."""
 
@@ -65,7 +65,9 @@ def is_genre(text: str) -> bool:
 
 _ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
 _REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
-_DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
+_DOC_SYMBOL = re.compile(
+    r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*(?:\s\((?:19|20)\d\d\))?)$"
+)
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
 _ROLE_WORDS = frozenset(
@@ -73,9 +75,19 @@ _ROLE_WORDS = frozenset(
     " interview interviewed interviewer".split()
 )
 _DIGIT = re.compile(r"\d")
-_PAGED = frozenset(("book",))
+_PAGED = frozenset(("book", "thesis"))
 _BOOKISH = frozenset(("book", "chapter"))
 """Shapes after which a bare number or range is the page a note cites."""
+_NO_DATE = frozenset(("n.d", "n. d", "nd", "s.d", "s. d", "o.j", "o. j", "s.f", "sin fecha", "no date", "undated", "b.g", "б.г"))
+"""``n.d.`` and its kin (stripped of the final stop): the note says it has no date."""
+# Commentary after a source (``Citation.suffix``): a clause on a participle or a relative
+# (``arguing that…``, ``which shows…``), the writer's ``emphasis added``, ``my translation``.
+_COMMENTARY = re.compile(
+    r"^(?:[a-z]+ing\b|which|where|who|whose|wherein|whereas|although|though|emphasis|italics|(?:my|our) translation|translation (?:mine|ours)"
+    r"|original emphasis|esp\.|especially|in particular|here|there|also|see (?:also )?(?:above|below)|as (?:above|below))"
+)
+_DOC_CODE = re.compile(r"^(?=(?:[^\d]*\d){2})[A-Z]{2,}[A-Z0-9]*(?:[-/.][A-Z0-9]+)+$")
+"""A report's or document's code: ``GAO-05-575``, ``WP/19/123``, ``MIT/LCS/TR-340``."""
 _SECTION_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
 _MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
@@ -123,7 +135,7 @@ def sentences(text: str) -> list[str]:
             # as long, with no bracket or final stop to drop
             if (len(word) <= _ABBREV_LONGEST or word[0] == "(" or word[-1] == ".") and not word.endswith(")"):
                 word = word.lower().lstrip("(")  # lowering keeps a final ``)``, and no other ends so
-                if len(word) <= 1 or word.rstrip(".") in _ABBREV:
+                if len(word) <= 1 or (word.rstrip(".") in _ABBREV and not (word == "al" and _names_end(text, stop, before))):
                     continue
                 if word.isdecimal() and len(word) <= 2 and _ordinal_day(text, stop + 1):
                     continue  # ``15. April 2020``, ``2. Aufl.``: a German ordinal
@@ -139,6 +151,12 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _names_end(text: str, stop: int, before: str) -> bool:
+    """``Smith, John, et al. Title``: ``et al.`` ends the names when a word in capitals follows
+    (not ``(Eds.)`` nor a year)."""
+    return before.endswith("et al") and text[stop + 1 : stop + 3].lstrip()[:1].isupper()
 
 
 def _ordinal_day(text: str, pos: int) -> bool:
@@ -158,12 +176,17 @@ def classify(chunk: str, d: Draft) -> None:
         c = chunk.strip()
     else:
         c = chunk.strip(" .;:").strip()
-    if not c:
-        return
+    if not c or c.lower() in _NO_DATE:
+        return  # ``n.d.``: the note says there is no date, which is no field
     digit = _DIGIT.search(c) is not None
     if digit and _classify_numeric(c, d):
         return
     first = c.split(None, 1)[0].lower()
+    if first == "by" and not d.author:  # ``“Title,” by A. B. Smith``
+        listed = names.read_names(c[3:])
+        if listed is not None:
+            d.author.extend(listed[0])
+            return
     led = first in _LEADING_WORDS  # else none of the four tests of the first word below holds
     if led and first in _ROLE_WORDS:
         m = ROLE_CHUNK.match(c)
@@ -217,8 +240,11 @@ def classify(chunk: str, d: Draft) -> None:
             if rest:
                 d.set("page", rest)
             c = c[: found.start].rstrip(" ,(")
+        elif c.endswith(")") and (year := _PAREN_YEAR.search(c)) and d.issued is None:
+            d.issued = dates.parse_date(year.group(1))  # ``Stanford University (2012)``
+            c = c[: year.start()].rstrip(" ,")
     if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
-        d.notes.append(c)
+        (d.suffix if _COMMENTARY.match(c) else d.notes).append(c)
         return
     body = c[4:] if c.startswith("the ") else c
     if "container_title" not in d.text:
@@ -229,6 +255,7 @@ def classify(chunk: str, d: Draft) -> None:
         d.notes.append(c)
 
 
+_PAREN_YEAR = re.compile(r"\s\(((?:1[5-9]|20)\d\d)\)$")
 _PAGES_AFTER_DATE = re.compile(r"\s*:\s*(?:pp?\.\s*)?(?P<p>\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)\+?$")
 
 
@@ -301,6 +328,10 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         d.set("number", m.group("sym"), sure=True)
         d.ev.shapes.add("symbol")
         return True
+    if " " not in c and _DOC_CODE.match(c) and "number" not in d.text and not locators.bare_page(c):
+        d.set("number", c, sure=True)  # ``GAO-05-575``: a report's code
+        d.ev.shapes.add("symbol")
+        return True
     m = _REPORT_NO.match(c) if "A" <= c[0] <= "Z" and _REPORT_WORD.search(c) else None
     if m:
         d.set("genre", m.group("genre"), sure=True)
@@ -354,6 +385,8 @@ def book_paren(text: str, d: Draft) -> str:
         return text
     m = BOOK_PAREN.search(text)
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
+        if _paren_of_serial(m, d) or _paren_of_thesis(m, d):
+            return text[: m.start()] + "," + text[m.end() :]
         if m.group("place"):
             d.set("publisher_place", m.group("place"), sure=True)
             d.set("publisher", m.group("pub"), sure=True)
@@ -374,6 +407,42 @@ def book_paren(text: str, d: Draft) -> str:
         d.ev.shapes.add("book")
         return text[: m.start()] + "," + text[m.end() :]
     return text
+
+
+_THESIS = re.compile(
+    r"^(?P<genre>(?:(?:PhD|Ph\.\s?D\.|doctoral|master['’]?s|MA|M\.A\.|MSc|M\.Sc\.|BA|B\.A\.|honours|bachelor['’]?s|unpublished)\s+)*"
+    r"(?:diss\.|dissertation|thesis|Dissertation|Diss\.|Magisterarbeit|Masterarbeit|Doktorarbeit|thèse(?: de doctorat)?|mémoire|tesis(?: doctoral)?))"
+    r"\s*,\s*(?P<inst>.+)$",
+    re.I,
+)
+
+
+def _paren_of_thesis(m: re.Match[str], d: Draft) -> bool:
+    """``(PhD diss., University of Texas, 2010)``: a thesis, its kind and its university."""
+    t = _THESIS.match(((m.group("place") or "") + ": " if m.group("place") else "") + m.group("pub"))
+    if t is None:
+        return False
+    d.text.setdefault("genre", t.group("genre"))  # as printed, with the stop of ``diss.``
+    d.set("publisher", t.group("inst"))
+    d.issued = dates.parse_date(m.group("date")) or d.issued
+    d.ev.shapes.add("thesis")
+    return True
+
+
+def _paren_of_serial(m: re.Match[str], d: Draft) -> bool:
+    """``(Journal of Economic Perspectives, May, 2001)``: a journal or paper and its date in
+    brackets, no book. Only with no place and a name that says it is a serial."""
+    if m.group("place"):
+        return False
+    pub = m.group("pub")
+    name, _, month = pub.rpartition(",")
+    if not (name and dates.is_month(month.strip())):
+        name, month = pub, ""
+    if not kinds.is_serial(name):
+        return False
+    d.set("container_title", name)
+    d.issued = dates.parse_date(f"{month.strip()} {m.group('date')}".strip()) or d.issued
+    return True
 
 
 def chapter(text: str, d: Draft) -> None:
@@ -427,6 +496,12 @@ def _may_name_editors(text: str) -> bool:
     case-insensitive alternation after every character of the text."""
     low = fold(text)
     return "ed." in low or "eds." in low or "edited by" in low or "hrsg. v." in low
+
+
+def is_doc_code(chunk: str) -> bool:
+    """``GAO-05-575``, ``WP/19/123``: a report's or document's code."""
+    c = chunk.strip(" .")
+    return " " not in c and _DOC_CODE.match(c) is not None and not locators.bare_page(c)
 
 
 def could_be_title(chunk: str) -> bool:

@@ -8,8 +8,9 @@ Three ways writers put several things in one note, tried in order:
    The source after the pointer begins with a capital, a digit, a quote or bracket, or one
    of the few lower-case words a source begins with (``ibid.``, ``de``, ``the``): ``. Voir
    et planifier`` begins a title, not a pointer;
-3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``: split only
-   where both sides look like citations, since remarks use semicolons too.
+3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``, however many: split
+   only where both sides look like citations or repetitions (``Ibid., 4``, ``Smith, Long
+   Road, 12``), since remarks use semicolons too.
 Quotes and brackets are skipped whole: a semicolon inside a title splits nothing.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from footnote_kit.sources import ibid, shortform
 from footnote_kit.sources.textscan import YEAR, fold, names_web_address
 from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
 
@@ -248,11 +250,22 @@ def _semicolons(text: str) -> list[str]:
         return [text.strip()]
     out: list[str] = [pieces[0]]
     for piece in pieces[1:]:
-        if looks_like_citation(out[-1]) and looks_like_citation(piece):
+        if _cites(out[-1]) and _cites(piece):
             out.append(piece)
         else:
             out[-1] = out[-1] + "; " + piece
     return out
+
+
+def _cites(text: str) -> bool:
+    """``looks_like_citation``, or a repetition: ``Ibid., 4``, ``ebd.``, or a short form with
+    its pages (``Smith, Long Road, 12``, ``Beard, 120``): a note may join five of them."""
+    if looks_like_citation(text):
+        return True
+    if ibid.match(text) is not None:
+        return True
+    short = shortform.read(text)
+    return short is not None and short.locator is not None
 
 
 def split_note(text: str) -> list[str]:
