@@ -143,7 +143,8 @@ def _authors(prefix: str, d: Draft) -> None:
     """What precedes the title (the pointer already taken): names, else words for ``note``.
     A possessive is its name's (``Tim Berners-Lee's “Information Management”``)."""
     text = clip(prefix.strip())
-    if text.endswith(("'s", "’s")):
+    possessive = text.endswith(("'s", "’s"))
+    if possessive:
         text = text[:-2]
     year = _AUTHOR_DATE.search(text)
     if year:  # Harvard/APA: ``Tucker, N. (2019) ‘Title’``, ``(2020, May 3)``
@@ -176,14 +177,26 @@ def _authors(prefix: str, d: Draft) -> None:
         else:
             d.author.extend(found)
             d.certain.add("author")
+    elif possessive and _FAMILY_NAMES.match(text):
+        d.author.extend(Name(family=w) for w in _AND_SPLIT.split(text))  # ``Simms's “Frontiersmen”``
     elif _CAPITALISED.match(text) and len(text.split()) <= 5:
-        d.prefix_org = text  # ``Reuters, “Title,” 5 May 2020``
+        d.prefix_org = text  # ``Reuters, “Title,” 5 May 2020`` (or an author: ``_finish`` decides)
     else:
         d.notes.append(text)
 
 
 _NAME_INITIAL = re.compile(r"^\s*(?:and\s+|&\s*)?(?:[A-Z]\.\s?-?)+\s*[A-Z]")
 _AND_START = re.compile(r"^\s*(?:and|&)\s+")
+
+
+def _family_then_title(pieces: list[str]) -> bool:
+    """A family name alone, then a title, then a page: ``Маркс, Введение к критике…, стр. 31``,
+    ``Bernheim, German Settlements in the Carolinas, p. 12`` (no outlet: a labelled page)."""
+    family = pieces[0].strip()
+    return (
+        _FAMILY_NAMES.match(family) is not None and " " not in family and not names.is_org(family) and not family.isupper()
+        and len(pieces[1].split()) >= 2 and any(locators.page(p) for p in pieces[2:])
+    )
 
 
 def _more_names(piece: str) -> bool:
@@ -202,6 +215,8 @@ def _unquoted(head: str, d: Draft) -> None:
     if ": " in head and colon_style(head, d):
         return
     book = BOOK_PAREN.search(head) or PLACE_YEAR.search(head)
+    if not book and locators.title_volume_page(head):
+        d.ev.shapes.add("volumes")  # ``The Greville Memoirs, II, 326–8``: its last numbers are pages
     before = head[: book.start()] if book else head
     text = book_paren(head, d)
     pieces = [c for c in chunks(text) if c.strip(" .")]
@@ -225,6 +240,9 @@ def _unquoted(head: str, d: Draft) -> None:
                     break
                 listed = (listed[0] + more[0], more[1] or listed[1])
                 k += 1
+    if not k and len(pieces) >= 3 and "URL" not in d.text and _family_then_title(pieces):
+        d.author.append(Name(family=pieces[0].strip()))  # ``Гильфердинг, Бем-Баверк как критик Маркса, 1923 г., стр. 16``
+        k = 1
     if k and listed is not None:
         found, role = listed
         kind = names.role_kind(role)
@@ -315,6 +333,10 @@ def read_segment_detailed(seg: str) -> Reading:
             d.prefix = sig.words
             d.certain.add("prefix")
             head = head.lstrip(" ,;:.")[sig.end :]
+    more = _MORE_PAGES.search(head) if ";" in head else None
+    if more:  # ``…, I, 216, 222–3; II, 39–40``: more of the same work, the writer's addition
+        d.suffix.append(more.group(1))
+        head = head[: more.start()]
     head = _take_language_note(_take_accessed(head, d), d)
     tail = _take_language_note(_take_accessed(tail, d), d)
     remark: str | None = None
@@ -352,7 +374,7 @@ def read_segment_detailed(seg: str) -> Reading:
         # cites nothing: no link, no book or journal shape, and prose or no year (the
         # cheap tests first: most segments without a quoted title print a link)
         if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
-            if is_prose(head) or not (identifiers.search_url(seg) or dates.find_year(head)):
+            if is_prose(head) or not (identifiers.search_url(seg) or dates.find_year(head) or locators.title_volume_page(head)):
                 return Reading(None, None, None)
         _unquoted(head, d)
     _tail(tail, d)
@@ -367,6 +389,7 @@ def read_segment_detailed(seg: str) -> Reading:
     return Reading(source, remark, own, d.prefix, " ".join(d.suffix) or None, d.locator, _certain(d, source))
 
 
+_MORE_PAGES = re.compile(r";\s*((?:vol\.\s*)?(?:[IVXLC]+|[ivxlc]+|\d{1,3}),\s*(?:pp?\.\s*)?\d+[\d–-]*(?:,\s*\d+[\d–-]*)*)\.?\s*$")
 _AND_FIRST = re.compile(r"(?:and|und|et|y|e|or|as well as)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ“\"‘«„]|see\b|cf\.)")
 # What may follow a quoted title with no comma or bracket between: a role, a link word,
 # ``in`` before a book, a genre (``“Title” paper presented at …``).
@@ -445,6 +468,23 @@ def _prose_before_link(head: str, d: Draft) -> str | None:
     return remark
 
 
+_FAMILY_NAMES = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+(?:\s+(?:and|&|und|et|y|и)\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+)?$")
+_AND_SPLIT = re.compile(r"\s+(?:and|&|und|et|y|и)\s+")
+
+
+def _is_authors_surname(d: Draft, t: dict[str, str]) -> bool:
+    """Whether the capitalised word before a quoted title (``Monette, “Mississippi Valley,”
+    i, p. 311``) is its author's family name rather than an outlet (``Reuters, “Title,” 5 May
+    2020``): one word, or two joined by ``and``, no institution, and a work cited the way
+    books are (a volume or page, no link, no day or month; or nothing but the title)."""
+    org = d.prefix_org or ""
+    if not _FAMILY_NAMES.match(org) or names.is_org(org) or org.isupper() or "title" not in t or "container_title" in t:
+        return False
+    if t.get("URL") or (d.issued and len(d.issued) > 1) or d.month_day:
+        return False
+    return bool({"volume", "page"} & t.keys()) or "book" in d.ev.shapes or (d.issued is None and "publisher" not in t)
+
+
 def _finish(d: Draft) -> Source | None:
     t = d.text
     if d.issued is None and d.month_day is not None:
@@ -452,7 +492,9 @@ def _finish(d: Draft) -> Source | None:
         if year:
             d.issued = (year, *d.month_day)
     if d.prefix_org:
-        if "container_title" not in t and not names.is_org(d.prefix_org):
+        if _is_authors_surname(d, t):
+            d.author[0:0] = [Name(family=w) for w in _AND_SPLIT.split(d.prefix_org)]
+        elif "container_title" not in t and not names.is_org(d.prefix_org):
             t["container_title"] = d.prefix_org
         else:
             d.author.insert(0, Name(literal=d.prefix_org))
@@ -466,9 +508,13 @@ def _finish(d: Draft) -> Source | None:
         if sym:
             t["number"] = sym
             d.ev.shapes.add("symbol")
+    if "page" in t:
+        d.ev.shapes.add("paged")
+    if d.author:
+        d.ev.shapes.add("authored")
     evidence = t.get("URL") or t.get("DOI") or t.get("ISBN") or not d.ev.shapes.isdisjoint(_WORK_SHAPES)
     issuer = d.author or t.get("container_title") or t.get("publisher")
-    if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author)) and not (t.get("genre") and issuer and d.issued):
+    if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author or t.get("volume") or t.get("page"))) and not (t.get("genre") and issuer and d.issued):
         return None
     kind = kinds.decide(
         d.ev,

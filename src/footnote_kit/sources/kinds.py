@@ -27,7 +27,8 @@ class Evidence:
     """What the recognisers saw, beyond the fields themselves."""
 
     shapes: set[str] = field(default_factory=set)
-    """``book``, ``chapter``, ``journal``, ``interview``, ``quoted-title``, ``symbol``."""
+    """``book``, ``chapter``, ``journal``, ``interview``, ``quoted-title``, ``symbol``, ``thesis``,
+    ``legal_case``, ``legislation``; ``paged`` and ``authored`` when a page or an author is printed."""
 
 
 def decide(
@@ -84,6 +85,8 @@ def decide(
         return "article-newspaper" if title else "webpage"
     if url:
         return "webpage"
+    if title and not url and (volume or "paged" in shapes or "authored" in shapes):
+        return "book"  # ``Monette, “Mississippi Valley,” i, p. 311``: a work by its author, volume or page
     if title and (publisher or issued):
         return "book" if "quoted-title" not in shapes else "document"
     return "document"

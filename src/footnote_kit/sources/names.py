@@ -56,7 +56,8 @@ def _may_have_role(text: str) -> bool:
     )
 
 
-_EDITOR_ROLES = ("ed", "éd", "hrsg", "hg", "herausg", "dir", "coord")
+_ARTICLES = frozenset("The A An Der Die Das Les Los Las Il Gli Het".split())
+_EDITOR_ROLES = ("ed", "éd", "hrsg", "hg", "herausg", "dir", "coord", "zusammengest", "compiled")
 _TRANSLATOR_ROLES = ("trans", "tr.", "trad", "übers", "traduc", "traduit")
 
 
@@ -89,8 +90,8 @@ def looks_like_person(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
-        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()) or words[0] in _ARTICLES:
+        return False  # ``The Greville Memoirs`` is a title
     if _NAME_WORDS.fullmatch(text):  # the common case: every word a _NAME_WORD
         return True
     return all(_NAME_WORD.match(w) or (w[:1].isupper() and _CAP_WORD.match(w)) for w in words)
@@ -227,7 +228,30 @@ def parse_name(text: str) -> Name:
     return _from_words(text.split())
 
 
+# A rank or form of address before a name (``President Barack Obama``, ``General Charles
+# Grey``, ``Sir Herbert Maxwell``) and a title of nobility inside it (``Ernst Freiherr von
+# Stockmar``): no part of the given or family name CSL wants.
+_HONORIFICS = frozenset(
+    """
+    president general sir lord lady dame dr dr. prof prof. professor mr mr. mrs mrs. ms ms. captain capt. colonel col.
+    major lieutenant lt. admiral rev. reverend senator sen. rep. representative judge justice father bishop cardinal
+    herr frau mme mme. mlle monsieur madame
+    """.split()
+)
+_NOBILITY = frozenset("freiherr freifrau graf gräfin baron baronin ritter edler".split())
+
+
+def _without_honorifics(words: list[str]) -> list[str]:
+    """``words`` without a leading rank (while two words remain) and titles of nobility."""
+    while len(words) > 2 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    if len(words) > 2 and not _NOBILITY.isdisjoint(w.lower() for w in words[1:-1]):
+        words = [words[0]] + [w for w in words[1:-1] if w.lower() not in _NOBILITY] + [words[-1]]
+    return words
+
+
 def _from_words(words: list[str], suffix: str = "") -> Name:
+    words = _without_honorifics(words)
     if len(words) == 2 and not suffix and _is_initials(words[1]) and not words[0].isupper():
         return Name(family=words[0], given=words[1])  # Vancouver: ``Beautrais AL``
     if len(words) == 1:

@@ -25,7 +25,7 @@ _EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?
 _EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^()]+?)\s*(?=,\s*,|,\s*(?:pp?\.\s*)?\d|,?\s*$|\()(?P<rest>.*)$", re.I)
 _EDS_AFTER_ONE = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
 ROLE_CHUNK = re.compile(
-    r"^(?P<role>ed\.|eds\.|edited by|edited and translated by|éd\.|éds\.|dir\.|(?:hg|hrsg)\.\s+v(?:on|\.)|herausgegeben von"
+    r"^(?P<role>ed\.|eds\.|edited by|edited and translated by|éd\.|éds\.|dir\.|(?:hg|hrsg)\.\s+v(?:on|\.)|herausgegeben von|zusammengestellt von|compiled by"
     r"|trans\.|tr\.|translated by|trad\.|traducción de|traduit par|traduction de|übers\.\s+v(?:on|\.)|übersetzt von"
     r"|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$",
     re.I,
@@ -71,13 +71,27 @@ _DOC_SYMBOL = re.compile(
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
 _ROLE_WORDS = frozenset(
-    "ed. eds. edited éd. éds. dir. hg. hrsg. herausgegeben trans. tr. translated trad. traducción traduit traduction übers. übersetzt"
+    "ed. eds. edited éd. éds. dir. hg. hrsg. herausgegeben zusammengestellt compiled trans. tr. translated trad. traducción traduit traduction"
+    " übers. übersetzt"
     " interview interviewed interviewer".split()
 )
 _DIGIT = re.compile(r"\d")
-_PAGED = frozenset(("book", "thesis"))
-_BOOKISH = frozenset(("book", "chapter"))
+_PAGED = frozenset(("book", "thesis", "volumes"))
+_BOOKISH = frozenset(("book", "chapter", "volumes"))
 """Shapes after which a bare number or range is the page a note cites."""
+_LINK_WORDS = re.compile(r"^(?:available|accessible|online|retrieved|abrufbar|verfügbar|disponible|consultable)(?:\s+(?:at|from|on(?:line)?|unter|en|sur|à))?(?:\s+the\s+\w+)?\s*:?$", re.I)
+"""``available at``, ``online at``, ``abrufbar unter`` before a link: no field."""
+_OTHER_LOCATOR_FIRST = frozenset("cCbBpPsS§nNAKfFaplLv¶")
+_ROMAN_VOLUME = re.compile(r"^(?![LCDMlcdm]$)(?:[IVXLC]+|[ivxlc]+)$")
+_YEAR_WORD = re.compile(r"^((?:1[5-9]|20)\d\d)\s*(?:г\.?|гг\.?|года?|j\.|an)$", re.I)
+
+
+def _year_with_word(c: str) -> tuple[int, ...] | None:
+    """``1923 г.``: a year with the word for year after it (Russian ``г.``)."""
+    m = _YEAR_WORD.match(c) if c[-1:] in "гГ.аjJnN" else None
+    return (int(m.group(1)),) if m else None
+
+
 _NO_DATE = frozenset(("n.d", "n. d", "nd", "s.d", "s. d", "o.j", "o. j", "s.f", "sin fecha", "no date", "undated", "b.g", "б.г"))
 """``n.d.`` and its kin (stripped of the final stop): the note says it has no date."""
 # Commentary after a source (``Citation.suffix``): a clause on a participle or a relative
@@ -176,10 +190,19 @@ def classify(chunk: str, d: Draft) -> None:
         c = chunk.strip()
     else:
         c = chunk.strip(" .;:").strip()
-    if not c or c.lower() in _NO_DATE:
-        return  # ``n.d.``: the note says there is no date, which is no field
+    if not c or c.lower() in _NO_DATE or _LINK_WORDS.match(c):
+        return  # ``n.d.``, ``available at``: words about the source that are no field
+    if d.locator is None and c[:1] in _OTHER_LOCATOR_FIRST and locators.OTHER_LOCATOR.match(c):
+        d.locator = c  # ``chap. i``, ``chs. iii, xxvi``, ``n. 4``: the place cited, as printed
+        return
+    if "volume" not in d.text and len(c) <= 8 and _ROMAN_VOLUME.match(c):
+        d.set("volume", c)  # ``Monette, “Mississippi Valley,” i, p. 311``: a volume in roman numerals
+        return
     digit = _DIGIT.search(c) is not None
     if digit and _classify_numeric(c, d):
+        return
+    if not digit and c[:1] in "pPSс" and "page" not in d.text and (page := locators.page(c)):
+        d.set("page", page, sure=True)  # ``p. xx``: a preface's page in roman numerals
         return
     first = c.split(None, 1)[0].lower()
     if first == "by" and not d.author:  # ``“Title,” by A. B. Smith``
@@ -288,7 +311,7 @@ def _classify_numeric(c: str, d: Draft) -> bool:
                 d.issued = parts
                 d.certain.add("issued")
                 return True
-    parts = dates.parse_date(c)
+    parts = dates.parse_date(c) or _year_with_word(c)
     if parts:
         if d.issued is None:
             d.issued = parts
@@ -309,6 +332,9 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         return True
     if "page" not in d.text and "container_title" in d.text and d.issued and len(d.issued) == 3 and _SECTION_PAGE.match(c):
         d.set("page", c)  # ``Washington Post, Sept. 3, 2019, A17``: a newspaper's section and page
+        return True
+    if "volume" not in d.text and "page" not in d.text and "container_title" in d.text and c.isdigit() and len(c) <= 4 and "URL" not in d.text:
+        d.set("volume", c)  # ``ApJ, 644, 167``, ``J. Symbolic Logic, 27, 259-316``: a volume after the journal
         return True
     if "page" not in d.text and ("volume" in d.text or not d.ev.shapes.isdisjoint(_PAGED)):
         page = locators.bare_pages(c)  # after a book's parenthesis or a journal's volume
@@ -374,7 +400,7 @@ def read_rest(after: str, d: Draft) -> None:
         d.ev.shapes.add("journal")
         text = text[j.end :]
     text = book_paren(text, d)
-    pieces = chunks(text)
+    pieces = locators.label_runs(chunks(text))
     for chunk in locators.page_runs(pieces) if not d.ev.shapes.isdisjoint(_PAGED) else pieces:
         classify(chunk, d)
 
@@ -384,6 +410,9 @@ def book_paren(text: str, d: Draft) -> str:
     if "(" not in text:
         return text
     m = BOOK_PAREN.search(text)
+    if m and not m.group("place") and (parts := dates.parse_date(f"{m.group('pub')}, {m.group('date')}")):
+        d.issued = d.issued or parts  # ``(Jan. 21, 2009)``: a date in brackets, no imprint
+        return text[: m.start()] + "," + text[m.end() :]
     if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
         if _paren_of_serial(m, d) or _paren_of_thesis(m, d):
             return text[: m.start()] + "," + text[m.end() :]
@@ -512,6 +541,7 @@ def could_be_title(chunk: str) -> bool:
 def read_book_pieces(pieces: list[str], d: Draft) -> None:
     """The pieces after a book's title, in order: an imprint with or without brackets, a
     German edition, the pages (however many ranges), and whatever ``classify`` reads."""
+    pieces = locators.label_runs(pieces)
     i = 0
     while i < len(pieces):
         n = imprint.place_publisher_year(pieces[i:], d)
@@ -529,8 +559,11 @@ def read_book_pieces(pieces: list[str], d: Draft) -> None:
             run = [chunk]
             while i + len(run) < len(pieces) and locators.bare_page(pieces[i + len(run)]):
                 run.append(pieces[i + len(run)])
+            n = len(run)
+            if n == 2 and "volume" not in d.text and run[0].strip().isdigit() and not run[1].strip().isdigit() and "book" not in d.ev.shapes and not d.author:
+                d.set("volume", run.pop(0))  # ``Journal Name, 12, 45–67``: a volume, then the pages
             d.set("page", locators.bare_pages(",".join(run)))
-            i += len(run)
+            i += n
             continue
         classify(chunk, d)
         i += 1

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from footnote_kit.sources import ibid, shortform
+from footnote_kit.sources import ibid, locators, shortform
 from footnote_kit.sources.textscan import YEAR, fold, names_web_address
-from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
+from footnote_kit.sources.titles import MAX_TRIES, OPENERS, first_quoted, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
@@ -31,6 +31,9 @@ _POINTER = re.compile(
     r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |https?://|www\.))"
 )
 _SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:|vgl\.|siehe|voir|véase|см\.|ср\.)", re.I)
+# ``…, I, 216, 222–3; II, 39–40``: another volume and pages of the work just cited
+_MORE_OF_THE_SAME = re.compile(r"^(?:vol\.\s*)?(?:[IVXLC]+|[ivxlc]+|\d{1,3}),\s*(?:pp?\.\s*)?\d+[\d–-]*(?:,\s*\d+[\d–-]*)*\.?$")
+_LABELLED_PAGE = re.compile(r"(?:^|[\s,(])(?:pp?\.|S\.|стр\.|vol\.|Bd\.)\s*[\dIVXLCivxlc]")
 _DOI_WORD = re.compile(r"\bdoi\b")
 _DOI_PREFIX = re.compile(r"10\.\d{4,}/")
 
@@ -250,7 +253,7 @@ def _semicolons(text: str) -> list[str]:
         return [text.strip()]
     out: list[str] = [pieces[0]]
     for piece in pieces[1:]:
-        if _cites(out[-1]) and _cites(piece):
+        if _cites(out[-1]) and not _MORE_OF_THE_SAME.match(piece) and _cites(piece):
             out.append(piece)
         else:
             out[-1] = out[-1] + "; " + piece
@@ -262,6 +265,12 @@ def _cites(text: str) -> bool:
     its pages (``Smith, Long Road, 12``, ``Beard, 120``): a note may join five of them."""
     if looks_like_citation(text):
         return True
+    t = text.strip()
+    if _LABELLED_PAGE.search(t) or locators.title_volume_page(t):
+        return True  # ``Weston, “Documents …,” p. 82``, ``Marie, vol. i, pp. 81–134``, ``Memoirs, II, 326–8``
+    q = first_quoted(t, 0) if len(t) < 400 else None
+    if q is not None and q.start <= 60 and len(t[: q.start].split()) <= 5 and not any(ch.islower() for ch in t[: q.start].split(",")[0][:1]):
+        return True  # ``Kercheval, “History of the Valley”``: an author and a quoted title
     if ibid.match(text) is not None:
         return True
     short = shortform.read(text)
