@@ -21,14 +21,14 @@ from footnote_kit.model import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS, Name, Sour
 from footnote_kit.sources import dates, identifiers, kinds, language, legal, locators, names, signals
 from footnote_kit.sources.draft import Draft, chunks, clip, new_source, strip_stop
 from footnote_kit.sources.pieces import (
-    BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_doc_code, is_genre, read_book_pieces,
-    read_rest,
+    BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_doc_code, is_genre, is_numbered_document,
+    numbered_document, read_book_pieces, read_rest,
 )
 from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences, colon_style
 from footnote_kit.sources.textscan import any_word, fold
 from footnote_kit.sources.titles import Quoted, first_quoted, translation_after
 
-_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation"))
+_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation", "symbol"))
 """Shapes that are evidence of a cited work on their own."""
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
@@ -189,6 +189,21 @@ _NAME_INITIAL = re.compile(r"^\s*(?:and\s+|&\s*)?(?:[A-Z]\.\s?-?)+\s*[A-Z]")
 _AND_START = re.compile(r"^\s*(?:and|&)\s+")
 
 
+_DATE_AFTER_TITLE = re.compile(r"\s*\(([^()]{4,30})\)\s*\.?$")
+
+
+def _title_and_date(piece: str, d: Draft) -> str:
+    """An unquoted title, without the date in brackets that ends it (``National Strategy for
+    Trusted Identities in Cyberspace (April 2011)``), which becomes the date."""
+    text = piece.strip(" .")
+    m = _DATE_AFTER_TITLE.search(text) if text.endswith(")") else None
+    parts = dates.parse_date(m.group(1)) if m else None
+    if m and parts:
+        d.issued = d.issued or parts
+        return text[: m.start()]
+    return text
+
+
 def _family_then_title(pieces: list[str]) -> bool:
     """A family name alone, then a title, then a page: ``Маркс, Введение к критике…, стр. 31``,
     ``Bernheim, German Settlements in the Carolinas, p. 12`` (no outlet: a labelled page)."""
@@ -240,6 +255,8 @@ def _unquoted(head: str, d: Draft) -> None:
                     break
                 listed = (listed[0] + more[0], more[1] or listed[1])
                 k += 1
+    if not k and len(pieces) >= 2 and numbered_document(pieces[0].strip(), d):
+        k = 1  # ``OMB Memorandum M-10-06, Open Government Directive (Dec. 8, 2009), available at …``
     if not k and len(pieces) >= 3 and "URL" not in d.text and _family_then_title(pieces):
         d.author.append(Name(family=pieces[0].strip()))  # ``Гильфердинг, Бем-Баверк как критик Маркса, 1923 г., стр. 16``
         k = 1
@@ -266,7 +283,7 @@ def _unquoted(head: str, d: Draft) -> None:
             d.set("title", ",".join(title_pieces).strip(" ."))
             k += taken
     elif k < len(pieces) and could_be_title(pieces[k]) and len(pieces) - k >= 2:
-        d.set("title", pieces[k].strip(" ."))
+        d.set("title", _title_and_date(pieces[k], d))
         k += 1
     read_book_pieces(pieces[k:], d)
 
@@ -374,7 +391,10 @@ def read_segment_detailed(seg: str) -> Reading:
         # cites nothing: no link, no book or journal shape, and prose or no year (the
         # cheap tests first: most segments without a quoted title print a link)
         if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
-            if is_prose(head) or not (identifiers.search_url(seg) or dates.find_year(head) or locators.title_volume_page(head)):
+            if is_prose(head) or not (
+                identifiers.search_url(seg) or dates.find_year(head) or locators.title_volume_page(head)
+                or is_numbered_document(head.split(",", 1)[0].strip(" ."))
+            ):
                 return Reading(None, None, None)
         _unquoted(head, d)
     _tail(tail, d)
@@ -416,19 +436,20 @@ def _quotes_a_term(head: str, q: Quoted) -> bool:
 def _may_be_legal(head: str) -> bool:
     """Whether ``legal.read`` can read ``head``: a case's `` v. `` or ``v`` between names, or a
     statute's reporter (substring tests: most notes have neither)."""
-    return " v. " in head or " v " in head or "Stat." in head or "U.S.C." in head or "Pub. L." in head or "C.F.R." in head
+    return " v. " in head or " v " in head or "Stat." in head or "U.S" in head or "USC" in head or "Pub. L." in head or "CFR" in head or "C.F.R." in head
 
 
 def _certain(d: Draft, source: Source) -> frozenset[str]:
     """``d.certain`` as the CSL keys of the fields the source has."""
     item = source.__dict__
-    out = {_CSL_KEYS[attr] for attr in d.certain if attr in _CSL_KEYS and item.get(attr)}
+    out = {_CSL_KEYS[attr] for attr in d.certain if attr in _CSL_KEYS and (item.get(attr) or source.extra.get(attr))}
     if d.prefix is not None and "prefix" in d.certain:
         out.add("prefix")
     return frozenset(out)
 
 
-_CSL_KEYS = {**TEXT_FIELDS, **NAME_FIELDS, **DATE_FIELDS}
+_CSL_KEYS = {**TEXT_FIELDS, **NAME_FIELDS, **DATE_FIELDS, "authority": "authority", "section": "section"}
+_EXTRA_KEYS = ("authority", "section")
 
 
 def _tail(tail: str, d: Draft) -> None:
@@ -537,8 +558,9 @@ def _finish(d: Draft) -> Source | None:
         t["publisher"] = body
     lang = d.language or None if kind in ("legal_case", "legislation") else d.language or language.guess(t.get("title"), url=t.get("URL"), translated="translated_title" in t, context=t.get("container_title"))
     note = " ".join(n for n in d.notes if n) or None
-    if "authority" in t:  # a court: CSL's ``authority``, which Source keeps in ``extra``
-        t["extra"] = {"authority": t.pop("authority")}
+    extra = {key: t.pop(key) for key in _EXTRA_KEYS if key in t}
+    if extra:  # a court, a statute's section: CSL variables that Source keeps in ``extra``
+        t["extra"] = extra
     t.update(
         type=kind,
         author=tuple(d.author),

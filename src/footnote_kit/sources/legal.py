@@ -27,7 +27,17 @@ _UK_CASE = re.compile(rf"^(?P<name>[^,()\[\]]{{1,200}}?\sv\.?\s[^()\[\]]{{2,200}
 _REPORT = re.compile(r"^(?:(?P<vol>\d{1,3})\s+)?(?P<rep>[A-Z][A-Za-z.]*(?:\s(?:[A-Z][A-Za-z.]*|\(\w+\)))*)\s+(?P<page>\d{1,5})$")
 # ``Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964)``
 _PUBLIC_LAW = re.compile(r"(?:^|,\s*)Pub\.\s?L\.\s+(?:No\.\s+)?(?P<no>\d+[-–]\d+)")
-_STAT = re.compile(rf"(?:^|,\s*)(?P<vol>\d{{1,4}})\s+(?P<rep>Stat\.|U\.S\.C\.(?:A\.)?|C\.F\.R\.)\s+(?:§+\s*)?(?P<page>[\d.a-z-]+)(?:\s*\((?P<year>{_Y})\))?")
+# A session law: ``116 Stat. 2899 (2002)``: volume, reporter, first page.
+_SESSION = re.compile(rf"(?:^|,\s*)(?P<vol>\d{{1,4}})\s+(?P<rep>Stat\.)\s+(?P<page>\d[\d,]*)")
+# A code: ``44 U.S.C. § 3541, et seq.``, ``5 USC 552(a)(2)``, ``36 C.F.R. § 1236.10``: title,
+# code, section (CSL ``section``, kept in ``extra``).
+_CODE = re.compile(
+    r"(?:^|[,;]\s*)(?P<vol>\d{1,4})\s+(?P<rep>U\.\s?S\.\s?C\.(?:\s?A\.)?|USCA?|C\.\s?F\.\s?R\.|CFR)\s*(?:§§?\s*)?"
+    r"(?P<section>[\dA-Za-z][\w.()-]*(?:,?\s*et\s+seq\.?)?)?"
+)
+_SECTION_FIRST = re.compile(r"^(?:Section|Sec\.|§)\s*(?P<section>\d[\w.()-]*),\s*")
+_CODIFIED = re.compile(r"\s*(\((?:codified|as amended|amended)[^()]*(?:\([^()]*\)[^()]*)*\))")
+_YEAR_PAREN = re.compile(rf"\((?P<year>{_Y})\)")
 _ACT = re.compile(r"^(?P<title>[A-Z][^,]{2,150}?\b(?:Act|Code|Law|Statute|Order|Regulation)(?: of (?P<year>\d{4}))?)\s*(?:,|$)")
 
 
@@ -64,8 +74,8 @@ def read(text: str, d: Draft) -> bool:
             d.issued = dates.parse_date(m.group("year"))
             d.ev.shapes.add("legal_case")
             return True
-    if "Stat." in t or "U.S.C." in t or "Pub. L." in t or "C.F.R." in t:
-        return _statute(t, d)
+    if "Stat." in t or "U.S" in t or "USC" in t or "Pub. L." in t or "C.F.R." in t or "CFR" in t:
+        return _statute(t + "." if t.endswith(" seq") else t, d)  # ``et seq.`` keeps its stop
     return False
 
 
@@ -79,24 +89,35 @@ def _put(d: Draft, key: str, value: str) -> None:
 
 
 def _statute(t: str, d: Draft) -> bool:
+    """A statute: a public law, a session law, a code section, and the act's name."""
+    codified = _CODIFIED.search(t)
+    if codified:  # ``(codified as 44 U.S.C. § 3501 note)``: the writer's pointer, not this law
+        d.suffix.append(codified.group(1))
+        t = t[: codified.start()] + t[codified.end() :]
+    first = _SECTION_FIRST.match(t)
+    if first:
+        _put(d, "section", first.group("section"))
+        t = t[first.end() :]
     act = _ACT.match(t)
     law = _PUBLIC_LAW.search(t)
-    code = _STAT.search(t)
-    if not (law or code):
+    session = _SESSION.search(t)
+    code = _CODE.search(t) if not session else None
+    if not (law or session or code):
         return False
     if act:
         _put(d, "title", act.group("title"))
-    elif code and code.start() == 0:
-        _put(d, "title", t[: code.end()].split("(")[0])  # ``42 U.S.C. § 1983``
     if law:
         _put(d, "number", law.group("no"))
-        _put(d, "genre", "Pub. L.")
-    if code and "title" in d.text and not d.text["title"].startswith(code.group("vol")):
-        _put(d, "volume", code.group("vol"))
-        _put(d, "container_title", code.group("rep"))
-        _put(d, "page", code.group("page"))
-    year = (code.group("year") if code else None) or (act.group("year") if act else None)
-    if year:
-        d.issued = dates.parse_date(year)
+    found = session or code
+    if found:
+        _put(d, "volume", found.group("vol"))
+        _put(d, "container_title", found.group("rep"))
+    if session:
+        _put(d, "page", session.group("page"))
+    elif code and code.group("section"):
+        _put(d, "section", code.group("section"))
+    year = _YEAR_PAREN.search(t)
+    if year or (act and act.group("year")):
+        d.issued = dates.parse_date(year.group("year") if year else act.group("year"))  # type: ignore[union-attr]
     d.ev.shapes.add("legislation")
     return True

@@ -20,7 +20,7 @@ PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)(?:\.?\s*(?P<page
 # ``n. 4``, ``Anm. 95``, ``Bl. 115va``, ``fol. 12v``, ``col. 45``, ``art. 5``, ``book ii``).
 OTHER_LOCATOR = re.compile(
     r"^(?:chaps?\.|chs?\.|chapters?|book|bk\.|pt\.|part|sec(?:t)?s?\.|sections?|§§?|nn?\.|notes?|Anm\.|Kap\.|Bl\.|fols?\.|ff\.|col(?:s)?\.|art\.|para(?:s)?\.|¶|pl\.|fig\.|l\.|ll\.|v\.|vv\.)"
-    r"\s*[\dIVXLCivxlc][\w.–-]*(?:\s*(?:,|and|&|–|-)\s*[\dIVXLCivxlc][\w.–-]*)*$"
+    r"\s*[\dIVXLCivxlc][\w.()–-]*(?:\s*(?:,|and|&|–|-)\s*[\dIVXLCivxlc][\w.()–-]*)*$"
 )
 BARE_PAGE_RE = re.compile(rf"^(?P<page>{_RANGE})\.?$")
 BARE_PAGES_RE = re.compile(rf"^(?P<page>{_PAGES})\.?$")

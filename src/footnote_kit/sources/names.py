@@ -21,7 +21,7 @@ _ORG_WORDS = frozenset(
     news nations office organisation organization parliament party press program programme
     project radio republic school secretariat senate service services society staff team
     television times tribunal trust union university watch affairs unit police army command
-    prosecutor majlis duma agentstvo ministerstvo media
+    prosecutor majlis duma agentstvo ministerstvo media house
     """.split()
 )
 _WORDS = re.compile(r"[\w’']+")

@@ -64,7 +64,14 @@ def is_genre(text: str) -> bool:
 
 
 _ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
-_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
+# A numbered document of a series: ``Asia Report No. 162``, ``OMB Memorandum M-10-06``,
+# ``OMB Circular A-130``, ``Executive Order 13556``, ``NIST FIPS Publication 199``: an issuer's
+# acronym (the publisher), the kind of document (genre) and its number.
+_REPORT_NO = re.compile(
+    r"^(?:(?P<pub>[A-Z]{2,8})\s+(?=[A-Z]))?(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series|Memorandum|Circular|Directives?"
+    r"|Order|Publication|Bulletin|Decision|Guidance|Instruction|Notice))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)"
+    r"|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)[A-Z]{0,3}-?\d[\w./-]*))$"
+)
 _DOC_SYMBOL = re.compile(
     r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*(?:\s\((?:19|20)\d\d\))?)$"
 )
@@ -115,7 +122,7 @@ _LOCATORS = (
     ("issue", locators.issue, "nNiI\u0130\u0131hH\u2116"),
 )
 # ``_REPORT_NO`` holds one of its genre words, case-sensitive (``Briefing`` holds ``Brief``)
-_REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series")
+_REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series|Memorandum|Circular|Directive|Order|Publication|Bulletin|Decision|Guidance|Instruction|Notice")
 _LEADING_WORDS = _ROLE_WORDS | _MEDIUM | {"revised", "rev.", "a", "an"}
 """The first words ``classify`` asks about: a role, a medium, ``revised``, an article."""
 _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
@@ -358,16 +365,31 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         d.set("number", c, sure=True)  # ``GAO-05-575``: a report's code
         d.ev.shapes.add("symbol")
         return True
-    m = _REPORT_NO.match(c) if "A" <= c[0] <= "Z" and _REPORT_WORD.search(c) else None
-    if m:
-        d.set("genre", m.group("genre"), sure=True)
-        d.set("number", m.group("no") or m.group("no2"), sure=True)
+    if numbered_document(c, d):
         return True
     m = EDITION.match(c) if c[-1] in "dDnN." else None  # it ends ``ed``, ``edn``, ``edition`` or ``.``
     if m:
         d.set("edition", m.group("ed"))
         return True
     return False
+
+
+def is_numbered_document(c: str) -> bool:
+    """``OMB Circular A-130``, ``Asia Report No. 162``: the shape ``numbered_document`` reads."""
+    return "A" <= c[:1] <= "Z" and _REPORT_WORD.search(c) is not None and _REPORT_NO.match(c) is not None
+
+
+def numbered_document(c: str, d: Draft) -> bool:
+    """Read ``c`` as a numbered document of a series (``_REPORT_NO``) into ``d``."""
+    m = _REPORT_NO.match(c) if "A" <= c[:1] <= "Z" and _REPORT_WORD.search(c) else None
+    if not m or "number" in d.text:
+        return False
+    if m.group("pub"):
+        d.set("publisher", m.group("pub"))
+    d.set("genre", m.group("genre"), sure=True)
+    d.set("number", m.group("no") or m.group("no2"), sure=True)
+    d.ev.shapes.add("symbol")
+    return True
 
 
 def read_rest(after: str, d: Draft) -> None:
