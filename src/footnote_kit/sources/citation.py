@@ -24,11 +24,11 @@ from footnote_kit.sources.pieces import (
     BOOK_PAREN, EDITION, INTERVIEW, PLACE_YEAR, ROLE_CHUNK, book_paren, classify, could_be_title, is_doc_code, is_genre, is_numbered_document,
     numbered_document, read_book_pieces, read_rest,
 )
-from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, by_sentences, colon_style
+from footnote_kit.sources.styles import APA_HEAD, author_date, author_date_reference, author_year_reference, by_sentences, colon_style
 from footnote_kit.sources.textscan import any_word, fold
 from footnote_kit.sources.titles import Quoted, first_quoted, translation_after
 
-_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation", "symbol"))
+_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation", "symbol", "author-date"))
 """Shapes that are evidence of a cited work on their own."""
 _PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
@@ -373,6 +373,8 @@ def read_segment_detailed(seg: str) -> Reading:
         own_start = -1
     if _may_be_legal(head) and legal.read(head, d):
         pass  # ``Brown v. Board of Education, 347 U.S. 483 (1954)``, ``…, 78 Stat. 241 (1964)``
+    elif not q and author_year_reference(head, d):
+        pass  # ``Scheffel (1855), S. 680``
     elif apa and not (q and q.start <= head.find(apa.group("rest")) + 1):
         author_date_reference(apa, d)
     elif q and len(prefix) < 200 and not is_prose(prefix):

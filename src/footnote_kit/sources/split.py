@@ -248,7 +248,7 @@ def looks_like_citation(text: str) -> bool:
 
 def _semicolons(text: str) -> list[str]:
     pieces = [p.strip() for p in top_level_split(text, ";")]
-    pieces = [p for p in pieces if p]
+    pieces = [q for p in pieces if p for q in _and_author_year(p)]
     if len(pieces) < 2:
         return [text.strip()]
     out: list[str] = [pieces[0]]
@@ -258,6 +258,22 @@ def _semicolons(text: str) -> list[str]:
         else:
             out[-1] = out[-1] + "; " + piece
     return out
+
+
+# ``…, S. 87, und Wolf (2008), S. 288``: the last of a list of author-date references
+_AND_AUTHOR_YEAR = re.compile(r",\s+(?:und|and|et|y|sowie)\s+(?=[A-ZÀ-ÖØ-Þ][^,;()]{1,60}?\s*\([²³⁴⁵⁶⁷⁸⁹]?(?:1[5-9]|20)\d\d[a-z]?\))")
+_AUTHOR_YEAR_START = re.compile(r"^(?:[^\W\d_][\w’'.-]*\s+){0,6}?[A-ZÀ-ÖØ-Þ][^,;()]{1,60}?\s*\([²³⁴⁵⁶⁷⁸⁹]?(?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def _and_author_year(piece: str) -> list[str]:
+    """``piece`` cut before ``und Wolf (2008)`` when it holds an author-date reference before
+    (``Bumke (1997), S. 87, und Wolf (2008), S. 288``): the two are two sources."""
+    if "(" not in piece:
+        return [piece]
+    m = _AND_AUTHOR_YEAR.search(piece)
+    if m is None or not _AUTHOR_YEAR_START.match(piece):
+        return [piece]
+    return [piece[: m.start()], piece[m.start() + 1 :].strip()]
 
 
 def _cites(text: str) -> bool:
