@@ -28,7 +28,7 @@ _REPORT = re.compile(r"^(?:(?P<vol>\d{1,3})\s+)?(?P<rep>[A-Z][A-Za-z.]*(?:\s(?:[
 # ``Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964)``
 _PUBLIC_LAW = re.compile(r"(?:^|,\s*)Pub\.\s?L\.\s+(?:No\.\s+)?(?P<no>\d+[-–]\d+)")
 # A session law: ``116 Stat. 2899 (2002)``: volume, reporter, first page.
-_SESSION = re.compile(rf"(?:^|,\s*)(?P<vol>\d{{1,4}})\s+(?P<rep>Stat\.)\s+(?P<page>\d[\d,]*)")
+_SESSION = re.compile(r"(?:^|,\s*)(?P<vol>\d{1,4})\s+(?P<rep>Stat\.)\s+(?P<page>\d[\d,]*)")
 # A code: ``44 U.S.C. § 3541, et seq.``, ``5 USC 552(a)(2)``, ``36 C.F.R. § 1236.10``: title,
 # code, section (CSL ``section``, kept in ``extra``).
 _CODE = re.compile(

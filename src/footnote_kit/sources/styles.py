@@ -12,7 +12,8 @@ import re
 from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, locators, names
 from footnote_kit.sources.draft import Draft, chunks, strip_stop
-from footnote_kit.sources.pieces import read_book_pieces, read_rest, sentences
+from footnote_kit.sources.pieces import sentences
+from footnote_kit.sources.rest import read_book_pieces, read_rest
 
 _SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
 _NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
