@@ -82,10 +82,14 @@ def test_markdown_note_ends_at_an_unindented_paragraph() -> None:
 
 
 def test_markdown_duplicate_and_unused_labels_are_warnings() -> None:
+    # pandoc 2.17 prints "[1] Two." for this text: its Markdown takes the later definition.
     text = "X.[^a]\n\n[^a]: One.\n[^a]: Two.\n[^b]: Never cited.\n"
     found = read_notes(text, file="n.md")
-    assert [n.text for n in found.notes] == ["One.", "Never cited."]
+    assert [n.text for n in found.notes] == ["Two.", "Never cited."]
+    assert found.notes[0].location.line == 4
     assert sorted(p.code for p in found.problems) == ["duplicate-note", "unused-note"]
+    duplicate = next(p for p in found.problems if p.code == "duplicate-note")
+    assert "also at line 3" in duplicate.message and "later definition" in duplicate.message
 
 
 def test_markdown_without_notes_is_an_input_error() -> None:

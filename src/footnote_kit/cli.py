@@ -89,6 +89,26 @@ ENCODING_OPTION = typer.Option(
 )
 
 
+FROM_OPTION = typer.Option(
+    None,
+    "--from",
+    metavar="FORMAT",
+    help=(
+        "Read documents as this format: plain, markdown, latex, html, docx, odt, epub or pdf. "
+        "Default: from each file's suffix, then its first bytes, then its text."
+    ),
+)
+
+
+def _from(value: Optional[str]) -> Optional[str]:
+    """``--from``, checked against the registry of readers (a usage error names them)."""
+    if value is None:
+        return None
+    from footnote_kit.documents import by_name
+
+    return by_name(value).name
+
+
 REPAIR_OPTION = typer.Option(
     False, "--repair", help="Carry an evidenced repair of each URL a PDF copy damaged as URL-repair (the URL stays as printed)."
 )
@@ -119,15 +139,19 @@ def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool) -> Any
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="A document with footnotes: text copied from a PDF, Markdown, LaTeX or HTML; - for stdin."),
+    file: Path = typer.Argument(
+        ..., help="A document with footnotes: text copied from a PDF, Markdown, LaTeX, HTML, Word (.docx), OpenDocument, EPUB or PDF; - for stdin."
+    ),
     notes: Optional[str] = NOTES_OPTION,
     format: str = typer.Option("json", "--format", "-f", help="json (the stable shape documented in the README) or text (a quick read)."),
     encoding: Optional[str] = ENCODING_OPTION,
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
-    from_: Optional[str] = typer.Option(
-        None, "--from", metavar="FORMAT", help="Read the document as plain, markdown, latex or html. Default: from the suffix, then the text."
+    from_: Optional[str] = FROM_OPTION,
+    reader: Optional[str] = typer.Option(
+        None, "--reader", metavar="READER",
+        help="How fields are read: rules (hand-written, exact on the shapes they know), model (the learned reader alone) or combined (both; the default).",
     ),
 ) -> None:
     """Split a document's footnotes into structured sources (CSL-JSON items).
@@ -141,7 +165,9 @@ def parse(
     """
     from footnote_kit.parse import parse_file
 
-    result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=from_)
+    if reader is not None and reader not in ("rules", "model", "combined"):
+        raise UsageError(f"--reader must be rules, model or combined, not {reader!r}")
+    result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=_from(from_), reader=reader)
     if repair:
         result = _with_repairs(result, archive_url, no_live)
     for problem in result.warnings:
@@ -178,6 +204,7 @@ def export(
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
+    from_: Optional[str] = FROM_OPTION,
 ) -> None:
     """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
 
@@ -197,7 +224,7 @@ def export(
     if out is not None and map_path is not None and same_file(out, map_path):
         raise UsageError("-o and --map name the same file")
     fmt = choose_format(format, str(out) if out is not None else None)
-    loaded = load(file, notes=parse_range(notes), encoding=encoding)
+    loaded = load(file, notes=parse_range(notes), encoding=encoding, fmt=_from(from_))
     if repair:
         loaded = _with_repairs(loaded, archive_url, no_live)
     for problem in loaded.warnings:
@@ -221,7 +248,7 @@ def export(
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., metavar="PATHS...", help="Documents with notes, .bib, CSL-JSON, Markdown, LaTeX, HTML files or folders."),
+    paths: list[str] = typer.Argument(..., metavar="PATHS...", help="Documents with notes (text, Markdown, LaTeX, HTML, Word, OpenDocument, EPUB, PDF), .bib, CSL-JSON, or folders."),
     include: list[str] = typer.Option([], "--include", metavar="GLOB", help="In folders, only files matching (repeatable; default: every format we read)."),
     exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files or folders matching (repeatable)."),
     format: str = typer.Option("text", "--format", "-f", help="text, json (stable, see README), sarif or github (annotations)."),
@@ -240,6 +267,7 @@ def check(
     repair: bool = typer.Option(False, "--repair", help="For failed links, propose the URL a PDF copy damaged (lost hyphen, space), with evidence (see README, 'Repairing URLs')."),
     notes: Optional[str] = NOTES_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
+    from_: Optional[str] = FROM_OPTION,
 ) -> None:
     """Find dead citation links, and the Wayback copy nearest the date each was cited.
 
@@ -305,7 +333,7 @@ def check(
         confirm_days=confirm_days, offline=offline, skip=tuple(skip),
     )
     skipped: list[Any] = []
-    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding, problems=skipped)
+    refs = collect(paths, include=include, exclude=exclude, notes=parse_range(notes), encoding=encoding, problems=skipped, fmt=_from(from_))
     for problem in skipped:
         warn(str(problem))
     if not refs:
@@ -383,6 +411,7 @@ def render(
     format: str = typer.Option("text", "--format", "-f", help="text, html (escaped, with links) or markdown."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="OUT", help="Write to this file (atomically) instead of stdout."),
     encoding: Optional[str] = ENCODING_OPTION,
+    from_: Optional[str] = FROM_OPTION,
 ) -> None:
     """Render references in any CSL style: a bibliography, or the notes themselves.
 
@@ -401,7 +430,10 @@ def render(
     if output is not None and str(file) != "-" and output.exists() and output.resolve() == file.resolve():
         raise UsageError("-o names the input file; rendering never overwrites its input (choose another file)", file=str(output))
     with _on_terminal(_bar, "rendering notes", when=mode == "notes") as progress:
-        result = render_file(file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress)
+        result = render_file(
+            file, style=style, locale=locale, mode=mode, fmt=format, notes=parse_range(notes), encoding=encoding, progress=progress,
+            source_format=_from(from_),
+        )
     for problem in result.problems:
         warn(str(problem))
     if result.style.renamed_from:
@@ -454,10 +486,13 @@ def styles(
 
 @app.command()
 def lint(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the current folder): .md, .tex, .html, .txt, .bib."),
+    paths: Optional[list[Path]] = typer.Argument(
+        None, help="Files or folders (default: the current folder): text, Markdown, LaTeX, HTML, Word, OpenDocument, EPUB, PDF, .bib."
+    ),
     format: str = typer.Option("text", "--format", "-f", help="text (path:line: rule: message) or json."),
     disable: Optional[list[str]] = typer.Option(None, "--disable", "-d", metavar="RULE", help="Switch a rule off for this run (repeatable)."),
     config: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help="Settings file (default: .footnote-kit.toml or pyproject.toml, found upwards to the git root)."),
+    from_: Optional[str] = FROM_OPTION,
 ) -> None:
     """Find citation problems in notes and bibliographies, with file and line.
 
@@ -480,7 +515,7 @@ def lint(
             raise UsageError(f"--disable: unknown rule {rule!r} (rules: {', '.join(LINT_RULES)})")
     if disable:
         settings = replace(settings, lint=replace(settings.lint, disable=settings.lint.disable + tuple(disable)))
-    problems = run_lint(paths or [Path(".")], settings)
+    problems = run_lint(paths or [Path(".")], settings, fmt=_from(from_))
     if format == "json":
         echo_json(to_json(problems))
     else:
@@ -522,6 +557,16 @@ def fix(
         raise UsageError("nothing to fix: pass --repair (repair URLs damaged by copying from a PDF)")
     if format not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not {format!r}")
+    from footnote_kit.documents import by_suffix
+
+    for path in files:
+        reader = by_suffix(path)
+        if reader is not None and not reader.fixable:
+            raise UsageError(
+                f"fix cannot write into {reader.title} files; repair the source it was made from "
+                f"(check {path} --repair shows each repair)",
+                file=str(path),
+            )
     archive, live = _repair_probes(archive_url, no_live)
     report: list[dict[str, Any]] = []
     for path in files:

@@ -102,23 +102,28 @@ def _looks_like_cp1252(data: bytes) -> bool:
     return any(b in data for b in (b"\x91", b"\x92", b"\x93", b"\x94", b"\x96", b"\x97"))
 
 
-def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
-    """Read a user's text file; every failure is an ``InputError`` naming the file."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a user's file (``-``: stdin) as bytes; every failure is an ``InputError``."""
     name = os.fspath(path)
-    p = Path(path)
     if name == "-":
         import sys
 
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        return sys.stdin.buffer.read()
+    p = Path(path)
     if p.is_dir():
         raise InputError("is a folder, not a file", file=name)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", file=name) from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", file=name) from None
-    return decode(data, name, encoding)
+
+
+def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
+    """Read a user's text file; every failure is an ``InputError`` naming the file."""
+    name = os.fspath(path)
+    return decode(read_bytes(path), "<stdin>" if name == "-" else name, encoding)
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, backup: bool = False) -> Path | None:

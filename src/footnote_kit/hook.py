@@ -16,7 +16,6 @@ the cache). ``lint`` runs the lint rules the settings enable on the committed fi
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +26,6 @@ from footnote_kit.errors import ExitCode, FootnoteKitError
 
 PROG = "footnote-kit-hook"
 
-DOCUMENT_SUFFIXES = {
-    ".md", ".markdown", ".mdown", ".mkd", ".pandoc", ".tex", ".ltx", ".latex",
-    ".html", ".htm", ".xhtml", ".txt", ".text", ".bib", ".json",
-}
-_LINE_SCAN = DOCUMENT_SUFFIXES - {".txt", ".text", ".json"}
 
 
 @dataclass(frozen=True)
@@ -45,18 +39,22 @@ def find_urls(path: str) -> list[Cited]:
     """Every URL a file cites, with its line, as ``footnote-kit check`` finds it.
 
     The same collector as ``check`` (so the URLs, which key the shared cache, are the same
-    strings), but without what a commit does not need: Markdown, LaTeX, HTML and ``.bib``
-    are scanned line by line, not also parsed for note numbers and dates (parsing HTML
-    and ``.bib`` would import beautifulsoup4 and pybtex). Plain text copied from a PDF is
-    parsed, because its URLs wrap across lines and only the notes give them whole.
+    strings), but without what a commit does not need: the formats the registry marks
+    ``line_scan`` (Markdown, LaTeX, HTML, ``.bib``) are scanned line by line, not also
+    parsed for note numbers and dates (parsing HTML and ``.bib`` would import
+    beautifulsoup4 and pybtex). Plain text copied from a PDF is parsed, because its URLs
+    wrap across lines and only the notes give them whole; Word, EPUB and PDF files are
+    read by their readers (a PDF library is loaded only when a PDF is committed).
     """
+    from footnote_kit.documents import by_suffix
     from footnote_kit.files import read_text
     from footnote_kit.links import collect
 
     if not Path(path).read_bytes().strip():
         return []  # an empty placeholder file cites nothing (and must not block a commit)
-    suffix = os.path.splitext(path)[1].lower()
-    refs = collect.scan_text(read_text(path), path) if suffix in _LINE_SCAN else collect.collect_file(path)
+    reader = by_suffix(path)
+    scan = reader is not None and reader.line_scan
+    refs = collect.scan_text(read_text(path), path) if scan else collect.collect_file(path)
     return [Cited(ref.url, c.file or path, c.line) for ref in refs for c in ref.cited]
 
 
@@ -237,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not files:
             return int(ExitCode.OK)
         if args.command == "lint":
-            return run_lint(files, settings, out=sys.stdout)
+            return run_lint([f for f in files if _wanted(f, settings, lint=True)], settings, out=sys.stdout)
         return run_check(files, settings, offline=args.offline, cache_path=args.cache, out=sys.stdout, err=sys.stderr)
     except FootnoteKitError as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)
@@ -246,8 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _wanted(path: str, settings: Settings) -> bool:
-    return os.path.splitext(path)[1].lower() in DOCUMENT_SUFFIXES and settings.selects(Path(path))
+def _wanted(path: str, settings: Settings, *, lint: bool = False) -> bool:
+    from footnote_kit.documents import known
+
+    return known(path, lint=lint) and settings.selects(Path(path))
 
 
 if __name__ == "__main__":

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from footnote_kit.model import Note, Problem, Record
 
-BIB_SUFFIXES = frozenset({".bib", ".bibtex", ".biblatex"})
-JSON_SUFFIXES = frozenset({".json", ".csljson"})
 
 
 @dataclass(frozen=True)
@@ -44,11 +41,11 @@ class Loaded:
 
 def kind_of(path: str | os.PathLike[str], text: str | None = None) -> str:
     """``bibtex``, ``csl-json`` or ``document``, from the suffix (or, for ``-``, the text)."""
-    suffix = Path(os.fspath(path)).suffix.lower()
-    if suffix in BIB_SUFFIXES:
-        return "bibtex"
-    if suffix in JSON_SUFFIXES:
-        return "csl-json"
+    from footnote_kit.documents import by_suffix
+
+    reader = by_suffix(path)
+    if reader is not None and reader.bibliography:
+        return reader.name
     if text is not None and os.fspath(path) == "-":
         head = text.lstrip()[:1]
         if head == "[":
@@ -63,14 +60,17 @@ def load(
     *,
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    fmt: str | None = None,
 ) -> Loaded:
-    """Read a document or a bibliography; raises ``InputError`` when it cannot be read whole."""
+    """Read a document or a bibliography; raises ``InputError`` when it cannot be read whole.
+
+    ``fmt`` (``--from``) names the document reader and makes the file a document."""
     from footnote_kit.files import read_text
 
     name = os.fspath(path)
-    kind = kind_of(name)
-    if kind == "document" and name != "-":
-        return _document(name, notes, encoding)
+    kind = "document" if fmt else kind_of(name)
+    if kind == "document" and (name != "-" or fmt):
+        return _document(name, notes, encoding, fmt)
     text = read_text(name, encoding=encoding)
     kind = kind_of(name, text)
     if kind != "document" and notes is not None:
@@ -97,10 +97,10 @@ def load_bibliography(text: str, *, kind: str, file: str | None = None) -> Loade
     return Loaded(records=tuple(_fill_keys(records)), warnings=tuple(problems), kind=kind)
 
 
-def _document(name: str, notes: tuple[int, int] | None, encoding: str | None) -> Loaded:
+def _document(name: str, notes: tuple[int, int] | None, encoding: str | None, fmt: str | None = None) -> Loaded:
     from footnote_kit.parse import parse_file
 
-    result = parse_file(name, notes=notes, encoding=encoding)
+    result = parse_file(name, notes=notes, encoding=encoding, fmt=fmt)
     return _from_notes(result.notes, result.warnings, "document")
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from footnote_kit.config import Settings
+from footnote_kit.documents import known
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
 from footnote_kit.lint_rules import Document, Rule, citekeys, damaged, dates, duplicates, ibid, unparsed
@@ -30,14 +31,13 @@ RULES: dict[str, Rule] = {
 }
 """Every rule by name, in the order their problems are listed for one note."""
 
-NOTE_SUFFIXES = {
-    ".txt": "plain", ".text": "plain",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".pandoc": "markdown",
-    ".tex": "latex", ".ltx": "latex", ".latex": "latex",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-}
-SUFFIXES = {**NOTE_SUFFIXES, ".bib": "bib"}
-"""The files lint (and the hook) read; folders are searched for these."""
+def _format(path: Path, fmt: str | None = None) -> str:
+    """The reader's name for a file (``documents.READERS``); a suffix none takes is plain."""
+    from footnote_kit.documents import reader_for
+
+    reader = reader_for(path, fmt)
+    return reader.name if reader is not None else "plain"
+
 
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "_build", "site-packages"}
 
@@ -56,7 +56,7 @@ def collect_files(paths: Sequence[str | os.PathLike[str]], settings: Settings) -
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     f = Path(folder) / name
-                    if f.suffix.lower() in SUFFIXES and settings.selects(f):
+                    if known(f, lint=True) and settings.selects(f):
                         out.append(f)
         elif not p.exists():
             raise InputError("no such file or folder", file=os.fspath(raw))
@@ -65,24 +65,35 @@ def collect_files(paths: Sequence[str | os.PathLike[str]], settings: Settings) -
     return list(dict.fromkeys(out))
 
 
-def read_document(path: Path) -> Document:
-    """Read and parse one file. A document without notes is still linted (for cite keys)."""
+def read_document(path: Path, fmt: str | None = None) -> Document:
+    """Read and parse one file. A document without notes is still linted (for cite keys).
+
+    A binary document (Word, PDF…) has no text lines to point into: its problems point at
+    the note (``report.docx: footnote 12``).
+    """
+    name = os.fspath(path)
+    kind = _format(path, fmt)
+    from footnote_kit.documents import by_name
+
+    reader = by_name(kind) if kind not in ("bibtex", "csl-json", "rst") else None
+    if reader is not None and reader.binary:
+        from footnote_kit.parse import parse_file
+
+        return Document(name, "", kind, parse_file(path, fmt=kind).notes)
     if not path.read_bytes().strip():
         # An empty draft (a placeholder chapter) cites nothing; it is not bad input here.
-        return Document(os.fspath(path), "", SUFFIXES.get(path.suffix.lower(), "plain"))
+        return Document(name, "", "bib" if kind == "bibtex" else kind)
     text = read_text(path)
-    suffix = path.suffix.lower()
-    fmt = SUFFIXES.get(suffix, "plain")
-    if fmt == "bib":
-        return Document(os.fspath(path), text, fmt)
+    if kind in ("bibtex", "csl-json"):
+        return Document(name, text, "bib" if kind == "bibtex" else kind)
     from footnote_kit.parse import parse_text
 
     try:
-        result = parse_text(text, file=os.fspath(path), fmt=fmt)
+        result = parse_text(text, file=name, fmt=kind if kind != "rst" else "plain")
     except InputError:
         # "no notes found": a LaTeX chapter citing by key, a Markdown page of links.
-        return Document(os.fspath(path), text, fmt)
-    return Document(os.fspath(path), text, fmt, result.notes)
+        return Document(name, text, kind)
+    return Document(name, text, kind, result.notes)
 
 
 def lint_document(doc: Document, settings: Settings) -> list[Problem]:
@@ -93,16 +104,17 @@ def lint_document(doc: Document, settings: Settings) -> list[Problem]:
     return problems
 
 
-def lint(paths: Sequence[str | os.PathLike[str]], settings: Settings | None = None) -> list[Problem]:
+def lint(paths: Sequence[str | os.PathLike[str]], settings: Settings | None = None, fmt: str | None = None) -> list[Problem]:
     """Every problem in ``paths`` (files or folders), errors and warnings, in file order.
 
-    Raises ``InputError`` for a path that does not exist or a file that cannot be read.
+    ``fmt`` reads every file with that reader (``--from``). Raises ``InputError`` for a
+    path that does not exist or a file that cannot be read.
     """
     settings = settings or Settings()
     seen: set[tuple[str | None, int | None, str, str]] = set()
     out: list[Problem] = []
     for path in collect_files(paths, settings):
-        for p in lint_document(read_document(path), settings):
+        for p in lint_document(read_document(path, fmt), settings):
             key = (p.location.file, p.location.line, p.code, p.message)
             if key in seen:
                 continue

@@ -30,11 +30,16 @@ class Location:
 
     file: str | None = None
     line: int | None = None
+    part: str | None = None
+    """Where in a document without lines: ``footnote 12`` (Word, OpenDocument), ``page 4``
+    (PDF), ``chapter2.xhtml`` (EPUB): the place a user can find."""
 
     def __str__(self) -> str:
         if self.file is None:
-            return f"line {self.line}" if self.line else "<input>"
-        return f"{self.file}:{self.line}" if self.line else self.file
+            return f"line {self.line}" if self.line else (self.part or "<input>")
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}: {self.part}" if self.part else self.file
 
 
 @dataclass(frozen=True)
@@ -256,6 +261,9 @@ class Citation:
     suffix: str | None = None
     locator: str | None = None
     confidence: Mapping[str, float] = field(default_factory=dict)
+    certain: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """CSL keys of the fields a rule read without guessing (a quoted title, a parsed
+    date): the learned reader never overrides them. Not part of the JSON."""
     kind: str = field(default="citation", init=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -319,6 +327,8 @@ class Note:
     parts: tuple[Part, ...] = ()
     location: Location = Location()
     label: str | None = None
+    emphasis: tuple[tuple[int, int], ...] = ()
+    """The italic spans of ``text`` (``RawNote.emphasis``), kept for tools after the parser."""
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -337,6 +347,10 @@ class Note:
             out["label"] = self.label
         out["file"] = self.location.file
         out["line"] = self.location.line
+        if self.location.part is not None:
+            out["where"] = self.location.part
+        if self.emphasis:
+            out["emphasis"] = [list(span) for span in self.emphasis]
         out["parts"] = [p.to_json() for p in self.parts]
         return out
 
@@ -453,6 +467,9 @@ class UrlRef:
     title: str | None = None
     """The cited title (and translation), which URL repair uses as evidence for slugs."""
     translated_title: str | None = None
+    printed: str | None = None
+    """The URL as the page prints it, when a PDF link annotation gave ``url`` exactly and
+    the print differs (broken at a line end): ``check --repair`` reports it (``pdf-link``)."""
 
 
 @dataclass(frozen=True)
@@ -471,7 +488,8 @@ class Repair:
     """A likely original for a URL that copying out of a PDF damaged.
 
     ``evidence`` is ``live`` (the candidate answers where the printed URL does not),
-    ``archive`` (the archive has captures of it and none of the printed URL) or ``none``
+    ``archive`` (the archive has captures of it and none of the printed URL), ``pdf-link``
+    (the PDF's link annotation gives it; the page prints it damaged) or ``none``
     (candidates are suggestions only, never applied).
     """
 

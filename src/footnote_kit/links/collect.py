@@ -19,16 +19,16 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from footnote_kit.documents import default_globs, reader_for
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
 from footnote_kit.model import Citing, Location, Problem, Source, UrlRef
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.tex", "*.bib", "*.json", "*.html", "*.htm", "*.xhtml")
+DEFAULT_INCLUDE = default_globs()
+"""Every suffix a reader takes (``documents.READERS``)."""
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "_build", "site-packages")
-_LINE_SCAN = {".md", ".markdown", ".tex", ".html", ".htm", ".xhtml", ".rst"}
 
 # Explicit link syntax: what is inside is meant as a link, whatever it looks like.
 _EXPLICIT = re.compile(
@@ -103,12 +103,23 @@ def scan_text(text: str, file: str | None) -> list[UrlRef]:
     return refs
 
 
-def from_document(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, text: str | None = None) -> list[UrlRef]:
-    """A document with notes: each source's URL with note number, date and line."""
+def from_document(
+    path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, text: str | None = None, fmt: str | None = None
+) -> list[UrlRef]:
+    """A document with notes: each source's URL with note number, date and line (none for
+    a binary document: Word, PDF…)."""
     from footnote_kit.parse import parse_file, parse_text
 
-    result = parse_text(text, file=path, notes=notes) if text is not None else parse_file(path, notes=notes, encoding=encoding)
-    lines = (text if text is not None else read_text(path, encoding=encoding)).splitlines()
+    reader = reader_for(path, fmt)
+    binary = reader is not None and reader.binary
+    if text is not None and not binary:
+        # URLs and dates are read exactly by the rules; the learned reader adds nothing here
+        # and would cost the pre-commit hook a model load on every commit.
+        result = parse_text(text, file=path, notes=notes, fmt=fmt, reader="rules")
+    else:
+        result = parse_file(path, notes=notes, encoding=encoding, fmt=fmt, reader="rules")
+    lines = [] if binary else (text if text is not None else read_text(path, encoding=encoding)).splitlines()
+    others: dict[str, list[str]] = {}
     refs: list[UrlRef] = []
     for note in result.notes:
         start = note.location.line
@@ -116,9 +127,13 @@ def from_document(path: str, notes: tuple[int, int] | None = None, encoding: str
         if not urls:
             urls = [(u, None) for u in urls_in_line(note.text)]
         for url, src in urls:
-            line = _line_of(url, lines, start)
-            cite = Citing(file=path, line=line, note=note.number, date=src.issued if src else None)
-            refs.append(UrlRef(url, (cite,), src.title if src else None, src.translated_title if src else None))
+            file = note.location.file if note.location.file and note.location.line else path
+            if file != path and file not in others:  # a chapter a LaTeX project includes
+                others[file] = read_text(file).splitlines()
+            line = _line_of(url, others.get(file, lines), start)
+            cite = Citing(file=file, line=line, note=note.number, date=src.issued if src else None)
+            printed = src.extra.get("URL-printed") if src else None
+            refs.append(UrlRef(url, (cite,), src.title if src else None, src.translated_title if src else None, printed))
     return refs
 
 
@@ -133,19 +148,20 @@ def _line_of(url: str, lines: Sequence[str], start: int | None) -> int | None:
     return start
 
 
-def collect_file(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None) -> list[UrlRef]:
-    """The URLs one file cites. Raises ``InputError`` for an unreadable file."""
-    suffix = Path(path).suffix.lower()
+def collect_file(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, fmt: str | None = None) -> list[UrlRef]:
+    """The URLs one file cites, read as its reader (``documents.READERS``, or ``fmt``)
+    says. Raises ``InputError`` for an unreadable file."""
+    reader = reader_for(path, fmt)
+    if reader is not None and reader.binary:
+        return from_document(path, notes, encoding, fmt=fmt)
     text = read_text(path, encoding=encoding)
-    if suffix in (".json", ".csljson"):
-        return _from_bibliography(path, text, "csl-json")
-    if suffix in (".bib", ".bibtex", ".biblatex"):
-        return _from_bibliography(path, text, "bibtex")
-    if suffix in _LINE_SCAN:
+    if reader is not None and reader.bibliography:
+        return _from_bibliography(path, text, reader.name)
+    if reader is not None and reader.line_scan:
         refs = scan_text(text, path)
-        return _enrich(refs, _try_document(path, notes, text))
+        return _enrich(refs, _try_document(path, notes, text, fmt))
     # Plain text (a document copied from a PDF): its notes, else every URL on every line.
-    doc = _try_document(path, notes, text)
+    doc = _try_document(path, notes, text, fmt)
     if doc is not None:
         return doc
     if notes is not None:
@@ -153,9 +169,9 @@ def collect_file(path: str, notes: tuple[int, int] | None = None, encoding: str 
     return scan_text(text, path)
 
 
-def _try_document(path: str, notes: tuple[int, int] | None, text: str) -> list[UrlRef] | None:
+def _try_document(path: str, notes: tuple[int, int] | None, text: str, fmt: str | None = None) -> list[UrlRef] | None:
     try:
-        return from_document(path, notes, text=text)
+        return from_document(path, notes, text=text, fmt=fmt if fmt != "rst" else None)
     except InputError:
         return None
 
@@ -175,6 +191,9 @@ def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
         if best is not None:
             c = Citing(c.file, c.line, best.note, c.key, best.date)
         out.append(UrlRef(ref.url, (c,), ref.title, ref.translated_title))
+    # Notes of the files a LaTeX project includes: the line scan saw only the main file.
+    here = {c.file for ref in scanned for c in ref.cited}
+    out.extend(ref for ref in parsed if any(c.file not in here for c in ref.cited) and here)
     return out
 
 
@@ -249,6 +268,7 @@ def collect(
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
     problems: list[Problem] | None = None,
+    fmt: str | None = None,
 ) -> list[UrlRef]:
     """Every URL cited under ``paths``, each once, with all the places citing it.
 
@@ -261,7 +281,7 @@ def collect(
     named = {os.path.normpath(p) for p in paths}
     for path in walk(paths, include, exclude):
         try:
-            found.extend(collect_file(path, notes=notes, encoding=encoding))
+            found.extend(collect_file(path, notes=notes, encoding=encoding, fmt=fmt))
         except InputError as err:
             if problems is None or os.path.normpath(path) in named:
                 raise
@@ -278,5 +298,7 @@ def merge(refs: Iterable[UrlRef]) -> list[UrlRef]:
             merged[ref.url] = ref
         else:
             extra = tuple(c for c in ref.cited if c not in old.cited)
-            merged[ref.url] = UrlRef(ref.url, old.cited + extra, old.title or ref.title, old.translated_title or ref.translated_title)
+            merged[ref.url] = UrlRef(
+                ref.url, old.cited + extra, old.title or ref.title, old.translated_title or ref.translated_title, old.printed or ref.printed
+            )
     return list(merged.values())

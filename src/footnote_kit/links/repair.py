@@ -210,6 +210,10 @@ def repair_links(
     items = [Cited(r.url, by_url[r.url].title, by_url[r.url].translated_title) if r.url in by_url else Cited(r.url) for r in failed]
     siblings = [Cited(r.url, r.title, r.translated_title) for r in refs if r.url not in {i.url for i in items}]
     repairs = repair_all(items, live=live, archive=archive, words=words, extra=siblings, progress=progress)
+    # A PDF's link annotation already gave the exact URL of a print that a line break damaged.
+    for ref in refs:
+        if ref.printed and ref.printed != ref.url and ref.url not in repairs:
+            repairs[ref.url] = Repair(ref.url, "pdf-link", (ref.printed,))
     return [replace(r, repair=repairs[r.url]) if r.url in repairs else r for r in results]
 
 

@@ -74,7 +74,10 @@ def archive_text(r: LinkResult) -> str | None:
 def repair_text(repair: Repair) -> str:
     """``check --repair``: the evidenced original, or the candidates as suggestions."""
     if repair.url is not None:
-        why = "it answers" if repair.evidence == "live" else "the archive holds it, not the printed URL"
+        why = {
+            "live": "it answers",
+            "pdf-link": "the PDF links it; the page prints " + (repair.candidates[0] if repair.candidates else "it otherwise"),
+        }.get(repair.evidence, "the archive holds it, not the printed URL")
         return f"{repair.url} (evidence: {repair.evidence}, {why})"
     shown = ", ".join(repair.candidates[:3]) + (" ..." if len(repair.candidates) > 3 else "")
     return f"damaged? no evidence for: {shown}"

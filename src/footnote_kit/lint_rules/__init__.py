@@ -51,9 +51,11 @@ class Document:
         return start
 
     def at(self, note: Note | None, needle: str | None = None) -> Location:
+        if note is not None and note.location.file not in (None, self.path):
+            return note.location  # a note of a file the document includes (LaTeX)
         start = note.location.line if note is not None else None
-        line = self.line_of(needle, start) if needle else start
-        return Location(self.path, line)
+        line = self.line_of(needle, start) if needle and self.text else start
+        return Location(self.path, line, note.location.part if note is not None else None)
 
 
 Rule = Callable[[Document], Iterable[Problem]]

@@ -24,8 +24,14 @@ from footnote_kit.model import Location, Problem
 MISSING = "missing-cite-key"
 UNCITED = "uncited-entry"
 
-LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".pandoc")
+def _suffixes(name: str) -> tuple[str, ...]:
+    from footnote_kit.documents import by_name
+
+    return by_name(name).suffixes
+
+
+LATEX_SUFFIXES = _suffixes("latex")
+MARKDOWN_SUFFIXES = _suffixes("markdown")
 
 _TEX_COMMENT = re.compile(r"(?<!\\)%.*")
 _TEX_NOCITE_ALL = re.compile(r"^[^%\n]*\\nocite\s*\{\s*\*\s*\}", re.M)

@@ -1,9 +1,10 @@
 """``unparsed-citation``: a note that looks like a citation but gave no usable source.
 
 A note with a URL, or a citation part the parser kept, that has no title, no outlet or
-author, or a URL that stops mid-word, will export as a broken record and render as
-garbage. Reporting it at commit time, with what is missing, lets the writer fix the note
-while the source is still open in a tab.
+author, a URL that stops mid-word, or a key field the learned reader read with very low
+confidence, will export as a broken record and render as garbage. Reporting it at commit
+time, with what is missing, lets the writer fix the note while the source is still open
+in a tab.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from footnote_kit.lint_rules import URL_RE, Document, trim_url, problem
 from footnote_kit.model import Citation, Problem, Remark
 
 NAME = "unparsed-citation"
+
+DOUBT = 0.3
+"""Below this, the learned reader's confidence in a key field means the note's shape is
+one it barely knows: the reading is likely wrong, and worth the writer's look."""
+_KEY_FIELDS = ("title", "author", "container-title", "publisher")
 
 # A URL that ends in a separator, an escape cut in half or an ellipsis was truncated,
 # by a PDF line or by hand: no site ends its addresses that way.
@@ -40,6 +46,9 @@ def check(doc: Document) -> Iterator[Problem]:
                 url = src.URL or next((trim_url(u) for u in URL_RE.findall(part.text)), None)
                 if url and cut_short(url):
                     missing.append(f"the URL is cut short ({url})")
+                doubtful = [f"{k} ({v:.2f})" for k, v in part.confidence.items() if k in _KEY_FIELDS and v < DOUBT and getattr(src, k.replace("-", "_"), None)]
+                if doubtful and not missing:
+                    missing.append(f"read with low confidence: {', '.join(doubtful)}")
                 if missing:
                     yield problem(
                         doc, NAME, f"note {note.number}: could not read a complete source: {', '.join(missing)}",

@@ -1,36 +1,25 @@
 """Finding footnotes in documents: the first stage of the pipeline.
 
 One module per document format (``plain``: text copied from a PDF or a web page;
-``markdown``, ``latex``, ``html``), each returning ``RawNote``s with their location, and
-``wrap`` for the line-joining rules they share. A reader is imported only when a document
-of its format comes in: the HTML reader pulls in beautifulsoup4, which a run over plain
-text should not pay for.
+``markdown``, ``latex``, ``html``; ``docx``, ``odt``, ``epub``, ``pdf`` read from bytes),
+each returning ``RawNote``s with their location, and ``wrap`` for the line-joining rules
+they share. Which reader takes which file is ``documents.READERS``. A reader is imported
+only when a document of its format comes in: the HTML reader pulls in beautifulsoup4 and
+the PDF reader a PDF library, which a run over plain text should not pay for.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from footnote_kit.errors import InputError, UsageError
 from footnote_kit.model import Problem, RawNote
 
 FORMATS = ("plain", "markdown", "latex", "html")
-
-_SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".mkd": "markdown",
-    ".pandoc": "markdown",
-    ".tex": "latex",
-    ".ltx": "latex",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "plain",
-    ".text": "plain",
-}
+"""The formats read from text (``read_notes``); ``documents.READERS`` lists them all."""
 _LATEX = re.compile(r"\\(?:footnote(?:text)?\s*(?:\[[^\]]*\])?\s*\{|documentclass|begin\{document\})")
 # A definition ``[^x]:``; an inline note is checked by hand (``_inline_note``).
 _MARKDOWN = re.compile(r"^ {0,3}\[\^[^\]\s\[^]{1,200}\]:", re.MULTILINE)
@@ -48,6 +37,9 @@ class FoundNotes:
     problems: tuple[Problem, ...] = ()
     ranges: tuple[tuple[int, int], ...] = field(default=())
     """The blocks of consecutively numbered notes found (or selected), as (first, last)."""
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    """URLs a link annotation confirmed (PDF), each with the text the page prints for it:
+    ``parse`` marks the sources citing them (``URL-evidence``, ``URL-printed``)."""
 
 
 def detect_format(text: str, file: str | None = None) -> str:
@@ -61,13 +53,12 @@ def detect_format(text: str, file: str | None = None) -> str:
 
 
 def _suffix_format(file: str | None) -> str | None:
-    if not file:
+    from footnote_kit.documents import by_suffix
+
+    reader = by_suffix(file)
+    if reader is None or reader.name in ("plain", "rst") or reader.kind != "text":
         return None
-    name = file.replace("\\", "/").rsplit("/", 1)[-1]
-    if "." not in name:
-        return None
-    fmt = _SUFFIXES.get(name[name.rfind(".") :].lower())
-    return fmt if fmt != "plain" else None
+    return reader.name
 
 
 def sniff(text: str) -> str:
@@ -110,6 +101,11 @@ def read_notes(
     """
     sniffed = fmt is None and _suffix_format(file) is None
     fmt = detect_format(text, file) if fmt is None else fmt.lower()
+    if fmt not in FORMATS:
+        from footnote_kit.documents import by_name
+
+        if by_name(fmt).binary:
+            raise UsageError(f"{fmt} documents are read from their file, not from text (stdin)", file=file)
     if fmt == "plain":
         from footnote_kit.notes import plain
 
@@ -144,4 +140,59 @@ def select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> Found
     lines = {n.location.line for n in kept}
     problems = tuple(p for p in found.problems if p.note is None or notes[0] <= p.note <= notes[1] or p.location.line in lines)
     numbers = [n.number for n in kept]
-    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),))
+    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),), evidence=found.evidence)
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    notes: tuple[int, int] | None = None,
+    encoding: str | None = None,
+) -> FoundNotes:
+    """Find the notes of a document on disk (``-``: stdin), with the reader its suffix (or
+    ``fmt``) names. A binary document whose suffix says otherwise (a PDF saved as ``.txt``,
+    a PDF on stdin) is recognised by its first bytes. Raises ``InputError`` when there are
+    no notes or the file cannot be read.
+    """
+    from footnote_kit.documents import reader_for
+    from footnote_kit.files import decode, read_bytes
+
+    name = os.fspath(path)
+    reader = reader_for(name, fmt)
+    data = read_bytes(name)
+    shown = "<stdin>" if name == "-" else name
+    if fmt is None:
+        from footnote_kit.documents import by_name
+
+        magic = sniff_bytes(data, shown)
+        if magic is not None:
+            reader = by_name(magic)
+    if reader is not None and reader.binary:
+        import importlib
+
+        module = importlib.import_module(reader.module)
+        found: FoundNotes = module.read_file(data, file=shown)
+        return found if notes is None else select(found, notes, shown)
+    text = decode(data, shown, encoding)
+    return read_notes(text, file=name, fmt=reader.name if reader is not None and fmt else None, notes=notes)
+
+
+def sniff_bytes(data: bytes, file: str | None = None) -> str | None:
+    """A binary format from a file's first bytes: ``pdf``, ``docx``, ``odt``, ``epub``;
+    an old binary Word file is refused with what to do about it."""
+    if data[:5] == b"%PDF-" or data[:1024].lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        head = data[:200]
+        if b"mimetypeapplication/epub+zip" in head:
+            return "epub"
+        if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
+            return "odt"
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]:
+            return "docx"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise InputError(
+            "this is an old binary Word (.doc) file, not .docx: save it as .docx (Word: File > Save As) and try again", file=file
+        )
+    return None

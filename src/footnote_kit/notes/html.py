@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
-from footnote_kit.notes.inline import link_text, place_links
+from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -45,6 +45,8 @@ _NOTE_CLASS = re.compile(r"(?:^|[-_])(?:footnote|endnote)(?:$|__note|-text|-cont
 _BACKLINK_CLASS = re.compile(r"back|reverse|return|cite-backlink|footnote-ref|fnref", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,5})\s*[\])]?[.:]?\s*$")
 _ARROWS = re.compile(r"^[\s↩↑⬆^↵⤴\u21a9\ufe0e\ufe0f]{1,6}$")
+_BACK_WORDS = re.compile(r"^\W{0,3}(?:back|return(?: to (?:the )?(?:text|article|main text|reference))?|zurück|retour)\W{0,3}$", re.IGNORECASE)
+"""The words of a back link (``Return to text``): dropped like an arrow when it points into the page."""
 _DIGITS = re.compile(r"\d+")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 # Block and line breaks turn into spaces; before closing punctuation they are not text.
@@ -53,9 +55,15 @@ _BLOCK = frozenset(
     "p div li ol ul section article aside header footer blockquote h1 h2 h3 h4 h5 h6 pre table tr td th dd dt dl br hr figure figcaption main nav".split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "button"})
+_ITALIC = frozenset({"i", "em", "cite", "var", "dfn"})
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.IGNORECASE)
+_NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
+_NOTES_TYPES = frozenset({"footnotes", "endnotes", "rearnotes"})
 
 
-def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
+def find_notes(text: str, *, file: str | None = None, markup_only: bool = False) -> FoundNotes:
+    """The notes of an HTML page. ``markup_only``: only notes its markup marks (an EPUB
+    chapter), never the plain-text reading of its paragraphs."""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -66,12 +74,15 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         soup = BeautifulSoup(text, "html.parser")
     elements = _note_elements(soup)
     if not elements:
+        if markup_only:
+            raise NoNotes("no footnote markup", file=file)
         return _as_plain(soup, file)
     notes: list[RawNote] = []
     positions: dict[int, dict[int, int]] = {}
     for order, element in enumerate(elements, 1):
         number, marker = _number(element, order, positions)
-        body, links = _text(element, marker)
+        marked, links = _text(element, marker)
+        body, emphasis = take_emphasis(marked)
         if not body:
             continue  # an in-text reference dressed as a note (``<span class="easy-footnote">``)
         notes.append(
@@ -80,9 +91,12 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
                 text=body,
                 location=Location(file, element.sourceline),
                 links=tuple(links),
+                emphasis=emphasis,
             )
         )
     if not notes:
+        if markup_only:
+            raise NoNotes("no footnote markup", file=file)
         return _as_plain(soup, file)
     numbers = [n.number for n in notes]
     return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))
@@ -117,6 +131,8 @@ def _is_note(el: Tag) -> bool:
     role = el.get("role") or ""
     if role in ("doc-endnote", "doc-footnote"):
         return True
+    if el.name != "a" and _epub_types(el) & _NOTE_TYPES:
+        return True
     if el.name == "li":
         parent = el.parent
         for holder in (parent, parent.parent if parent is not None else None):
@@ -124,8 +140,16 @@ def _is_note(el: Tag) -> bool:
                 continue
             if _NOTES_CLASS.search(" ".join(holder.get("class") or [])) or holder.get("role") in ("doc-endnotes", "doc-footnotes"):
                 return True
+            if _epub_types(holder) & _NOTES_TYPES:
+                return True
     classes = el.get("class") or []
     return el.name != "a" and el.name != "sup" and any(_NOTE_CLASS.search(c) for c in classes)
+
+
+def _epub_types(el: Tag) -> set[str]:
+    """EPUB 3's ``epub:type`` words (``footnote``, ``endnote``, ``rearnote``, ``backlink``)."""
+    value = el.get("epub:type")
+    return set(value.split()) if isinstance(value, str) else set()
 
 
 def _number(el: Tag, order: int, cache: dict[int, dict[int, int]]) -> tuple[int, Any]:
@@ -194,24 +218,53 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
             href = str(child.get("href")).strip()
             if href.startswith(("http://", "https://", "ftp://", "www.")):
                 links.append(href)
-                parts.append(link_text(" ".join(child.get_text(" ").split()), href))
+                parts.append(link_text(" ".join(_italic_text(child).split()), href))
                 continue
         if child.name in _BLOCK:
             parts.append(" ")
             stack.append(None)
+        if _is_italic(child):
+            parts.append(EM_START)
+            stack.append(EM_END)  # a plain string: appended when the element's end comes
         stack.extend(reversed(child.contents))
-    text = " ".join(_EMPTY_BRACKETS.sub(" ", "".join(parts)).split())
+    text = " ".join(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))).split())
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
     return text, list(dict.fromkeys(links))
+
+
+def _is_italic(el: Tag) -> bool:
+    if el.name in _ITALIC:
+        return True
+    style = el.get("style")
+    return isinstance(style, str) and bool(_ITALIC_STYLE.search(style))
+
+
+def _italic_text(el: Tag) -> str:
+    """The text of a link's anchor with its italics marked (``<a><i>Title</i></a>``)."""
+    parts: list[str] = []
+    stack: list[Any] = list(reversed(el.contents))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, str):
+            parts.append(str(child))
+            continue
+        if _is_italic(child):
+            parts.append(EM_START)
+            stack.append(EM_END)
+        stack.extend(reversed(child.contents))
+    return "".join(parts)
 
 
 def _is_backlink(el: Tag) -> bool:
     if _BACKLINK_CLASS.search(" ".join(el.get("class") or [])) and el.name in ("a", "span", "sup"):
         return True
+    if "backlink" in _epub_types(el) or el.get("role") == "doc-backlink":
+        return True
     if el.name != "a":
         return False
     href = el.get("href") or ""
-    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(el.get_text()) or _MARKER.match(el.get_text()))
+    text = el.get_text()
+    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _MARKER.match(text) or _BACK_WORDS.match(text))
 
 
 def _as_plain(soup: Any, file: str | None) -> FoundNotes:
@@ -224,7 +277,8 @@ def _as_plain(soup: Any, file: str | None) -> FoundNotes:
     for el in body.find_all(["p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td"]):
         if any(child.name in _BLOCK and child.name != "br" for child in el.find_all(True, recursive=False)):
             continue  # a wrapper: its blocks come on their own
-        text, _ = _text(el, None)
+        marked, _ = _text(el, None)
+        text = strip_emphasis(marked)
         if text:
             lines.extend((text, ""))
             where.extend((el.sourceline, None))

@@ -17,6 +17,13 @@ rule, shared by every reader so the parser sees one shape:
 
 Readers mark a link with ``link_text`` while they convert and call ``place_links`` on
 the finished text.
+
+Italics are kept as spans (``RawNote.emphasis``), because a title set in italics is the
+strongest title signal a document gives and plain text loses it. Offsets must hold in
+the *final* text, after every reader has joined lines, collapsed spaces and moved link
+targets, so readers do not count characters: they wrap italic text in two control
+characters (``italic``), which every later step carries along like any other character,
+and take them out last (``take_emphasis``), which is where the offsets are counted.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import re
 
 _CODE = re.compile(r"(?<!`)(`{1,10})(?!`)(.{1,1000}?)(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>", re.IGNORECASE)
-_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
+_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»\x02\x03\x0e\x0f]+", re.IGNORECASE)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _EMPH_STAR = re.compile(r"\*(?=\S)(.{1,500}?)(?<=\S)\*")
 _EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)(.{1,500}?)(?<=\S)_(?!\w)")
@@ -34,13 +41,141 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$^&%])")
 _HOLD = re.compile("\x00(\\d+)\x00")
 _MARK = re.compile("\x02([^\x03]*)\x03")
 _OPEN = "“«‘(["
+EM_START, EM_END = "\x0e", "\x0f"
+"""Control characters (SO, SI) around italic text while a reader converts it: not
+whitespace to ``str.split`` and never in a note's real text (``take_emphasis`` drops
+any that a document carried)."""
+_EM_INSIDE_SPACE = re.compile("\x0e(\\s+)|(\\s+)\x0f")
+_EM_SPLIT = re.compile("([\x0e\x0f])")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,20})((?:\s[^<>]{0,1000})?)/?>")
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
+"""HTML elements browsers set in italics; ``cite`` is the element for a work's title."""
 _CLOSE = "”»’)]"
+
+
+def italic(text: str) -> str:
+    """``text`` marked as italic, with white space at its edges left outside the marks."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.find(core[0])
+    return f"{text[:start]}{EM_START}{core}{EM_END}{text[start + len(core):]}"
+
+
+def tidy_emphasis(text: str) -> str:
+    """Move white space out of italic marks (``<i>Title </i>``), so that later clean-ups
+    (spaces collapsed, a space before a comma dropped) see it beside the words."""
+    if EM_START not in text:
+        return text
+    return _EM_INSIDE_SPACE.sub(lambda m: m.group(1) + EM_START if m.group(1) else EM_END + m.group(2), text)
+
+
+def take_emphasis(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """(``text`` without italic marks, the italic spans as offsets into that text).
+
+    Nested marks (``<i>`` in ``<em>``) count once; a mark never closed runs to the end.
+    A space the marks kept doubled is dropped, and each span is trimmed of white space,
+    so ``text[a:b]`` is exactly the words set in italics.
+    """
+    if EM_START not in text and EM_END not in text:
+        return text, ()
+    out: list[str] = []
+    length = 0
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for piece in _EM_SPLIT.split(text):
+        if piece == EM_START:
+            if depth == 0:
+                start = length
+            depth += 1
+        elif piece == EM_END:
+            if depth == 1 and length > start:
+                spans.append((start, length))
+            depth = max(depth - 1, 0)
+        elif piece:
+            if piece[0] == " " and (not out or out[-1].endswith(" ")):
+                piece = piece.lstrip(" ")
+            out.append(piece)
+            length += len(piece)
+    if depth and length > start:
+        spans.append((start, length))
+    plain = "".join(out)
+    end = len(plain.rstrip())
+    plain = plain[:end]
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        b = min(b, end)
+        while a < b and plain[a].isspace():
+            a += 1
+        while b > a and plain[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            continue
+        if merged and merged[-1][1] >= a:  # touching spans: ``<i>A</i><i>B</i>``
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return plain, tuple(merged)
+
+
+def strip_emphasis(text: str) -> str:
+    """``text`` without italic marks, for a reader that cannot keep the spans."""
+    return take_emphasis(text)[0] if EM_START in text or EM_END in text else text
+
+
+def html_inline(text: str, links: list[str]) -> str:
+    """Inline HTML in Markdown (``<em>``, ``<i>``, ``<span …>``, ``<a href>``) and character
+    entities (``&nbsp;``, ``&ndash;``) -> the text they show, italics marked.
+
+    Only well-formed entities with their ``;`` are read: ``&copy=1`` in a query string is
+    not ``©=1``. Tags other than italics and links are dropped with their text kept.
+    """
+    if "<" in text:
+        text = _tags(text, links)
+    if "&" in text:
+        import html
+
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return text
+
+
+def _tags(text: str, links: list[str]) -> str:
+    out: list[str] = []
+    pos = 0
+    anchor: tuple[int, str] | None = None  # (index in out where the anchor starts, href)
+    for m in _TAG.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        closing, name = m.group(1) == "/", m.group(2).lower()
+        if name in _ITALIC_TAGS:
+            out.append(EM_END if closing else EM_START)
+        elif name == "br":
+            out.append(" ")
+        elif name == "a" and not closing:
+            href = _HREF.search(m.group(3) or "")
+            url = next((g for g in href.groups() if g is not None), "").strip() if href else ""
+            if "&" in url:
+                import html
+
+                url = html.unescape(url)
+            anchor = (len(out), url) if url.lower().startswith(("http://", "https://", "ftp://", "www.")) else None
+        elif name == "a" and anchor is not None:
+            at, url = anchor
+            inner = "".join(out[at:])
+            del out[at:]
+            links.append(url)
+            out.append(link_text(inner, url))
+            anchor = None
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def link_text(anchor: str, url: str) -> str:
     """How a link reads in a note while it is converted (see the module docstring)."""
     anchor = anchor.strip()
-    if not anchor or _same_url(anchor, url):
+    if not anchor or _same_url(strip_emphasis(anchor), url):
         return url
     return f"{anchor}\x02{url}\x03"
 
@@ -95,7 +230,11 @@ def _same_url(anchor: str, url: str) -> bool:
 
 
 def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tuple[str, list[str]]:
-    """Markdown inline markup -> (plain text, link targets in order)."""
+    """Markdown inline markup -> (plain text, link targets in order).
+
+    Italics come back marked (``italic``): the caller takes the spans out once the note's
+    text is final (``take_emphasis``).
+    """
     held: list[str] = []
     links: list[str] = []
 
@@ -109,12 +248,14 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
 
     text = _CODE.sub(lambda m: hold(m.group(2).strip()), text)
     text = _AUTOLINK.sub(lambda m: hold_url(m.group(1), m.group(1)), text)
+    if "<" in text or "&" in text:
+        text = html_inline(text, links)
     text = _links(text, references or {}, hold, links)
     text = _BARE_URL.sub(lambda m: hold_url(m.group(0).rstrip(".,;:)"), m.group(0)), text)
     for pattern in (_STRONG, _STRIKE):
         text = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), text)
-    text = _EMPH_STAR.sub(r"\1", text)
-    text = _EMPH_UNDER.sub(r"\1", text)
+    text = _EMPH_STAR.sub(lambda m: italic(m.group(1)), text)
+    text = _EMPH_UNDER.sub(lambda m: italic(m.group(1)), text)
     text = _ESCAPE.sub(r"\1", text)
     while "\x00" in text:
         restored = _HOLD.sub(lambda m: held[int(m.group(1))], text)

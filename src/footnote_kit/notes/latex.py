@@ -10,18 +10,22 @@ macro definitions, not notes, and are skipped.
 Markup inside a note becomes plain text (``latex_to_text``): ``\\url{}`` and ``\\href{}{}``
 keep their target (see ``inline.link_text``), ``\\emph{}``/``\\textit{}`` and friends keep
 their text, ``--``/``---`` become dashes, TeX quotes and accents become Unicode, and
-``\\cite[p.~4]{key}`` becomes pandoc's ``[@key, p. 4]`` so the parser sees a key.
+``\\cite[p.~4]{key}`` becomes pandoc's ``[@key, p. 4]`` so the parser sees a key. Italics
+(``\\emph{}``, ``\\textit{}``, ``\\textsl{}``, ``{\\em …}``, ``{\\it …}``) become
+``RawNote.emphasis``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from dataclasses import replace
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
-from footnote_kit.notes.inline import _close, link_text, place_links
+from footnote_kit.notes.inline import EM_END, EM_START, _close, italic, link_text, place_links, take_emphasis, tidy_emphasis
 
 _NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
@@ -52,12 +56,35 @@ _WORDS = {
     "textbackslash": "\\", "textasciitilde": "~", "LaTeX": "LaTeX", "TeX": "TeX",
     "textdegree": "°", "textbullet": "•", "newline": " ", "linebreak": " ",
 }  # fmt: skip
+_ITALIC_COMMANDS = frozenset({"emph", "textit", "textsl", "mkbibemph"})
+_ITALIC_SWITCHES = re.compile(r"\\(?:em|it|itshape|sl|slshape)(?![a-zA-Z])\s*")
+"""``{\\em …}`` and ``{\\it …}``: italics to the end of the enclosing group."""
 _DROP_WITH_ARGUMENT = frozenset({"label", "index", "hspace", "vspace", "hypertarget", "phantom"})
 _QUOTE = {"enquote": ("“", "”"), "mkbibquote": ("“", "”"), "textquote": ("“", "”"), "foreignquote": ("“", "”")}
 
 
 def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
-    source = _strip_comments(text)
+    """The notes of a LaTeX document; when ``file`` names it on disk, of the whole
+    project it includes (``latex_project``), each note located in its own file."""
+    project = None
+    if file and file != "-" and os.path.isfile(file):
+        from footnote_kit.notes import latex_project
+
+        if latex_project.includes_files(text):
+            project = latex_project.expand(text, file, _strip_comments)
+    source = project.source if project is not None else _strip_comments(text)
+    if project is None:
+        return _find_notes(source, file)
+    try:
+        found = _find_notes(source, file)
+    except InputError as err:
+        where = project.location(err.line or 0)
+        raise InputError(err.message, file=where.file, line=where.line) from None
+    notes = tuple(replace(n, location=project.location(n.location.line or 0)) for n in found.notes)
+    return FoundNotes(notes=notes, problems=tuple(project.problems) + found.problems, ranges=found.ranges)
+
+
+def _find_notes(source: str, file: str | None) -> FoundNotes:
     begin = _BEGIN_DOCUMENT.search(source)
     pos = begin.end() if begin else 0
     notes: list[RawNote] = []
@@ -86,8 +113,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
             number = counter
         line += source.count("\n", counted, m.start())
         counted = m.start()
-        body, links = latex_to_text(source[m.end() + 1 : close])
-        notes.append(RawNote(number=number, text=body, location=Location(file, line), links=tuple(links)))
+        body, links, emphasis = latex_note(source[m.end() + 1 : close])
+        notes.append(RawNote(number=number, text=body, location=Location(file, line), links=tuple(links), emphasis=emphasis))
     if not notes:
         raise NoNotes("no footnotes found (looked for \\footnote{…} and \\footnotetext{…})", file=file)
     numbers = [n.number for n in notes]
@@ -145,13 +172,20 @@ def _comment_start(line: str) -> int | None:
 
 def latex_to_text(source: str) -> tuple[str, list[str]]:
     """LaTeX markup inside a note -> (plain text on one line, link targets)."""
+    text, links, _ = latex_note(source)
+    return text, links
+
+
+def latex_note(source: str) -> tuple[str, list[str], tuple[tuple[int, int], ...]]:
+    """LaTeX markup inside a note -> (plain text on one line, link targets, italic spans)."""
     links: list[str] = []
     text = _convert(source, links)
     if "\x01" in text:
         text = _JOINED.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return place_links(" ".join(text.split())), list(dict.fromkeys(links))
+    body, emphasis = take_emphasis(place_links(" ".join(tidy_emphasis(text).split())))
+    return body, list(dict.fromkeys(links)), emphasis
 
 
 _SPECIAL = re.compile(r"[\\{}$~`'-]")
@@ -160,6 +194,8 @@ _TEXT_SYMBOLS = {"---": "—", "--": "–", "``": "“", "''": "”", "`": "‘"
 
 def _convert(s: str, links: list[str]) -> str:
     out: list[str] = []
+    # One entry per open ``{``: does an italic switch inside it need closing at its ``}``?
+    groups: list[bool] = [False]
     i, n = 0, len(s)
     while i < n:
         m = _SPECIAL.search(s, i)
@@ -171,8 +207,22 @@ def _convert(s: str, links: list[str]) -> str:
             out.append(s[i:k])
         ch = s[k]
         if ch == "\\":
-            i = _command(s, k, out, links)
-        elif ch in "{}$":
+            switch = _ITALIC_SWITCHES.match(s, k)
+            if switch is not None:
+                if not groups[-1]:
+                    out.append(EM_START)
+                    groups[-1] = True
+                i = switch.end()
+            else:
+                i = _command(s, k, out, links)
+        elif ch == "{":
+            groups.append(False)
+            i = k + 1
+        elif ch == "}":
+            if len(groups) > 1 and groups.pop():
+                out.append(EM_END)
+            i = k + 1
+        elif ch == "$":
             i = k + 1
         else:
             for token in ("---", "--", "``", "''", ch):
@@ -180,6 +230,8 @@ def _convert(s: str, links: list[str]) -> str:
                     out.append(_TEXT_SYMBOLS[token])
                     i = k + len(token)
                     break
+    if any(groups):
+        out.append(EM_END)
     return "".join(out)
 
 
@@ -221,6 +273,10 @@ def _command(s: str, i: int, out: list[str], links: list[str]) -> int:
         return k
     if "cite" in name:
         return _cite(s, j, out)
+    if name in _ITALIC_COMMANDS:
+        arg, k = _argument(s, k)
+        out.append(italic(_convert(arg, links)))
+        return k
     if name in _QUOTE:
         arg, k = _argument(s, k)
         left, right = _QUOTE[name]

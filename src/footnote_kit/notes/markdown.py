@@ -17,7 +17,12 @@ numbers: a writer who typed ``[^698]`` means note 698.
 
 Fenced code blocks are skipped (a footnote example in a code block is not a note).
 A reference to a label that is never defined, a label defined twice and a definition
-never referenced are warnings.
+never referenced are warnings. A label defined twice takes its later definition, as
+pandoc's Markdown does (GitHub and CommonMark take the first; the warning says both).
+
+Inline HTML and character entities inside a note (``<em>``, ``<span …>``, ``&nbsp;``) are
+read as the text they show, as the HTML reader reads them; italics (``*…*``, ``_…_``,
+``<em>``, ``<i>``) become ``RawNote.emphasis``.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import re
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
-from footnote_kit.notes.inline import _close, markdown_to_text
+from footnote_kit.notes.inline import _close, markdown_to_text, take_emphasis, tidy_emphasis
 from footnote_kit.notes.wrap import join
 
 _DEFINITION = re.compile(r" {0,3}\[\^([^\]\s\[^]{1,200})\]:[ \t]?(.*)")
@@ -60,16 +65,19 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         body, i_next = _definition_body(lines, i, m.group(2), code)
         used_lines.update(range(i, i_next))
         if label in defined:
+            # pandoc's Markdown reader (2.17) prints the later definition; GitHub (cmark-gfm)
+            # and pandoc's commonmark/gfm readers the first. We read pandoc's Markdown.
             problems.append(
                 Problem(
-                    f"footnote [^{label}] is defined twice (also at line {defined[label] + 1}); pandoc uses the first",
+                    f"footnote [^{label}] is defined twice (also at line {defined[label] + 1}); pandoc's Markdown "
+                    "prints this later definition, GitHub and CommonMark the first",
                     Location(file, i + 1),
                     code="duplicate-note",
                 )
             )
-        else:
-            defined[label] = i
-            found.append(((0, 0), i, label, body))
+            found = [f for f in found if f[2] != label]
+        defined[label] = i
+        found.append(((0, 0), i, label, body))
         i = i_next
 
     referenced = _referenced_labels(lines, code)
@@ -96,7 +104,12 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         plain, links = markdown_to_text(join(body), references)
         number = int(label) if numeric and label is not None else order
         keep = None if label is None or (numeric and label.isdigit()) else label
-        notes.append(RawNote(number=number, text=join([plain]), location=Location(file, line + 1), label=keep, links=tuple(links)))
+        body_text, emphasis = take_emphasis(join([tidy_emphasis(plain)]))
+        notes.append(
+            RawNote(
+                number=number, text=body_text, location=Location(file, line + 1), label=keep, links=tuple(links), emphasis=emphasis
+            )
+        )
     for note in notes:
         if not note.text:
             problems.append(Problem("footnote is empty", note.location, code="empty-note", note=note.number))
@@ -118,8 +131,9 @@ def _numbered_lines(text: str, file: str | None, references: dict[str, str]) -> 
         ) from None
     notes = []
     for note in found.notes:
-        body, links = markdown_to_text(note.text, references)
-        notes.append(RawNote(number=note.number, text=body, location=note.location, links=tuple(links)))
+        marked, links = markdown_to_text(note.text, references)
+        body, emphasis = take_emphasis(" ".join(tidy_emphasis(marked).split()))
+        notes.append(RawNote(number=note.number, text=body, location=note.location, links=tuple(links), emphasis=emphasis))
     return FoundNotes(notes=tuple(notes), problems=found.problems, ranges=found.ranges)
 
 

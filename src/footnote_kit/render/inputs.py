@@ -37,15 +37,17 @@ def load_input(
     *,
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    fmt: str | None = None,
 ) -> Loaded:
-    """Read ``path``; raises ``InputError`` only when nothing in it is usable."""
+    """Read ``path``; raises ``InputError`` only when nothing in it is usable. ``fmt`` is
+    ``--from``: the document reader to use."""
     from footnote_kit import inputs
 
     name = os.fspath(path)
-    if notes is not None and inputs.kind_of(name) != "document":
+    if notes is not None and not fmt and inputs.kind_of(name) != "document":
         raise UsageError("--notes applies to a document with notes, not to a .bib or CSL-JSON file", file=name)
     try:
-        loaded = inputs.load(name, notes=notes, encoding=encoding)
+        loaded = inputs.load(name, notes=notes, encoding=encoding, fmt=fmt)
     except InputError as err:
         salvaged = _salvage(name, encoding, err)
         if salvaged is None:

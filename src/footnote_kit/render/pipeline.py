@@ -48,6 +48,7 @@ def render_file(
     fmt: str = "text",
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
+    source_format: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Rendered:
     """Render a document's notes, a ``.bib`` or CSL-JSON in ``style``.
@@ -57,7 +58,7 @@ def render_file(
 
     _check_options(mode, fmt)
     resolved = resolve_style(style)  # an unknown style fails before the input is read
-    loaded = load_input(path, notes=notes, encoding=encoding)
+    loaded = load_input(path, notes=notes, encoding=encoding, fmt=source_format)
     if mode == "notes":
         if loaded.notes is None:
             raise UsageError("--mode notes needs a document with notes; a .bib or CSL-JSON file has sources only", file=os.fspath(path))

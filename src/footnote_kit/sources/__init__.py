@@ -59,36 +59,53 @@ def _read_parts(text: str, history: shortform.History | None) -> list[tuple[Part
                 parts.append((Citation(source=source, text=text, prefix=cite.prefix or None), None))
             return parts
     for seg in split_note(text):
-        ref = ibid_mod.match(seg)
-        if ref is not None:
-            parts.append((Ibid(text=seg, locator=ref.locator), ref.author))
-            continue
-        short = shortform.resolve(seg, history) if history is not None and history.cited else None
-        if short is not None:
-            number, source, locator = short
-            repeated = with_page(source, locator) if locator else source
-            parts.append((Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None))
-            continue
-        read = read_segment_detailed(seg)
-        if read.remark:
-            parts.append((Remark(read.remark), None))
-        if read.source is None:
-            parts.append((Remark(seg), None))
-        else:
-            citation = Citation(source=read.source, text=read.own or seg, prefix=read.prefix, suffix=read.suffix, locator=read.locator)
-            parts.append((citation, None))
+        parts.extend(read_one(seg, history))
     return parts
 
 
-def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
-    """Parse every note and resolve each ``Ibid.``/``op. cit.`` to the note it repeats."""
+def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, str | None]]:
+    """The parts of one segment (a repetition, a citation, a remark, or a remark and the
+    link it ends with), each with the author an unresolved ``op. cit.`` names."""
+    ref = ibid_mod.match(seg)
+    if ref is not None:
+        return [(Ibid(text=seg, locator=ref.locator), ref.author)]
+    short = shortform.resolve(seg, history) if history is not None and history.cited else None
+    if short is not None:
+        number, source, locator = short
+        repeated = with_page(source, locator) if locator else source
+        return [(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None)]
+    read = read_segment_detailed(seg)
+    parts: list[tuple[Part, str | None]] = []
+    if read.remark:
+        parts.append((Remark(read.remark), None))
+    if read.source is None:
+        parts.append((Remark(seg), None))
+    else:
+        citation = Citation(
+            source=read.source, text=read.own or seg, prefix=read.prefix, suffix=read.suffix, locator=read.locator, certain=read.certain
+        )
+        parts.append((citation, None))
+    return parts
+
+
+def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[list[Note], list[Problem]]:
+    """Parse every note and resolve each ``Ibid.``/``op. cit.`` to the note it repeats.
+
+    ``reader`` is ``rules``, ``model`` or ``combined`` (see ``learned.combine``); by
+    default the combination, or the rules alone where no model is installed."""
     notes: list[Note] = []
     problems: list[Problem] = []
     previous: list[Cited] = []
     history = shortform.History()
+    mode = reader or _default_reader()
     for r in raw:
         parts: list[Part] = []
-        for part, author in _read_parts(r.text, history):
+        read = _read_parts(r.text, history)
+        if mode != "rules" and read:
+            from footnote_kit.sources.learned.combine import refine
+
+            read = refine(r.text, read, r.emphasis, mode, reread=lambda seg: read_one(seg, history))
+        for part, author in read:
             if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
                 previous = [(part.refers_to, part.sources[0])]
             elif isinstance(part, Ibid):
@@ -101,6 +118,12 @@ def parse_notes(raw: Sequence[RawNote]) -> tuple[list[Note], list[Problem]]:
             parts.append(part)
         notes.append(Note(number=r.number, text=r.text, parts=tuple(parts), location=r.location, label=r.label))
     return notes, problems
+
+
+def _default_reader() -> str:
+    from footnote_kit.sources.learned import tagger
+
+    return "combined" if tagger.available() else "rules"
 
 
 def _resolve(part: Ibid, author: str | None, previous: list[Cited], history: shortform.History, r: RawNote, problems: list[Problem]) -> tuple[Ibid, list[Cited]]:
