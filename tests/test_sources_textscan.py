@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from footnote_kit.sources import pieces, split, textscan
+from footnote_kit.sources import pieces, rest, split, textscan
 from footnote_kit.sources.textscan import fold
 
 _BITS = st.sampled_from(
@@ -69,12 +69,12 @@ def test_link_test_is_the_link_pattern(text: str) -> None:
 @settings(max_examples=300)
 @given(_TEXT)
 def test_guarded_signal_and_interview_tests_match_their_patterns(text: str) -> None:
-    from footnote_kit.sources import citation, signals
+    from footnote_kit.sources import heads, signals
 
     for t in (text, "See also " + text, "ſee " + text, "Vgl. " + text, "См. " + text, "Interview with " + text, "CONVERSATION " + text):
         if signals._SIGNAL.match(t) is not None:
             assert fold(t[:1]) in signals._FIRST
-        assert (citation._interview(t) is None) == (pieces.INTERVIEW.match(t) is None)
+        assert (heads._interview(t) is None) == (pieces.INTERVIEW.match(t) is None)
 
 
 # --- pieces and styles: guards and the sentence splitter -------------------------------
@@ -145,8 +145,8 @@ def test_numeric_guards_are_implied_by_their_patterns(text: str) -> None:
 @settings(max_examples=600)
 @given(_PIECE)
 def test_editor_guard_is_implied_by_the_editor_patterns(text: str) -> None:
-    if pieces._EDS_AFTER.match(text) or pieces._EDS_AFTER_ONE.match(text):
-        assert pieces._may_name_editors(text)
+    if rest._EDS_AFTER.match(text) or rest._EDS_AFTER_ONE.match(text):
+        assert rest._may_name_editors(text)
 
 
 @settings(max_examples=600)

@@ -1,10 +1,13 @@
 """Note text -> parts (citations, remarks, ibid.): the second stage of the pipeline.
 
-One recogniser per module: ``split`` (a note -> segments), ``titles``, ``names``,
-``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``, ``pandoc`` (citations
-by key); ``citation`` reads one segment with them (``pieces`` reads what follows a title,
-``styles`` the full-stop separated bibliography styles, ``draft`` holds the source being
-read); ``ibid`` and ``shortform`` recognise repetitions, which are resolved here because
+One recogniser per module: ``split`` (a note -> segments), ``signals`` (See, Vgl., …),
+``titles``, ``names``, ``dates``, ``locators``, ``identifiers``, ``language``, ``kinds``,
+``imprint`` (Berlin 2008), ``legal`` (cases, statutes), ``pandoc`` (citations by key);
+``citation`` reads one segment with them (``takeout`` first takes out links and access
+dates, ``heads`` reads names and unquoted titles, ``rest`` what follows a title, ``pieces``
+each comma-separated piece of it, ``styles`` the full-stop separated bibliography styles,
+German colon notes and author-date references, ``draft`` holds the source being read);
+``ibid`` and ``shortform`` recognise repetitions, which are resolved here because
 resolution needs the notes before.
 """
 

@@ -83,7 +83,7 @@ _DAY_MONTH_YEAR = re.compile(r"([0-3]?[0-9]) ([A-Za-z]{3,11}) ((?:1[5-9]|20)[0-9
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile(r"[0-9]")  # ``\d`` on ASCII text
 _YEAR_ONLY = re.compile(rf"^\(?(?:{_SEASON}\s+)?(?P<year>{_Y})[a-z]?\)?$", re.I)
-_YEAR_ANY = re.compile(rf"(?<![\w/.-])(?P<year>{_Y})(?![\w/-])")
+_YEAR_ANY = re.compile(rf"(?<![\w/.-])(?P<year>{_Y})(?:[a-h](?![\w/-]))?(?![\w/-])")
 # The four digits of a year: where _YEAR_ANY can match. Unlike _YEAR_ANY (which begins
 # with a look-behind) it lets the engine skip ahead to a ``1`` or ``2``.
 _YEAR_DIGITS = re.compile(_Y)
@@ -273,7 +273,8 @@ def year_from_url(url: str | None, month_day: tuple[int, int]) -> int | None:
 
 
 def find_year(text: str) -> int | None:
-    """The first year that stands alone (not part of a longer number, path or range)."""
+    """The first year that stands alone (not part of a longer number, path or range; the
+    ``2004a`` of author-date styles counts)."""
     pos = 0
     while True:
         digits = _YEAR_DIGITS.search(text, pos)

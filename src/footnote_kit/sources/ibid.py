@@ -19,7 +19,7 @@ from footnote_kit.sources import locators, signals
 IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id|ibíd|íd|ebd|ebda|ebenda)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
 _CIT = r"(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|ob\.?\s*cit|obra\s+cit|a\.?\s*a\.?\s*O|cit)"
 OPCIT_RE = re.compile(rf"^(?P<who>[^,“”\"]{{2,80}}?),?\s+{_CIT}\.?(?P<rest>.*)$", re.I)
-_OPCIT_ALONE = re.compile(rf"^(?:op\.?\s*cit|loc\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
+_OPCIT_ALONE = re.compile(r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
 _IBID_FIRST = "iIİıíÍeE"
 """What IBID_RE's first letter matches ignoring case: ``i``, ``I``, ``İ``, ``ı``, ``í``, ``e``."""
 _PAGES_FIRST = re.compile(r"pp?\.")

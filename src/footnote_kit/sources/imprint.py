@@ -2,7 +2,7 @@
 ``Berlin: Suhrkamp 2008``, ``Frankfurt am Main u.a. 2010``, ``Paris, Gallimard, 1999``,
 ``Lima, PUCP, 2001``; and the series in brackets after it (``(Studien zur Geschichte 4)``).
 
-Why apart from ``pieces.book_paren``: the bracketed ``(London: Verso, 2019)`` proves a book
+Why apart from ``rest.book_paren``: the bracketed ``(London: Verso, 2019)`` proves a book
 wherever it stands; these shapes do not (``Reuters 2019`` would read as a place and a year),
 so they are tried only where a book is being read: after an unquoted title, and in the
 German ``Author: Title, Place Year`` style.

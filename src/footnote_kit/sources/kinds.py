@@ -17,6 +17,7 @@ _REPORT = re.compile(r"\b(?:reports?|paper|working paper|policy brief|policy pap
 _JOURNALISH = re.compile(r"\b(?:journal|review|quarterly|studies|annals|proceedings|transactions|zeitschrift|revue|revista|bulletin of)\b", re.I)
 _NEWSISH = re.compile(r"\b(?:times|post|news|herald|gazette|tribune|daily|guardian|telegraph|monitor|agency|radio|tv|television|press|wire|service)\b", re.I)
 _SPEECH = re.compile(r"^(?:speech|address|remarks|keynote|lecture)\b", re.I)
+_THESIS = re.compile(r"\b(?:thesis|diss\.?|dissertation|Magisterarbeit|Masterarbeit|Doktorarbeit|thèse|tesis|mémoire)(?!\w)", re.I)
 _BLOG = re.compile(r"\bblog\b", re.I)
 _MAGAZINE = re.compile(r"\bmagazine\b", re.I)
 
@@ -26,7 +27,8 @@ class Evidence:
     """What the recognisers saw, beyond the fields themselves."""
 
     shapes: set[str] = field(default_factory=set)
-    """``book``, ``chapter``, ``journal``, ``interview``, ``quoted-title``, ``symbol``."""
+    """``book``, ``chapter``, ``journal``, ``interview``, ``quoted-title``, ``symbol``, ``thesis``,
+    ``legal_case``, ``legislation``; ``paged`` and ``authored`` when a page or an author is printed."""
 
 
 def decide(
@@ -47,6 +49,10 @@ def decide(
     shapes = ev.shapes
     if "interview" in shapes:
         return "interview"
+    if "legal_case" in shapes or "legislation" in shapes:
+        return "legal_case" if "legal_case" in shapes else "legislation"
+    if "thesis" in shapes or (genre and _THESIS.search(genre)):
+        return "thesis"
     if title and not container and _SPEECH.match(title):
         return "speech"
     if "chapter" in shapes:
@@ -79,6 +85,8 @@ def decide(
         return "article-newspaper" if title else "webpage"
     if url:
         return "webpage"
+    if title and not url and (volume or "paged" in shapes or "authored" in shapes):
+        return "book"  # ``Monette, “Mississippi Valley,” i, p. 311``: a work by its author, volume or page
     if title and (publisher or issued):
         return "book" if "quoted-title" not in shapes else "document"
     return "document"
@@ -105,6 +113,13 @@ def _reportish(text: str | None) -> bool:
         or "release" in low or "statement" in low or "warrant" in low or "indictment" in low or "judg" in low
         or "communiq" in low or "testimony" in low or "hearing" in low or "annual review" in low
     ) and bool(_REPORT.search(text))
+
+
+def is_serial(name: str) -> bool:
+    """A journal's name (``Journal of …``, ``… Review``, ``… Quarterly``), not a publisher's
+    (``Cornell University Press``, ``Review Books``)."""
+    low = name.lower()
+    return bool(_may_be_journal(low) and _JOURNALISH.search(name)) and not low.rstrip(" .").endswith(("press", "publishers", "books", "verlag"))
 
 
 def is_report_word(text: str) -> bool:

@@ -10,7 +10,18 @@ from typing import NamedTuple
 _RANGE = r"[A-Za-z]?\d+[a-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[a-z]?)?"
 _PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.|passim))?"
 _SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
-PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)\.?\s*(?P<page>{_PAGES})\.?$")
+# After a label and a stop or space a page may be in roman numerals (``p. xx``, ``S. XI``: a
+# preface's pages; ``Sci`` is no page ``ci``).
+_ROMAN_RANGE = r"(?:[ivxlc]+|[IVXLC]+)(?:\s*[-–—]\s*(?:[ivxlc]+|[IVXLC]+))?"
+_LABELLED_PAGES = rf"(?:{_RANGE}|{_ROMAN_RANGE})(?:\s*,\s*(?:{_RANGE}|{_ROMAN_RANGE}))*(?:\s*(?:ff?\.|passim))?"
+PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)(?:\.?\s*(?P<page>{_PAGES})|(?:\.\s*|\s+)(?P<roman>{_LABELLED_PAGES}))\.?$")
+# Locators that are no page, kept with their label as CSL's citation ``locator``: chapters,
+# books, sections, notes, columns, folios, leaves (``chap. i``, ``chs. iii, xxvi``, ``§ 12``,
+# ``n. 4``, ``Anm. 95``, ``Bl. 115va``, ``fol. 12v``, ``col. 45``, ``art. 5``, ``book ii``).
+OTHER_LOCATOR = re.compile(
+    r"^(?:chaps?\.|chs?\.|chapters?|book|bk\.|pt\.|part|sec(?:t)?s?\.|sections?|§§?|nn?\.|notes?|Anm\.|Kap\.|Bl\.|fols?\.|ff\.|col(?:s)?\.|art\.|para(?:s)?\.|¶|pl\.|fig\.|l\.|ll\.|v\.|vv\.)"
+    r"\s*[\dIVXLCivxlc][\w.()–-]*(?:\s*(?:,|and|&|–|-)\s*[\dIVXLCivxlc][\w.()–-]*)*$"
+)
 BARE_PAGE_RE = re.compile(rf"^(?P<page>{_RANGE})\.?$")
 BARE_PAGES_RE = re.compile(rf"^(?P<page>{_PAGES})\.?$")
 VOLUME_RE = re.compile(r"^(?:vol|volume|bd|t|tom)(?:\.\s*|\s+)(?P<v>\d[\w.-]*|[IVXLC]+)$", re.I)
@@ -37,6 +48,29 @@ _YEAR_BRACKET = re.compile(r"\([^()]*\d{4}[^()]*\)")
 
 
 VOL_ISSUE_RE = re.compile(rf"^(?P<v>\d+)\s*\((?P<i>[\w]+(?:\s*[-–/,]\s*\w+)*)\)(?:\s*[:,]?\s*(?P<p>{_RANGE}))?$")
+
+
+_TITLE_VOLUME_PAGE = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^;()]{2,200}?,\s+(?:(?:vol\.\s*\d{1,3}|[IVXLC]+|[ivxlc]+),\s+(?:pp?\.|S\.|стр\.)?\s*[\dIVXLCivxlc]"
+    r"|(?:pp?\.|S\.|стр\.)\s*[\dIVXLCivxlc][^,;]*$|(?:\d{1,4},\s*)*\d{1,4}\s*[-–]\s*\d{1,4}(?:,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\.?$)"
+)
+
+
+_TITLE_BY_PAGES = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^;()]{2,200}?[\s,](?:by|ed\.|edited by|trans\.|translated by|zusammengestellt von|hg\. v(?:on|\.)|hrsg\. v(?:on|\.))\s+"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][^;()]{1,80}?,\s+(?:[IVXLC]+,\s+|[ivxlc]+,\s+)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\.?$"
+)
+
+
+def title_volume_page(text: str) -> bool:
+    """``Colonial Records of North Carolina, iv, p. xx``, ``The Greville Memoirs, I, 5–7``,
+    ``Early Years of the Prince Consort, by Charles Grey, 384, 386–8``: words in capitals, then
+    a volume (roman, or ``vol. 3``) and a page, a labelled page, or pages with a range that end
+    it; a work cited though no year is printed. (``Title, 12, 45`` is left alone: a journal's
+    volume and page as often as two pages, unless its author or editor is named:
+    ``Victoria, Queen and Ruler by Emily Crawford, 24``.)"""
+    t = text.strip()
+    return _TITLE_VOLUME_PAGE.match(t) is not None or (" by " in t or "ed" in t or " von " in t) and _TITLE_BY_PAGES.match(t) is not None
 
 
 def volume_issue(chunk: str) -> tuple[str, str, str | None] | None:
@@ -84,7 +118,7 @@ def _spaced(m: re.Match[str]) -> str:
 
 def page(chunk: str) -> str | None:
     m = PAGE_RE.match(chunk.strip())
-    return normalise_pages(m.group("page")) if m else None
+    return normalise_pages(m.group("page") or m.group("roman")) if m else None
 
 
 def bare_page(chunk: str) -> str | None:
@@ -111,6 +145,26 @@ def page_runs(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
         run = bare
+    return out
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[A-Za-z]?\d+[a-z]?|[ivxlc]+|[IVXLC]+)(?:\s*[-–—]\s*(?:[A-Za-z]?\d+[a-z]?|[ivxlc]+|[IVXLC]+))?\.?\s*$")
+_YEAR_ALONE = re.compile(r"^\s*(?:1[5-9]|20)\d\d\.?\s*$")
+_LABEL_START = re.compile(r"^\s*(?:pp\.|S\.|стр\.|chs?\.|chaps?\.|nn?\.|§§?|fols?\.|cols?\.|paras?\.|vv?\.|ll?\.)\s*[\dIVXLCivxlc]")
+
+
+def label_runs(pieces: list[str]) -> list[str]:
+    """``pieces`` with the items of a labelled list joined to their label: ``pp. 4``, ``60``,
+    ``61`` -> ``pp. 4, 60, 61``; ``chs. iii``, ``xxvi`` -> ``chs. iii, xxvi`` (a comma split them).
+    A year alone after them (``pp. 12–15, 2019``) is the date, not another page."""
+    out: list[str] = []
+    run = False
+    for piece in pieces:
+        if run and _LIST_ITEM.match(piece) and not _YEAR_ALONE.match(piece):
+            out[-1] = out[-1].rstrip() + "," + piece
+            continue
+        out.append(piece)
+        run = _LABEL_START.match(piece) is not None
     return out
 
 
@@ -170,8 +224,8 @@ def _journal(text: str, journal_group: str, m: re.Match[str], bracketed: bool) -
     """The Journal of a match of JOURNAL_RE (``bracketed``: it alone has issue2 and date)
     or of _PLAIN_JOURNAL, with the name it matched."""
     name = journal_group.strip().rstrip(",")
-    if not name or len(name) > 120:
-        return None
+    if not name or len(name) > 120 or name.lower().rstrip(".").endswith((" no", " nr", " #", " number")):
+        return None  # ``Europe Report No. 233``: a report's number, no journal's volume
     offset = len(text) - len(text.lstrip())
     return Journal(
         name,

@@ -21,7 +21,7 @@ _ORG_WORDS = frozenset(
     news nations office organisation organization parliament party press program programme
     project radio republic school secretariat senate service services society staff team
     television times tribunal trust union university watch affairs unit police army command
-    prosecutor majlis duma agentstvo ministerstvo media
+    prosecutor majlis duma agentstvo ministerstvo media house
     """.split()
 )
 _WORDS = re.compile(r"[\w’']+")
@@ -56,7 +56,8 @@ def _may_have_role(text: str) -> bool:
     )
 
 
-_EDITOR_ROLES = ("ed", "éd", "hrsg", "hg", "herausg", "dir", "coord")
+_ARTICLES = frozenset("The A An Der Die Das Les Los Las Il Gli Het".split())
+_EDITOR_ROLES = ("ed", "éd", "hrsg", "hg", "herausg", "dir", "coord", "zusammengest", "compiled")
 _TRANSLATOR_ROLES = ("trans", "tr.", "trad", "übers", "traduc", "traduit")
 
 
@@ -89,8 +90,8 @@ def looks_like_person(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
-        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()) or words[0] in _ARTICLES:
+        return False  # ``The Greville Memoirs`` is a title
     if _NAME_WORDS.fullmatch(text):  # the common case: every word a _NAME_WORD
         return True
     return all(_NAME_WORD.match(w) or (w[:1].isupper() and _CAP_WORD.match(w)) for w in words)
@@ -111,10 +112,40 @@ def _listed(text: str) -> list[str] | None:
     not read as a list of people and organisations."""
     if not text or len(text) > 160 or _NOT_NAMES.search(text):
         return None
+    if _may_have_and(text) and _one_institution(text):
+        return [text]  # ``Center for Strategic and International Studies``: one name
     parts = split_names(text)
     if not parts or not all(looks_like_person(p) or _is_org_name(p) for p in parts):
         return None
     return parts
+
+
+# The words an institution's name opens with (``Ministry of …``, ``the Council of …``): after
+# ``and``, one of them begins a second institution; any other word continues the first
+# (``Ministry of Labour and Social Protection``).
+_ORG_HEADS = frozenset(
+    """
+    academy agency alliance assembly association authority bank board bureau center centre chamber college commission
+    committee company congress corporation council court department directorate division embassy federation forum
+    foundation fund government group institute institution league library ministry mission network office organisation
+    organization parliament party program programme project school secretariat senate service society tribunal trust
+    union university the
+    """.split()
+)
+_OF_WORDS = frozenset("of for on für pour de del des du della di".split())
+
+
+def _one_institution(text: str) -> bool:
+    """Whether ``and`` in ``text`` joins two words of one institution's name: the part
+    before it has ``of``/``for`` (``Ministry of Labour and …``, ``Center for Strategic and
+    …``), and the part after opens with no word an institution's name opens with."""
+    if "," in text or not _is_org_name(text):
+        return False
+    m = _AND.search(text)
+    if m is None or _AND.search(text, m.end()):
+        return False
+    left, right = text[: m.start()].split(), text[m.end() :].split()
+    return bool(left and right) and not _OF_WORDS.isdisjoint(w.lower() for w in left[1:]) and right[0].lower() not in _ORG_HEADS
 
 
 _ORG_LOWER = frozenset("of the for and on in at de du des la le el del der die und für am an to".split())
@@ -197,7 +228,30 @@ def parse_name(text: str) -> Name:
     return _from_words(text.split())
 
 
+# A rank or form of address before a name (``President Barack Obama``, ``General Charles
+# Grey``, ``Sir Herbert Maxwell``) and a title of nobility inside it (``Ernst Freiherr von
+# Stockmar``): no part of the given or family name CSL wants.
+_HONORIFICS = frozenset(
+    """
+    president general sir lord lady dame dr dr. prof prof. professor mr mr. mrs mrs. ms ms. captain capt. colonel col.
+    major lieutenant lt. admiral rev. reverend senator sen. rep. representative judge justice father bishop cardinal
+    herr frau mme mme. mlle monsieur madame
+    """.split()
+)
+_NOBILITY = frozenset("freiherr freifrau graf gräfin baron baronin ritter edler".split())
+
+
+def _without_honorifics(words: list[str]) -> list[str]:
+    """``words`` without a leading rank (while two words remain) and titles of nobility."""
+    while len(words) > 2 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    if len(words) > 2 and not _NOBILITY.isdisjoint(w.lower() for w in words[1:-1]):
+        words = [words[0]] + [w for w in words[1:-1] if w.lower() not in _NOBILITY] + [words[-1]]
+    return words
+
+
 def _from_words(words: list[str], suffix: str = "") -> Name:
+    words = _without_honorifics(words)
     if len(words) == 2 and not suffix and _is_initials(words[1]) and not words[0].isupper():
         return Name(family=words[0], given=words[1])  # Vancouver: ``Beautrais AL``
     if len(words) == 1:
@@ -247,7 +301,8 @@ def parse_names(text: str) -> tuple[tuple[Name, ...], str | None]:
         text = text[: m.start()]
     if "et al" in text:
         text = _ET_AL.sub("", text)
-    names = tuple(parse_name(p) for p in split_names(text) if p.strip())
+    parts = [text.strip()] if _may_have_and(text) and _one_institution(text.strip()) else split_names(text)
+    names = tuple(parse_name(p) for p in parts if p.strip())
     return names, role
 
 

@@ -1,6 +1,6 @@
 """The pieces after a title: dates, pages, volumes, document symbols, genres, editors,
-outlets; the journal, book and chapter shapes they form; and the sentences that
-bibliography styles separate them into.
+outlets, commentary; and the sentences that bibliography styles separate them into. The
+shapes the pieces form (journal, book, chapter) are read in ``rest``.
 
 Each comma-separated piece is recognised on its own (``classify``): cheap tests first, the
 digit-bearing recognisers only when there is a digit, the word-led ones only after their
@@ -11,21 +11,12 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.sources import dates, imprint, locators, names
-from footnote_kit.sources.draft import Draft, chunks
+from footnote_kit.sources import dates, locators, names
+from footnote_kit.sources.draft import Draft
 from footnote_kit.sources.textscan import fold
-from footnote_kit.sources.titles import first_quoted
 
-BOOK_PAREN = re.compile(r"\((?:(?P<place>[^():;“”\"]{2,60}?)\s*:\s*)?(?P<pub>[^():;“”\"]{2,120}?)\s*,\s*(?P<date>[^():;,“”\"]{0,30}?\b(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|forthcoming)\)")
-PLACE_YEAR = re.compile(r"\((?P<place>[A-Z][^():;,“”\"\d]{1,40}),\s*(?P<date>(?:1[5-9]\d\d|20\d\d))\)")
-# ``London``, ``Washington, DC``, ``Armonk, NY``, ``Frankfurt am Main``: a place, not a publisher
-_PLACE_LIKE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?:\s(?:am|an|de|on|upon)?\s?[A-Z][a-zà-ÿ'’-]+)?(?:,\s*(?:[A-Z]{2}|[A-Z][a-z]+\.?))?$")
-_CHAPTER = re.compile(r"^in[:\s]\s*", re.I)
-_EDS_PAREN = re.compile(r"^(?P<eds>[^()“”\"]{3,200}?)\s*\((?:eds?\.?|hrsg\.?|dir\.?|ed\. by)\)\s*,?\s*(?P<book>.+)$", re.I)
-_EDS_AFTER = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^()]+?)\s*(?=,\s*,|,\s*(?:pp?\.\s*)?\d|,?\s*$|\()(?P<rest>.*)$", re.I)
-_EDS_AFTER_ONE = re.compile(r"^(?P<book>.+?),?\s+(?:ed\.|eds\.|edited by|hrsg\. v\.)\s+(?P<eds>[^,()]+?)\s*(?=,|\(|$)(?P<rest>.*)$", re.I)
 ROLE_CHUNK = re.compile(
-    r"^(?P<role>ed\.|eds\.|edited by|edited and translated by|éd\.|éds\.|dir\.|(?:hg|hrsg)\.\s+v(?:on|\.)|herausgegeben von"
+    r"^(?P<role>ed\.|eds\.|edited by|edited and translated by|éd\.|éds\.|dir\.|(?:hg|hrsg)\.\s+v(?:on|\.)|herausgegeben von|zusammengestellt von|compiled by"
     r"|trans\.|tr\.|translated by|trad\.|traducción de|traduit par|traduction de|übers\.\s+v(?:on|\.)|übersetzt von"
     r"|interview(?:ed)? by|interviewer)\s+(?P<who>.+)$",
     re.I,
@@ -34,11 +25,11 @@ EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|[A-Z][a-z]+ed|revised|rev\.)\s
 # ``interview``, ``Crisis Group interview``, ``Author’s interview with a diplomat``,
 # ``Interview by the author with …``, ``telephone conversation with …``
 INTERVIEW = re.compile(r"^(?:[\w’'.-]+\s+){0,3}?(?:interview|interviews|correspondence|conversation)(?:\s+(?P<prep>with|by)\s+(?P<who>.+))?$", re.I)
-GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|doctoral|master'?s)? ?(?:thesis|dissertation)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
+GENRE = re.compile(r"^(?:press release|news release|statement|speech|video|podcast|editorial|op-ed|opinion|blog post|fact sheet|factsheet|communiqu[ée]|transcript|letter|tweet|post|testimony|policy brief|working paper|briefing|briefing paper|commentary|analysis|report|(?:PhD|Ph\.D\.|doctoral|master'?s|MA|M\.A\.)? ?(?:thesis|dissertation|diss\.?)|translation|[a-z]+ report|[a-z]+ paper|[a-z]+ brief)$", re.I)
 _GENRE_ENDINGS = (
     "release", "statement", "speech", "video", "podcast", "editorial", "op-ed", "opinion", "post", "sheet",
     "communique", "communiqué", "transcript", "letter", "tweet", "testimony", "brief", "paper", "briefing",
-    "commentary", "analysis", "report", "thesis", "dissertation", "translation",
+    "commentary", "analysis", "report", "thesis", "dissertation", "translation", "diss", "diss.",
 )
 """The last word of every ``GENRE`` alternative."""
 
@@ -64,18 +55,50 @@ def is_genre(text: str) -> bool:
 
 
 _ARTICLE_GENRE = re.compile(r"^(?:[Aa]n?)\s+(?P<g>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,4})$")
-_REPORT_NO = re.compile(r"^(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)\d[\w./-]*))$")
-_DOC_SYMBOL = re.compile(r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)$")
+# A numbered document of a series: ``Asia Report No. 162``, ``OMB Memorandum M-10-06``,
+# ``OMB Circular A-130``, ``Executive Order 13556``, ``NIST FIPS Publication 199``: an issuer's
+# acronym (the publisher), the kind of document (genre) and its number.
+_REPORT_NO = re.compile(
+    r"^(?:(?P<pub>[A-Z]{2,8})\s+(?=[A-Z]))?(?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Briefing|Note|Study|Series|Memorandum|Circular|Directives?"
+    r"|Order|Publication|Bulletin|Decision|Guidance|Instruction|Notice))\s+(?:(?:No\.?|Nr\.?|#)\s*(?P<no>[\w./-]*\d[\w./-]*)"
+    r"|(?P<no2>(?!(?:1[5-9]|20)\d\d\b)[A-Z]{0,3}-?\d[\w./-]*))$"
+)
+_DOC_SYMBOL = re.compile(
+    r"^(?:(?:UN|U\.N\.)\s+)?(?:Doc(?:ument)?\.?\s+)?(?P<sym>(?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*(?:\s\((?:19|20)\d\d\))?)$"
+)
 _PLACE_PUB = re.compile(r"^(?P<place>[A-Z][\w .,’'-]{1,40}?)\s*:\s*(?P<pub>[A-Z].{1,100})$")
 _LOWER_NAME = re.compile(r"^(?:the|al-|el-|e-|i[A-Z])\b")
 _ROLE_WORDS = frozenset(
-    "ed. eds. edited éd. éds. dir. hg. hrsg. herausgegeben trans. tr. translated trad. traducción traduit traduction übers. übersetzt"
+    "ed. eds. edited éd. éds. dir. hg. hrsg. herausgegeben zusammengestellt compiled trans. tr. translated trad. traducción traduit traduction"
+    " übers. übersetzt"
     " interview interviewed interviewer".split()
 )
 _DIGIT = re.compile(r"\d")
-_PAGED = frozenset(("book",))
-_BOOKISH = frozenset(("book", "chapter"))
+_PAGED = frozenset(("book", "thesis", "volumes"))
 """Shapes after which a bare number or range is the page a note cites."""
+_LINK_WORDS = re.compile(r"^(?:available|accessible|online|retrieved|abrufbar|verfügbar|disponible|consultable)(?:\s+(?:at|from|on(?:line)?|unter|en|sur|à))?(?:\s+the\s+\w+)?\s*:?$", re.I)
+"""``available at``, ``online at``, ``abrufbar unter`` before a link: no field."""
+_OTHER_LOCATOR_FIRST = frozenset("cCbBpPsS§nNAKfFaplLv¶")
+_ROMAN_VOLUME = re.compile(r"^(?![LCDMlcdm]$)(?:[IVXLC]+|[ivxlc]+)$")
+_YEAR_WORD = re.compile(r"^((?:1[5-9]|20)\d\d)\s*(?:г\.?|гг\.?|года?|j\.|an)$", re.I)
+
+
+def _year_with_word(c: str) -> tuple[int, ...] | None:
+    """``1923 г.``: a year with the word for year after it (Russian ``г.``)."""
+    m = _YEAR_WORD.match(c) if c[-1:] in "гГ.аjJnN" else None
+    return (int(m.group(1)),) if m else None
+
+
+_NO_DATE = frozenset(("n.d", "n. d", "nd", "s.d", "s. d", "o.j", "o. j", "s.f", "sin fecha", "no date", "undated", "b.g", "б.г"))
+"""``n.d.`` and its kin (stripped of the final stop): the note says it has no date."""
+# Commentary after a source (``Citation.suffix``): a clause on a participle or a relative
+# (``arguing that…``, ``which shows…``), the writer's ``emphasis added``, ``my translation``.
+_COMMENTARY = re.compile(
+    r"^(?:[a-z]+ing\b|which|where|who|whose|wherein|whereas|although|though|emphasis|italics|(?:my|our) translation|translation (?:mine|ours)"
+    r"|original emphasis|esp\.|especially|in particular|here|there|also|see (?:also )?(?:above|below)|as (?:above|below))"
+)
+_DOC_CODE = re.compile(r"^(?=(?:[^\d]*\d){2})[A-Z]{2,}[A-Z0-9]*(?:[-/.][A-Z0-9]+)+$")
+"""A report's or document's code: ``GAO-05-575``, ``WP/19/123``, ``MIT/LCS/TR-340``."""
 _SECTION_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}$")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:modified|updated|published|posted|revised)(?:\s+on)?:?\s+", re.I)
 _MEDIUM = frozenset("email e-mail telephone phone skype zoom whatsapp signal telegram video audio podcast cd-rom dvd microfilm".split())
@@ -89,7 +112,7 @@ _LOCATORS = (
     ("issue", locators.issue, "nNiI\u0130\u0131hH\u2116"),
 )
 # ``_REPORT_NO`` holds one of its genre words, case-sensitive (``Briefing`` holds ``Brief``)
-_REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series")
+_REPORT_WORD = re.compile(r"Report|Paper|Brief|Note|Study|Series|Memorandum|Circular|Directive|Order|Publication|Bulletin|Decision|Guidance|Instruction|Notice")
 _LEADING_WORDS = _ROLE_WORDS | _MEDIUM | {"revised", "rev.", "a", "an"}
 """The first words ``classify`` asks about: a role, a medium, ``revised``, an article."""
 _SENTENCE_END = re.compile(r"([.?!])(?=\s+[A-Z0-9“\"‘(]|\s*$)")
@@ -123,7 +146,7 @@ def sentences(text: str) -> list[str]:
             # as long, with no bracket or final stop to drop
             if (len(word) <= _ABBREV_LONGEST or word[0] == "(" or word[-1] == ".") and not word.endswith(")"):
                 word = word.lower().lstrip("(")  # lowering keeps a final ``)``, and no other ends so
-                if len(word) <= 1 or word.rstrip(".") in _ABBREV:
+                if len(word) <= 1 or (word.rstrip(".") in _ABBREV and not (word == "al" and _names_end(text, stop, before))):
                     continue
                 if word.isdecimal() and len(word) <= 2 and _ordinal_day(text, stop + 1):
                     continue  # ``15. April 2020``, ``2. Aufl.``: a German ordinal
@@ -139,6 +162,12 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _names_end(text: str, stop: int, before: str) -> bool:
+    """``Smith, John, et al. Title``: ``et al.`` ends the names when a word in capitals follows
+    (not ``(Eds.)`` nor a year)."""
+    return before.endswith("et al") and text[stop + 1 : stop + 3].lstrip()[:1].isupper()
 
 
 def _ordinal_day(text: str, pos: int) -> bool:
@@ -158,12 +187,26 @@ def classify(chunk: str, d: Draft) -> None:
         c = chunk.strip()
     else:
         c = chunk.strip(" .;:").strip()
-    if not c:
+    if not c or c.lower() in _NO_DATE or _LINK_WORDS.match(c):
+        return  # ``n.d.``, ``available at``: words about the source that are no field
+    if d.locator is None and c[:1] in _OTHER_LOCATOR_FIRST and locators.OTHER_LOCATOR.match(c):
+        d.locator = c  # ``chap. i``, ``chs. iii, xxvi``, ``n. 4``: the place cited, as printed
+        return
+    if "volume" not in d.text and len(c) <= 8 and _ROMAN_VOLUME.match(c):
+        d.set("volume", c)  # ``Monette, “Mississippi Valley,” i, p. 311``: a volume in roman numerals
         return
     digit = _DIGIT.search(c) is not None
     if digit and _classify_numeric(c, d):
         return
+    if not digit and c[:1] in "pPSс" and "page" not in d.text and (page := locators.page(c)):
+        d.set("page", page, sure=True)  # ``p. xx``: a preface's page in roman numerals
+        return
     first = c.split(None, 1)[0].lower()
+    if first == "by" and not d.author:  # ``“Title,” by A. B. Smith``
+        listed = names.read_names(c[3:])
+        if listed is not None:
+            d.author.extend(listed[0])
+            return
     led = first in _LEADING_WORDS  # else none of the four tests of the first word below holds
     if led and first in _ROLE_WORDS:
         m = ROLE_CHUNK.match(c)
@@ -207,18 +250,21 @@ def classify(chunk: str, d: Draft) -> None:
             d.set("publisher", m.group("pub"))
             return
     if digit:  # ``Bloomberg 20 October``, ``Reuters 5 May 2020``, ``(Oct. 1994)``: an outlet, then its date
-        found = dates.find_date(c)
-        rest = _after_date(c, found) if found and found.start > 0 else None
-        if found and rest is not None:
-            if found.parts and d.issued is None:
-                d.issued = found.parts
-            elif found.parts is None and d.month_day is None:
-                d.month_day = found.month_day
+        when = dates.find_date(c)
+        rest = _after_date(c, when) if when and when.start > 0 else None
+        if when and rest is not None:
+            if when.parts and d.issued is None:
+                d.issued = when.parts
+            elif when.parts is None and d.month_day is None:
+                d.month_day = when.month_day
             if rest:
                 d.set("page", rest)
-            c = c[: found.start].rstrip(" ,(")
+            c = c[: when.start].rstrip(" ,(")
+        elif c.endswith(")") and (year := _PAREN_YEAR.search(c)) and d.issued is None:
+            d.issued = dates.parse_date(year.group(1))  # ``Stanford University (2012)``
+            c = c[: year.start()].rstrip(" ,")
     if c[:1].islower() and " " in c and not _LOWER_NAME.match(c):
-        d.notes.append(c)
+        (d.suffix if _COMMENTARY.match(c) else d.notes).append(c)
         return
     body = c[4:] if c.startswith("the ") else c
     if "container_title" not in d.text:
@@ -229,6 +275,7 @@ def classify(chunk: str, d: Draft) -> None:
         d.notes.append(c)
 
 
+_PAREN_YEAR = re.compile(r"\s\(((?:1[5-9]|20)\d\d)\)$")
 _PAGES_AFTER_DATE = re.compile(r"\s*:\s*(?:pp?\.\s*)?(?P<p>\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)\+?$")
 
 
@@ -261,7 +308,7 @@ def _classify_numeric(c: str, d: Draft) -> bool:
                 d.issued = parts
                 d.certain.add("issued")
                 return True
-    parts = dates.parse_date(c)
+    parts = dates.parse_date(c) or _year_with_word(c)
     if parts:
         if d.issued is None:
             d.issued = parts
@@ -283,6 +330,9 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     if "page" not in d.text and "container_title" in d.text and d.issued and len(d.issued) == 3 and _SECTION_PAGE.match(c):
         d.set("page", c)  # ``Washington Post, Sept. 3, 2019, A17``: a newspaper's section and page
         return True
+    if "volume" not in d.text and "page" not in d.text and "container_title" in d.text and c.isdigit() and len(c) <= 4 and "URL" not in d.text:
+        d.set("volume", c)  # ``ApJ, 644, 167``, ``J. Symbolic Logic, 27, 259-316``: a volume after the journal
+        return True
     if "page" not in d.text and ("volume" in d.text or not d.ev.shapes.isdisjoint(_PAGED)):
         page = locators.bare_pages(c)  # after a book's parenthesis or a journal's volume
         if page:
@@ -301,10 +351,11 @@ def _classify_numeric(c: str, d: Draft) -> bool:
         d.set("number", m.group("sym"), sure=True)
         d.ev.shapes.add("symbol")
         return True
-    m = _REPORT_NO.match(c) if "A" <= c[0] <= "Z" and _REPORT_WORD.search(c) else None
-    if m:
-        d.set("genre", m.group("genre"), sure=True)
-        d.set("number", m.group("no") or m.group("no2"), sure=True)
+    if " " not in c and _DOC_CODE.match(c) and "number" not in d.text and not locators.bare_page(c):
+        d.set("number", c, sure=True)  # ``GAO-05-575``: a report's code
+        d.ev.shapes.add("symbol")
+        return True
+    if numbered_document(c, d):
         return True
     m = EDITION.match(c) if c[-1] in "dDnN." else None  # it ends ``ed``, ``edn``, ``edition`` or ``.``
     if m:
@@ -313,149 +364,30 @@ def _classify_numeric(c: str, d: Draft) -> bool:
     return False
 
 
-def read_rest(after: str, d: Draft) -> None:
-    """Everything after the title (and its translation)."""
-    text = after.strip(" ,.;:")
-    if not text:
-        return
-    if ". " in text:  # bibliography style: ``Journal 19, 209–223. London: Verso, 2019.``
-        text = ", ".join(sentences(text))
-    head = _CHAPTER.match(text) if text[:1] in "iIİı" else None  # ``in``, ignoring case
-    if head:
-        inner = text[head.end() :]
-        j = locators.journal(inner)
-        if j and not dates.parse_date(j.journal) and not BOOK_PAREN.search(inner):
-            text = inner  # ``in: Zeitschrift für Geschichte 12 (2008), S. 45–67``: a journal
-        elif ":" in head.group(0) and not _holds_a_book(inner):
-            text = inner  # ``in: Die Zeit, 3. März 2019``: the German ``in:`` before any outlet
-        else:
-            chapter(inner, d)
-            return
-    j = locators.journal(text)
-    if j and not dates.parse_date(j.journal):
-        d.set("container_title", j.journal)
-        d.set("volume", j.volume, sure=True)
-        d.set("issue", j.issue, sure=True)
-        d.issued = dates.parse_date(j.date) or d.issued
-        if j.date and d.issued:
-            d.certain.add("issued")
-        d.set("page", j.pages, sure=True)
-        d.ev.shapes.add("journal")
-        text = text[j.end :]
-    text = book_paren(text, d)
-    pieces = chunks(text)
-    for chunk in locators.page_runs(pieces) if not d.ev.shapes.isdisjoint(_PAGED) else pieces:
-        classify(chunk, d)
+def is_numbered_document(c: str) -> bool:
+    """``OMB Circular A-130``, ``Asia Report No. 162``: the shape ``numbered_document`` reads."""
+    return "A" <= c[:1] <= "Z" and _REPORT_WORD.search(c) is not None and _REPORT_NO.match(c) is not None
 
 
-def book_paren(text: str, d: Draft) -> str:
-    """``(Place: Publisher, Year)`` or ``(Place, Year)``: publication facts of a book."""
-    if "(" not in text:
-        return text
-    m = BOOK_PAREN.search(text)
-    if m and (m.group("place") or not dates.parse_date(m.group("pub"))):
-        if m.group("place"):
-            d.set("publisher_place", m.group("place"), sure=True)
-            d.set("publisher", m.group("pub"), sure=True)
-        elif names.is_org(m.group("pub")) or not _PLACE_LIKE.match(m.group("pub")):
-            d.set("publisher", m.group("pub"))
-        else:  # ``(Washington, DC, 2020)``, ``(London, 2019)``: a place
-            d.set("publisher_place", m.group("pub"))
-        parts = dates.parse_date(m.group("date"))
-        if parts:
-            d.issued = parts
-            d.certain.add("issued")
-        d.ev.shapes.add("book")
-        return text[: m.start()] + "," + text[m.end() :]
-    m = PLACE_YEAR.search(text)
-    if m and not names.is_org(m.group("place")):
-        d.set("publisher_place", m.group("place"))
-        d.issued = dates.parse_date(m.group("date")) or d.issued
-        d.ev.shapes.add("book")
-        return text[: m.start()] + "," + text[m.end() :]
-    return text
+def numbered_document(c: str, d: Draft) -> bool:
+    """Read ``c`` as a numbered document of a series (``_REPORT_NO``) into ``d``."""
+    m = _REPORT_NO.match(c) if "A" <= c[:1] <= "Z" and _REPORT_WORD.search(c) else None
+    if not m or "number" in d.text:
+        return False
+    if m.group("pub"):
+        d.set("publisher", m.group("pub"))
+    d.set("genre", m.group("genre"), sure=True)
+    d.set("number", m.group("no") or m.group("no2"), sure=True)
+    d.ev.shapes.add("symbol")
+    return True
 
 
-def chapter(text: str, d: Draft) -> None:
-    """``in Editor (ed.), Book, …`` or ``in Book, ed. Editor (…)``."""
-    d.ev.shapes.add("chapter")
-    text = book_paren(text, d)
-    m = _EDS_PAREN.match(text) if "(" in text else None
-    listed = names.read_names(m.group("eds")) if m else None
-    if m and listed is not None:
-        d.editor.extend(listed[0])
-        text = m.group("book")
-    elif _may_name_editors(text):
-        m2 = _EDS_AFTER.match(text)
-        listed = names.read_names(m2.group("eds")) if m2 else None
-        if listed is None:
-            m2 = _EDS_AFTER_ONE.match(text)
-            listed = names.read_names(m2.group("eds")) if m2 else None
-        if m2 and listed is not None:
-            # ``in Religion, Nation and Democracy, ed. A, B and C``: the book is all before ``ed.``
-            d.editor.extend(listed[0])
-            d.set("container_title", first_quoted(m2.group("book")).text if m2.group("book").startswith(("“", '"', "‘")) and first_quoted(m2.group("book")) else m2.group("book"))  # type: ignore[union-attr]
-            text = "," + m2.group("rest")
-    pieces = chunks(text)
-    listed = names.read_names(pieces[0]) if len(pieces) >= 2 else None
-    if len(pieces) >= 3 and pieces[1].strip().lower() in ("ed.", "eds.", "ed", "eds") and listed is not None:
-        d.editor.extend(listed[0])  # ``in Aldona Jonaitis, ed., Chiefly Feasts``
-        pieces = pieces[2:]
-    elif listed is not None and not d.author and not first_quoted(pieces[0]):
-        d.author.extend(listed[0])  # ``in Human Rights Watch, World Report 2021``
-        pieces = pieces[1:]
-    if "container_title" not in d.text:
-        q = first_quoted(pieces[0]) if pieces else None
-        d.set("container_title", q.text if q and q.start == 0 else pieces[0] if pieces else "")
-        pieces = pieces[1:]
-    read_book_pieces(pieces, d)
-
-
-def _holds_a_book(text: str) -> bool:
-    """What follows ``in:`` names a book: editors, or an imprint (``(Berlin: X, 2010)``,
-    ``Berlin 2010``)."""
-    low = fold(text)
-    return (
-        _may_name_editors(text) or "(hrsg" in low or "(hg" in low or "(ed" in low or "(dir" in low or "hg. v" in low
-        or BOOK_PAREN.search(text) is not None or any(imprint.is_place_year(p) for p in chunks(text))
-    )
-
-
-def _may_name_editors(text: str) -> bool:
-    """Whether ``_EDS_AFTER`` or ``_EDS_AFTER_ONE`` can match: both need ``ed.``, ``eds.``,
-    ``edited by`` or ``hrsg. v.`` (ignoring case: ``fold``), and each, lazily, tries its
-    case-insensitive alternation after every character of the text."""
-    low = fold(text)
-    return "ed." in low or "eds." in low or "edited by" in low or "hrsg. v." in low
+def is_doc_code(chunk: str) -> bool:
+    """``GAO-05-575``, ``WP/19/123``: a report's or document's code."""
+    c = chunk.strip(" .")
+    return " " not in c and _DOC_CODE.match(c) is not None and not locators.bare_page(c)
 
 
 def could_be_title(chunk: str) -> bool:
     c = chunk.strip(" .")
     return bool(c) and not (dates.parse_date(c) or dates.is_partial_date(c) or locators.page(c) or _DOC_SYMBOL.match(c) or is_genre(c) or INTERVIEW.match(c))
-
-
-def read_book_pieces(pieces: list[str], d: Draft) -> None:
-    """The pieces after a book's title, in order: an imprint with or without brackets, a
-    German edition, the pages (however many ranges), and whatever ``classify`` reads."""
-    i = 0
-    while i < len(pieces):
-        n = imprint.place_publisher_year(pieces[i:], d)
-        if n:
-            i += n
-            continue
-        chunk = pieces[i]
-        if i + 1 < len(pieces) and imprint.place_then_region(chunk, pieces[i + 1]):
-            chunk = chunk + "," + pieces[i + 1]  # ``Washington, D.C.: Counterpoint``: one place
-            i += 1
-        if imprint.place_year(chunk, d) or imprint.edition(chunk, d):
-            i += 1
-            continue
-        if "page" not in d.text and not d.ev.shapes.isdisjoint(_BOOKISH) and locators.bare_page(chunk) and not (d.issued is None and dates.parse_date(chunk)):
-            run = [chunk]
-            while i + len(run) < len(pieces) and locators.bare_page(pieces[i + len(run)]):
-                run.append(pieces[i + len(run)])
-            d.set("page", locators.bare_pages(",".join(run)))
-            i += len(run)
-            continue
-        classify(chunk, d)
-        i += 1

@@ -8,8 +8,9 @@ Three ways writers put several things in one note, tried in order:
    The source after the pointer begins with a capital, a digit, a quote or bracket, or one
    of the few lower-case words a source begins with (``ibid.``, ``de``, ``the``): ``. Voir
    et planifier`` begins a title, not a pointer;
-3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``: split only
-   where both sides look like citations, since remarks use semicolons too.
+3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``, however many: split
+   only where both sides look like citations or repetitions (``Ibid., 4``, ``Smith, Long
+   Road, 12``), since remarks use semicolons too.
 Quotes and brackets are skipped whole: a semicolon inside a title splits nothing.
 """
 
@@ -18,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from footnote_kit.sources import ibid, locators, shortform
 from footnote_kit.sources.textscan import YEAR, fold, names_web_address
-from footnote_kit.sources.titles import MAX_TRIES, OPENERS, quoted_at
+from footnote_kit.sources.titles import MAX_TRIES, OPENERS, first_quoted, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a-h]|\d{1,2})\)\s+")
@@ -29,6 +31,9 @@ _POINTER = re.compile(
     r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |https?://|www\.))"
 )
 _SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:|vgl\.|siehe|voir|véase|см\.|ср\.)", re.I)
+# ``…, I, 216, 222–3; II, 39–40``: another volume and pages of the work just cited
+_MORE_OF_THE_SAME = re.compile(r"^(?:vol\.\s*)?(?:[IVXLC]+|[ivxlc]+|\d{1,3}),\s*(?:pp?\.\s*)?\d+[\d–-]*(?:,\s*\d+[\d–-]*)*\.?$")
+_LABELLED_PAGE = re.compile(r"(?:^|[\s,(])(?:pp?\.|S\.|стр\.|vol\.|Bd\.)\s*[\dIVXLCivxlc]")
 _DOI_WORD = re.compile(r"\bdoi\b")
 _DOI_PREFIX = re.compile(r"10\.\d{4,}/")
 
@@ -243,16 +248,49 @@ def looks_like_citation(text: str) -> bool:
 
 def _semicolons(text: str) -> list[str]:
     pieces = [p.strip() for p in top_level_split(text, ";")]
-    pieces = [p for p in pieces if p]
+    pieces = [q for p in pieces if p for q in _and_author_year(p)]
     if len(pieces) < 2:
         return [text.strip()]
     out: list[str] = [pieces[0]]
     for piece in pieces[1:]:
-        if looks_like_citation(out[-1]) and looks_like_citation(piece):
+        if _cites(out[-1]) and not _MORE_OF_THE_SAME.match(piece) and _cites(piece):
             out.append(piece)
         else:
             out[-1] = out[-1] + "; " + piece
     return out
+
+
+# ``…, S. 87, und Wolf (2008), S. 288``: the last of a list of author-date references
+_AND_AUTHOR_YEAR = re.compile(r",\s+(?:und|and|et|y|sowie)\s+(?=[A-ZÀ-ÖØ-Þ][^,;()]{1,60}?\s*\([²³⁴⁵⁶⁷⁸⁹]?(?:1[5-9]|20)\d\d[a-z]?\))")
+_AUTHOR_YEAR_START = re.compile(r"^(?:[^\W\d_][\w’'.-]*\s+){0,6}?[A-ZÀ-ÖØ-Þ][^,;()]{1,60}?\s*\([²³⁴⁵⁶⁷⁸⁹]?(?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def _and_author_year(piece: str) -> list[str]:
+    """``piece`` cut before ``und Wolf (2008)`` when it holds an author-date reference before
+    (``Bumke (1997), S. 87, und Wolf (2008), S. 288``): the two are two sources."""
+    if "(" not in piece:
+        return [piece]
+    m = _AND_AUTHOR_YEAR.search(piece)
+    if m is None or not _AUTHOR_YEAR_START.match(piece):
+        return [piece]
+    return [piece[: m.start()], piece[m.start() + 1 :].strip()]
+
+
+def _cites(text: str) -> bool:
+    """``looks_like_citation``, or a repetition: ``Ibid., 4``, ``ebd.``, or a short form with
+    its pages (``Smith, Long Road, 12``, ``Beard, 120``): a note may join five of them."""
+    if looks_like_citation(text):
+        return True
+    t = text.strip()
+    if _LABELLED_PAGE.search(t) or locators.title_volume_page(t):
+        return True  # ``Weston, “Documents …,” p. 82``, ``Marie, vol. i, pp. 81–134``, ``Memoirs, II, 326–8``
+    q = first_quoted(t, 0) if len(t) < 400 else None
+    if q is not None and q.start <= 60 and len(t[: q.start].split()) <= 5 and not any(ch.islower() for ch in t[: q.start].split(",")[0][:1]):
+        return True  # ``Kercheval, “History of the Valley”``: an author and a quoted title
+    if ibid.match(text) is not None:
+        return True
+    short = shortform.read(text)
+    return short is not None and short.locator is not None
 
 
 def split_note(text: str) -> list[str]:

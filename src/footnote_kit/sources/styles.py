@@ -12,7 +12,8 @@ import re
 from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, locators, names
 from footnote_kit.sources.draft import Draft, chunks, strip_stop
-from footnote_kit.sources.pieces import read_book_pieces, read_rest, sentences
+from footnote_kit.sources.pieces import sentences
+from footnote_kit.sources.rest import read_book_pieces, read_rest
 
 _SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
 _NAME_YEAR = re.compile(r"^(?P<who>.+?)[.,]?\s+\(?(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)?$")
@@ -186,4 +187,47 @@ def colon_style(head: str, d: Draft) -> bool:
         title = title[: split.start()]
     d.set("title", title)
     read_book_pieces(pieces[1:], d)
+    return True
+
+
+# Author-date references in notes: ``Scheffel (1855), S. 680``, ``Mertens (²1994), S. 34``,
+# ``Smith and Jones (2019), p. 45``: the work is in a bibliography the notes do not print.
+_AUTHOR_YEAR_REF = re.compile(
+    r"^(?P<who>[^\d()“”\"«»„,;:]{2,80}?)\s*\((?P<ed>[²³⁴⁵⁶⁷⁸⁹])?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)(?:\s*[,:]\s*(?P<rest>.*?))?\s*\.?$"
+)
+_SUPERSCRIPT = {"²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
+_SURNAMES = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+)?(?:\s*(?:/|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+)*$")
+
+
+def author_year_reference(head: str, d: Draft) -> bool:
+    """``Scheffel (1855), S. 680``: authors (surnames will do), the year in brackets (an
+    edition in superscript before it), then the pages and what the writer adds."""
+    m = _AUTHOR_YEAR_REF.match(head.strip()) if ")" in head else None
+    if not m:
+        return False
+    who = m.group("who").strip()
+    read = names.read_names(who)
+    if read is not None:
+        d.author.extend(read[0])
+    elif _SURNAMES.match(who):
+        d.author.extend(Name(family=w) for w in re.split(r"\s*(?:/|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*", who) if w)
+    else:
+        return False
+    d.issued = dates.parse_date(m.group("year"))
+    d.certain.add("issued")
+    if m.group("ed"):
+        d.set("edition", _SUPERSCRIPT[m.group("ed")])
+    d.ev.shapes.add("author-date")
+    rest = m.group("rest") or ""
+    aside = re.search(r"\s*(\([^()]+\))$", rest)
+    if aside:  # ``S. XI (Hervorhebung dort)``: the writer's remark
+        d.suffix.append(aside.group(1))
+        rest = rest[: aside.start()]
+    pieces = chunks(rest) if rest.strip() else []
+    first = pieces[0].strip(" .") if pieces else ""
+    if len(first.split()) >= 2 and not (locators.page(first) or locators.OTHER_LOCATOR.match(first)):
+        d.set("title", first)  # Harvard in a note: ``Cai (1990), A Note on …, Information and Computation, 84, …``
+        read_rest(",".join(pieces[1:]), d)
+    else:
+        read_book_pieces(pieces, d)
     return True
