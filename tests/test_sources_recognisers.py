@@ -226,3 +226,11 @@ def test_the_rules_say_which_fields_they_read_without_guessing() -> None:
     assert citation.read_segment("See Jane Smith, “The Long Road,” The Guardian, 3 May 2020.")[0] == citation.read_segment_detailed(
         "See Jane Smith, “The Long Road,” The Guardian, 3 May 2020."
     ).source
+
+
+def test_a_thousands_separator_cuts_no_piece() -> None:
+    from footnote_kit.sources.draft import chunks
+
+    assert [c.strip() for c in chunks("US Patent 3,712,959, 1973")] == ["US Patent 3,712,959", "1973"]
+    assert [c.strip() for c in chunks("1,000,000 people, Outlet")] == ["1,000,000 people", "Outlet"]
+    assert [c.strip() for c in chunks("pp. 12, 345")] == ["pp. 12", "345"]  # a space after the comma: two pieces

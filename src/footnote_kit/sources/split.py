@@ -8,7 +8,7 @@ Three ways writers put several things in one note, tried in order:
    The source after the pointer begins with a capital, a digit, a quote or bracket, or one
    of the few lower-case words a source begins with (``ibid.``, ``de``, ``the``): ``. Voir
    et planifier`` begins a title, not a pointer;
-3. semicolons between citations, ``A, “T1,” X, 2020; B, “T2,” Y, 2021``, however many: split
+3. semicolons between citations (and ``, quoted in`` before a second source), ``A, “T1,” X, 2020; B, “T2,” Y, 2021``, however many: split
    only where both sides look like citations or repetitions (``Ibid., 4``, ``Smith, Long
    Road, 12``), since remarks use semicolons too.
 Quotes and brackets are skipped whole: a semicolon inside a title splits nothing.
@@ -302,5 +302,18 @@ def split_note(text: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         for chunk in _POINTER.split(piece) if _may_point(piece) else (piece,):
-            out.extend(_semicolons(chunk))
+            for seg in _semicolons(chunk):
+                out.extend(_quoted_in(seg) if "quoted in" in seg or "cited in" in seg else (seg,))
     return [p for p in out if p]
+
+
+_QUOTED_IN = re.compile(r",\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s+(?:[A-ZÀ-ÖØ-Þ“\"‘«„]|the\s))")
+
+
+def _quoted_in(seg: str) -> list[str]:
+    """``Smith, “Title,” Journal 1 (2000): 5, quoted in Jones, Book (…), 7``: two sources,
+    the second with ``quoted in`` as its prefix, when the first looks like a citation."""
+    m = _QUOTED_IN.search(seg)
+    if m is None or not _cites(seg[: m.start()]):
+        return [seg]
+    return [seg[: m.start() + 1], seg[m.end() :]]
