@@ -26,7 +26,7 @@ from typing import Any, Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from footnote_kit.sources.learned.align import Labelled, Region, regions, spans  # noqa: E402
+from footnote_kit.sources.learned.align import Labelled, spans  # noqa: E402
 from footnote_kit.sources.learned.labels import canonical  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "reference-data"
@@ -51,17 +51,6 @@ class Example:
     doc: str | None = None
     wanted: int = 0
     found: int = 0
-    regions: list[Region] | None = None
-    """Where each cited source stands (None: unknown, so the note does not teach segments)."""
-
-    def __post_init__(self) -> None:
-        if self.regions is None and self.parts is not None:
-            self.regions = regions(self.labelled, self.parts)
-        elif self.regions is None and self.labelled:
-            by_part: dict[int, list[Labelled]] = {}
-            for span in self.labelled:
-                by_part.setdefault(span.part, []).append(span)
-            self.regions = [Region(min(s.start for s in v), max(s.end for s in v), "citation", k) for k, v in sorted(by_part.items())]
 
 
 _ANYSTYLE_LABELS = {

@@ -3,8 +3,7 @@
     python scripts/train_parser.py [-o MODEL] [--sources anystyle,grobid,synthetic,dev]
                                    [--iterations N] [--c1 X] [--c2 Y]
 
-Writes the two models the package ships, ``fields.crfsuite`` (the field of each token)
-and ``segments.crfsuite`` (where each cited source begins and ends), into
+Writes the model the package ships, ``fields.crfsuite`` (the field of each token), into
 ``src/footnote_kit/sources/learned/`` unless ``-o`` names another folder. Training data, each with its licence:
 - AnyStyle's core.xml (BSD-2-Clause), never its gold.xml, whose other references are the
   held-out fold ``scripts/eval_parse.py`` reports;
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import parser_data  # noqa: E402
 from footnote_kit.sources.learned import features as feats  # noqa: E402
-from footnote_kit.sources.learned.align import bio, token_labels  # noqa: E402
+from footnote_kit.sources.learned.align import token_labels  # noqa: E402
 from footnote_kit.sources.scan import scan  # noqa: E402
 
 MODELS = ROOT / "src" / "footnote_kit" / "sources" / "learned"
@@ -50,16 +49,15 @@ def examples(sources: list[str], synthetic_limit: int) -> list[parser_data.Examp
     return out
 
 
-def sequence(ex: parser_data.Example) -> tuple[list[list[str]], list[str], list[str] | None]:
-    """Features, field labels and segment labels (None: unknown) of one example."""
+def sequence(ex: parser_data.Example) -> tuple[list[list[str]], list[str]]:
+    """Features and field labels of one example."""
     sc = scan(ex.text, ex.emphasis)
-    segments = bio(sc, ex.regions) if ex.regions is not None else None
-    return feats.token_features(sc), token_labels(sc, ex.labelled), segments
+    return feats.token_features(sc), token_labels(sc, ex.labelled)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("-o", "--output", type=Path, default=MODELS, help="the folder to write fields.crfsuite and segments.crfsuite to")
+    ap.add_argument("-o", "--output", type=Path, default=MODELS, help="the folder to write fields.crfsuite to")
     ap.add_argument("--sources", default="anystyle,grobid,synthetic,dev")
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--c1", type=float, default=0.2)
@@ -74,29 +72,25 @@ def main() -> int:
     data = examples(args.sources.split(","), args.synthetic)
     rng = random.Random(args.seed)
     rng.shuffle(data)
-    fields = pycrfsuite.Trainer(verbose=False)
-    segments = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(verbose=False)
     counts: dict[str, int] = {}
     for ex in data:
-        xseq, yseq, bseq = sequence(ex)
+        xseq, yseq = sequence(ex)
         if not xseq:
             continue
         items = pycrfsuite.ItemSequence(xseq)
         for _ in range(args.dev_weight if ex.corpus.startswith("dev") else 1):
-            fields.append(items, yseq)
-            if bseq is not None:
-                segments.append(items, bseq)
+            trainer.append(items, yseq)
         counts[ex.corpus] = counts.get(ex.corpus, 0) + 1
     t1 = time.perf_counter()
     args.output.mkdir(parents=True, exist_ok=True)
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True}
-    for trainer, name in ((fields, "fields"), (segments, "segments")):
-        trainer.set_params(params)
-        trainer.train(str(args.output / f"{name}.crfsuite"))
+    trainer.set_params(params)
+    trainer.train(str(args.output / "fields.crfsuite"))
     t2 = time.perf_counter()
     print(f"examples: {', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}")
-    sizes = ", ".join(f"{n} {(args.output / f'{n}.crfsuite').stat().st_size / 1e6:.2f} MB" for n in ("fields", "segments"))
-    print(f"features {t1 - t0:.1f} s, training {t2 - t1:.1f} s; {args.output}: {sizes}")
+    size = (args.output / "fields.crfsuite").stat().st_size / 1e6
+    print(f"features {t1 - t0:.1f} s, training {t2 - t1:.1f} s; {args.output / 'fields.crfsuite'}: {size:.2f} MB")
     return 0
 
 

@@ -104,7 +104,7 @@ def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[l
         if mode != "rules" and read:
             from footnote_kit.sources.learned.combine import refine
 
-            read = refine(r.text, read, r.emphasis, mode, reread=lambda seg: read_one(seg, history))
+            read = refine(r.text, read, r.emphasis, mode)
         for part, author in read:
             if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
                 previous = [(part.refers_to, part.sources[0])]

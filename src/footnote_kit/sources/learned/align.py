@@ -27,6 +27,9 @@ _FIELD_ORDER = (
 )  # fmt: skip
 
 
+_KNOWN = frozenset((*_FIELD_ORDER, *NAME_LABELS, "issued", "accessed", "type", "id", "language", "note", "translated-title"))
+
+
 class Labelled(NamedTuple):
     start: int
     end: int
@@ -158,6 +161,9 @@ def _part_values(part: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
         for key in ("issued", "accessed"):
             if _gold_date(item.get(key)):
                 yield key, _gold_date(item[key])
+        for key, value in item.items():  # CSL variables with no label of their own (section, authority)
+            if key not in _KNOWN and isinstance(value, str) and value.strip():
+                yield "extra", value
     if part.get("kind") == "ibid":
         yield "ibid", None
     if part.get("locator"):
@@ -214,42 +220,4 @@ def token_labels(sc: Scan, labelled: Sequence[Labelled]) -> list[str]:
             out.append(labelled[k].label)
         else:
             out.append(OTHER)
-    return out
-
-
-class Region(NamedTuple):
-    start: int
-    end: int
-    kind: str
-    """``citation`` or ``ibid``."""
-    part: int
-
-
-def regions(labelled: Sequence[Labelled], parts: Sequence[Mapping[str, Any]]) -> list[Region] | None:
-    """Where each citing part (citation, ibid) of a reading stands: from its first labelled
-    word to its last. None when a citing part has no word found in the text (its place is
-    unknown, so the note cannot teach where sources begin and end)."""
-    out: list[Region] = []
-    for k, part in enumerate(parts):
-        if part.get("kind") not in ("citation", "ibid"):
-            continue
-        mine = [s for s in labelled if s.part == k]
-        if not mine:
-            return None
-        out.append(Region(min(s.start for s in mine), max(s.end for s in mine), str(part["kind"]), k))
-    return out
-
-
-BEGIN, INSIDE, OUTSIDE = "B", "I", "O"
-
-
-def bio(sc: Scan, found: Sequence[Region]) -> list[str]:
-    """``B`` for the first token of each region, ``I`` for the rest of it, ``O`` outside."""
-    out = [OUTSIDE] * len(sc.tokens)
-    for region in found:
-        first = True
-        for i, tok in enumerate(sc.tokens):
-            if region.start <= tok.start < region.end:
-                out[i] = BEGIN if first else INSIDE
-                first = False
     return out

@@ -3,11 +3,12 @@
 Why both: the rules are precise on the shapes they know (a quoted title, a URL, a date
 they parsed) and silent or wrong elsewhere; the model reads every shape it was trained
 on, less precisely. The rules read each note first and split it into parts; a note they
-read completely stays as they read it. Otherwise the segment model says where the
-sources are (the note is read again where it disagrees, and is sure), the field model
-labels the note's tokens, and each citation's fields are taken from the rules where they
-are certain and from whichever reading the model finds likelier elsewhere. (Giving the
-model the rules' labels as features, stacking, was measured and added nothing.)
+read completely stays as they read it. Otherwise the model labels the note's tokens, and
+each citation's fields are taken from the rules where they are certain and from
+whichever reading the model finds likelier elsewhere. Two things were measured and left
+out (docs/parser.md): giving the model the rules' labels as features (stacking), and a
+second model that splits notes into sources.
+
 ``mode`` exists so that the evaluation can measure each reader alone (``rules``,
 ``model``) against the combination.
 """
@@ -17,31 +18,23 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Callable, Sequence
 
-from footnote_kit.model import Citation, Name, Part, Remark, Source
+from footnote_kit.model import Citation, Name, Part, Source
 from footnote_kit.sources import kinds, language
 from footnote_kit.sources.draft import new_source
 from footnote_kit.sources.learned import assemble, tagger
-from footnote_kit.sources.learned.align import Labelled, Region, bio, spans, token_labels
+from footnote_kit.sources.learned.align import spans
 from footnote_kit.sources.learned.features import token_features
-from footnote_kit.sources.learned.labels import DATE_LABELS, NAME_LABELS
-from footnote_kit.sources.scan import PUNCT, Scan, scan
+from footnote_kit.sources.learned.labels import NAME_LABELS
+from footnote_kit.sources.scan import scan
 
 MODES = ("rules", "model", "combined")
 CERTAIN = frozenset(("URL", "DOI", "ISBN", "accessed", "translated-title"))
-"""Fields whose rules are exact: their shapes cannot be mistaken."""
-SEG_SURE = 0.8
-"""How sure the segment model must be, where it disagrees with the rules, to re-read."""
-SUBSTANCE = 0.5
-"""How sure the model must be of two fields of a source the rules read as a remark."""
-ADD = 0.5
-"""How sure the model must be to add a field the rules did not read."""
-COMPLETE = True
-"""Leave a note the rules read completely (see ``_complete``) as they read it."""
-DROP = 0.3
-"""Below this, the model's doubt that the rules' words are the field removes the field."""
+"""Fields whose rules are exact whatever the note: their shapes cannot be mistaken."""
 MARGIN = 0.1
 """How much likelier the model must find its own reading of a field than the rules' to
-replace it."""
+replace it, or to take words the rules gave another field."""
+ADD = 0.5
+"""How sure the model must be to add a field the rules did not read."""
 
 _ATTR = {
     "container-title": "container_title",
@@ -49,174 +42,59 @@ _ATTR = {
     "publisher-place": "publisher_place",
     "translated-title": "translated_title",
 }
-
-
-def attr(label: str) -> str:
-    return _ATTR.get(label, label)
-
-
-def rule_spans(text: str, parts: Sequence[Part] | None = None) -> list[Labelled]:
-    """Where the rules' reading of ``text`` lies, as labelled spans."""
-    if parts is None:
-        from footnote_kit.sources import parse_note_text
-
-        parts = parse_note_text(text)
-    found, _, _ = spans(text, [p.to_json() for p in parts])
-    return found
-
-
-def _segments(text: str, parts: Sequence[Part]) -> list[tuple[int, int]]:
-    """Where each part's text stands in the note (parts print in order)."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for part in parts:
-        own = part.text.strip()
-        k = text.find(own, pos) if own else -1
-        if k < 0:
-            k = text.find(own[:40], pos) if own else -1
-        if k < 0:
-            out.append((pos, pos))
-            continue
-        end = k + len(own)
-        out.append((k, end))
-        pos = end
-    return out
-
-
-def _regions(text: str, parts: Sequence[Part]) -> list[Region]:
-    """Where the citing parts stand (as ``align.regions`` gives them for a gold reading)."""
-    return [
-        Region(start, end, part.kind, k)
-        for k, (part, (start, end)) in enumerate(zip(parts, _segments(text, parts)))
-        if part.kind in ("citation", "ibid") and end > start
-    ]
-
+_IDENTIFIERS = frozenset(("URL", "DOI", "ISBN"))
+"""The rules' alone: the scan finds every one there is, exactly."""
+_KEPT = frozenset(("prefix", "locator", "suffix", "ibid", "title", "author", "editor", "translator", "extra"))
+"""Fields whose words the model never takes for another field: a doubtful title or author
+is worth a human look (its confidence says so), a lost one is gone; roles are read from
+the words that name them (``hg. von``, ``trans.``)."""
+_LISTS = frozenset((*NAME_LABELS, "page", "locator"))
+"""Lists (names, page ranges): the model may replace the rules' only by reading more."""
+_TYPE_FIELDS = ("title", "container_title", "publisher", "publisher_place", "genre", "number", "volume", "issue", "DOI", "editor")
+"""The fields ``kinds.decide`` reads: the rules' type stands unless one of them changed."""
+_NAMED_TYPES = frozenset(("interview", "personal_communication", "thesis", "legal_case", "legislation", "speech"))
+"""Types the rules read from words the note prints (``Interview with``, ``PhD diss.``,
+``v.``, ``U.S.C.``): the rules' reading of such a citation stands."""
+_SOURCE_KEYS = frozenset(Source.__dataclass_fields__)
 
 Read = list[tuple[Part, "str | None"]]
 """Parts, each with the author an unresolved ``op. cit.`` names."""
+Span = tuple[int, int]
 
 
-def refine(
-    text: str,
-    read: Read,
-    emphasis: Sequence[tuple[int, int]] = (),
-    mode: str = "combined",
-    reread: Callable[[str], Read] | None = None,
-) -> Read:
-    """``read`` (the rules' reading of a note) with the model's reading added: where the
-    segment model finds the sources elsewhere than the rules did, the note is re-read
-    segment by segment (``reread``); then each citation's fields are combined."""
-    if mode == "rules":
-        return read
+def attr(label: str) -> str:
+    """The ``Source`` attribute a label fills."""
+    return _ATTR.get(label, label)
+
+
+def refine(text: str, read: Read, emphasis: Sequence[tuple[int, int]] = (), mode: str = "combined") -> Read:
+    """``read`` (the rules' reading of a note) with the model's reading of each citation's
+    fields added."""
     parts = [p for p, _ in read]
-    if any(isinstance(p, Citation) and p.source.id for p in parts):
-        return read  # cited by key ([@smith]): nothing to read
-    if mode == "combined" and COMPLETE and _complete(parts):
+    if mode == "rules" or not any(isinstance(p, Citation) and not p.source.id for p in parts):
+        return read  # nothing to read, or cited by key ([@smith])
+    if mode == "combined" and _complete(parts):
         return read
     sc = scan(text, emphasis)
     if not sc.tokens:
         return read
-    features = tagger.items(token_features(sc))
-    if reread is not None and tagger.available("segments") and not _enumerated(text):
-        marks = tagger.tag(features, "segments", confidence=False)
-        found = _model_regions(sc, marks.labels)
-        ruled_regions = _regions(text, parts)
-        if _token_spans(sc, found) != _token_spans(sc, ruled_regions) and _sure(marks, bio(sc, ruled_regions)):
-            read = _reread(text, found, reread, sc, marks)
-            parts = [p for p, _ in read]
-    if not any(isinstance(p, Citation) for p in parts):
-        return read
-    tagged = tagger.tag(features, "fields")
+    tagged = tagger.tag(tagger.items(token_features(sc)))
     starts = [t.start for t in sc.tokens]
+    score = _Scorer(starts, tagged.marginal)
     out: Read = []
-    for k, ((part, author), (start, end)) in enumerate(zip(read, _segments(text, parts))):
+    for (part, author), (start, end) in zip(read, _segments(text, parts)):
         if not isinstance(part, Citation) or end <= start:
             out.append((part, author))
             continue
         first, last = bisect_left(starts, start), bisect_left(starts, end)
-        toks = sc.tokens[first:last]
-        reading = assemble.read(text, toks, tagged.labels[first:last], tagged.confidence[first:last])
-        if _placeholder(part) and not _substantial(reading):
-            out.append((Remark(part.text), author))  # the model's source is too thin to be one
-        elif mode == "model" or _placeholder(part):
+        reading = assemble.read(text, sc.tokens[first:last], tagged.labels[first:last], tagged.confidence[first:last])
+        if mode == "model":
             out.append((_model_only(part, reading), author))
-        else:
-            found, _, _ = spans(text[start:end], [part.to_json()])  # where the rules read each field
-            rules_at = {s.label: (start + s.start, start + s.end) for s in found}
-            out.append((_merge(part, reading, rules_at, _Scorer(starts, tagged.marginal)), author))
+            continue
+        found, _, _ = spans(text[start:end], [part.to_json()])  # where the rules read each field
+        rules_at = {s.label: (start + s.start, start + s.end) for s in found}
+        out.append((_merge(part, reading, rules_at, score), author))
     return out
-
-
-def _enumerated(text: str) -> bool:
-    """The writer numbered the sources (``i) …; ii) …``): the rules' split is certain."""
-    from footnote_kit.sources.split import _enumeration
-
-    return _enumeration(text.strip()) is not None
-
-
-def _model_regions(sc: Scan, marks: Sequence[str]) -> list[Region]:
-    """Sources where the segment model marks them: a ``B``, or an ``I`` after an ``O``,
-    begins one; it runs while ``I`` follows."""
-    out: list[Region] = []
-    start = -1
-    end = -1
-    for tok, mark in zip(sc.tokens, marks):
-        if mark == "B" or (mark == "I" and start < 0):
-            if start >= 0:
-                out.append(Region(start, end, "citation", len(out)))
-            start, end = tok.start, tok.end
-        elif mark == "I":
-            end = tok.end
-        elif start >= 0:
-            out.append(Region(start, end, "citation", len(out)))
-            start = -1
-    if start >= 0:
-        out.append(Region(start, end, "citation", len(out)))
-    return out
-
-
-def _token_spans(sc: Scan, found: Sequence[Region]) -> list[tuple[int, int]]:
-    """Each region as the tokens it covers, punctuation at its edges left out (a quote
-    mark is no reason to read a note again)."""
-    starts = [t.start for t in sc.tokens]
-    out = []
-    for r in found:
-        a, b = bisect_left(starts, r.start), bisect_left(starts, r.end)
-        while a < b and sc.tokens[a].kind == PUNCT:
-            a += 1
-        while b > a and sc.tokens[b - 1].kind == PUNCT:
-            b -= 1
-        out.append((a, b))
-    return out
-
-
-_OPENING = "“\"‘'«„‚‹([¿¡"
-_CLOSING = "”\"’'»“‘›)]?!"
-
-
-def _widened(text: str, region: Region, floor: int) -> tuple[int, int]:
-    """A region with the quotes and brackets around its first and last words."""
-    start, end = region.start, region.end
-    while start > floor and text[start - 1] in _OPENING:
-        start -= 1
-    while end < len(text) and text[end] in _CLOSING:
-        end += 1
-    return start, end
-
-
-_SEPARATORS = " ,;:.–—-()[]"
-
-
-_WHAT = ("title", "container-title")
-_WHO_WHEN = ("author", "editor", "issued", "publisher", "URL", "DOI", "page", "volume")
-
-
-def _substantial(reading: assemble.Reading) -> bool:
-    """A source the model alone found (the rules read a remark there) must print what a
-    work is and who, when or where, each read with some confidence: prose that merely
-    mentions a year is no citation."""
-    sure = [k for k, c in reading.confidence.items() if c >= SUBSTANCE and k in _WHAT + _WHO_WHEN]
-    return len(sure) >= 2
 
 
 def _complete(parts: Sequence[Part]) -> bool:
@@ -226,53 +104,21 @@ def _complete(parts: Sequence[Part]) -> bool:
     return bool(cites) and all(p.source.note is None and "title" in p.certain for p in cites)
 
 
-def _sure(marks: tagger.Tagged, ruled: Sequence[str]) -> bool:
-    """Whether the segment model is sure where it disagrees with the rules."""
-    doubts = [marks.marginal(label, i) for i, (label, rule) in enumerate(zip(marks.labels, ruled)) if label != rule]
-    return not doubts or sum(doubts) / len(doubts) >= SEG_SURE
-
-
-def _reread(text: str, found: Sequence[Region], reread: Callable[[str], Read], sc: Scan, marks: tagger.Tagged) -> Read:
-    """The note read again segment by segment where the segment model found sources; the
-    words between them are remarks. A segment the rules read as a remark becomes a
-    citation with no fields yet (the field model fills it)."""
-    out: Read = []
+def _segments(text: str, parts: Sequence[Part]) -> list[Span]:
+    """Where each part's text stands in the note (parts print in order)."""
+    out: list[Span] = []
     pos = 0
-    for region in found:
-        start, end = _widened(text, region, pos)
-        gap = text[pos:start].strip(_SEPARATORS)
-        if any(c.isalnum() for c in gap):
-            out.append((Remark(gap), None))
-        seg = text[start:end]
-        got = reread(seg)
-        if all(isinstance(p, Remark) for p, _ in got) and _region_confidence(sc, marks, region) >= SEG_SURE and not _prose(seg):
-            got = [(Citation(source=_PLACEHOLDER, text=seg), None)]
-        out.extend(got)
-        pos = end
-    gap = text[pos:].strip(_SEPARATORS)
-    if any(c.isalnum() for c in gap):
-        out.append((Remark(gap), None))
+    for part in parts:
+        own = part.text.strip()
+        k = text.find(own, pos) if own else -1
+        if k < 0:
+            k = text.find(own[:40], pos) if own else -1
+        if k < 0:
+            out.append((pos, pos))
+            continue
+        out.append((k, k + len(own)))
+        pos = k + len(own)
     return out
-
-
-def _prose(seg: str) -> bool:
-    """A sentence of explanation with no link, as the rules tell one."""
-    from footnote_kit.sources.citation import is_prose
-    from footnote_kit.sources.identifiers import search_url
-
-    return is_prose(seg) and search_url(seg) is None
-
-
-def _region_confidence(sc: Scan, marks: tagger.Tagged, region: Region) -> float:
-    conf = [marks.marginal(marks.labels[i], i) for i, t in enumerate(sc.tokens) if region.start <= t.start < region.end]
-    return sum(conf) / len(conf) if conf else 0.0
-
-
-_PLACEHOLDER = Source(type="document")
-
-
-def _placeholder(part: Citation) -> bool:
-    return part.source is _PLACEHOLDER
 
 
 class _Scorer:
@@ -282,109 +128,139 @@ class _Scorer:
         self.starts = starts
         self.marginal = marginal
 
-    def __call__(self, label: str, span: tuple[int, int]) -> float:
+    def __call__(self, label: str, span: Span) -> float:
         """The mean marginal over the span's tokens (at most eight of them, evenly spread:
         a long title is judged as well by a sample, at a fraction of the cost)."""
         first, last = bisect_left(self.starts, span[0]), bisect_left(self.starts, span[1])
         if last <= first:
             return 0.0
-        step = max(1, (last - first) // 8)
-        picks = range(first, last, step)
+        picks = range(first, last, max(1, (last - first) // 8))
         return sum(self.marginal(label, i) for i in picks) / len(picks)
+
+
+def _model_values(reading: assemble.Reading) -> dict[str, Any]:
+    """The model's fields of a citation, by label; a pinpoint with no range is its page
+    (tests/data/gold/README.md)."""
+    values: dict[str, Any] = {k: v for k, v in reading.text.items() if k not in ("suffix", "prefix", "locator")}
+    values.update(reading.names)
+    values.update(reading.dates)
+    if "page" not in values and reading.text.get("locator"):
+        values["page"] = reading.text["locator"]
+        reading.spans.setdefault("page", reading.spans["locator"])
+    return values
 
 
 def _model_only(part: Citation, reading: assemble.Reading) -> Citation:
     """The model's reading alone (for measuring it): identifiers stay the rules'."""
     rules = part.source
     values: dict[str, Any] = {"URL": rules.URL, "DOI": rules.DOI, "ISBN": rules.ISBN}
-    for label, names in reading.names.items():
-        values[attr(label)] = names
-    for label, parts in reading.dates.items():
-        values[label] = parts
-    for label, value in reading.text.items():
-        if label not in ("suffix", "prefix", "locator"):
-            values[attr(label)] = value
-    if not values.get("page") and reading.text.get("locator"):
-        values["page"] = reading.text["locator"]  # a citation's only pages are its page (gold convention)
+    values.update((attr(label), value) for label, value in _model_values(reading).items() if label not in _IDENTIFIERS)
     values["type"] = _type(values, reading)
-    values["language"] = language.guess(values.get("title"), url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
-    source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
-    prefix, locator = _part_words(part, reading)
-    return Citation(source=source, text=part.text, prefix=prefix, suffix=part.suffix, locator=locator, confidence=dict(reading.confidence))
+    values["language"] = _language(values)
+    return _citation(part, new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS}), reading, dict(reading.confidence))
 
 
-def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, tuple[int, int]], score: _Scorer) -> Citation:
-    """Each field from the reader the model finds likelier; the rules' certain fields kept."""
+def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, Span], score: _Scorer) -> Citation:
+    """The rules' reading, with the model's where the model finds it likelier.
+
+    A field both read: the rules' value stands where it is certain, else the model's
+    replaces it when the model finds its own words likelier by ``MARGIN``. A field only the
+    model read is added when the model is sure (``ADD``) and its words are free; when the
+    rules read those words as another, uncertain field, the words move to the model's
+    field if the model finds that likelier by ``MARGIN`` (``Osh`` is a place, not a
+    publisher)."""
     rules = part.source
+    if rules.type in _NAMED_TYPES:
+        confidence = {label: score(label, at) for label, at in rules_at.items()}
+        return _citation(part, rules, reading, confidence)
+    fixed = CERTAIN | part.certain
     values: dict[str, Any] = dict(rules.__dict__)
+    taken = {label: at for label, at in rules_at.items() if label == "extra" or getattr(rules, attr(label), None)}
     confidence: dict[str, float] = {}
-    changed = False
-    model_values: dict[str, Any] = {**{k: v for k, v in reading.text.items() if k not in ("suffix", "prefix", "locator")}, **reading.names, **reading.dates}
-    if "page" not in model_values and reading.text.get("locator"):
-        model_values["page"] = reading.text["locator"]
-        reading.spans.setdefault("page", reading.spans["locator"])
-    for label, mine in model_values.items():
-        key = attr(label)
-        have = getattr(rules, key, None)
-        m_score = score(label, reading.spans[label])
-        if have and (label in CERTAIN or label in part.certain or label not in rules_at):
-            # exact by its shape, or read from somewhere the text does not print it (a
-            # document symbol from its URL): the rules' value stands
-            confidence[label] = score(label, rules_at[label]) if label in rules_at else m_score
+    for label, mine in _model_values(reading).items():
+        if label in _IDENTIFIERS:
             continue
-        r_score = score(label, rules_at[label]) if have else 0.0
-        if (not have and m_score >= ADD) or (have and m_score > r_score + MARGIN and not _equal(label, have, mine)):
-            values[key] = mine
-            changed = True
-            confidence[label] = m_score
-        else:
-            confidence[label] = r_score
-    for label, span in rules_at.items():
-        key = attr(label)
-        if label in model_values or label in CERTAIN or label in part.certain or label in ("prefix", "locator", "suffix", "ibid") or not getattr(rules, key, None):
-            continue
-        r_score = score(label, span)
-        if r_score < DROP:  # the model reads those words as something else
-            values[key] = () if label in NAME_LABELS else None
-            changed = True
-        else:
-            confidence[label] = r_score
-    if changed:
+        span = reading.spans[label]
+        mine_score = score(label, span)
+        if getattr(rules, attr(label), None):
+            confidence[label] = _keep_or_replace(label, mine, span, mine_score, rules, rules_at, fixed, values, score)
+        elif mine_score >= ADD and _free(label, span, mine_score, taken, fixed, values, score):
+            values[attr(label)] = mine
+            confidence[label] = mine_score
+    for label, at in taken.items():
+        confidence.setdefault(label, score(label, at))
+    if all(values[k] == v for k, v in rules.__dict__.items()):
+        return _citation(part, rules, reading, confidence)
+    if rules.type not in _NAMED_TYPES and any(values.get(k) != getattr(rules, k) for k in _TYPE_FIELDS):
         values["type"] = _type(values, reading)
-        if values.get("title") != rules.title:
-            values["language"] = language.guess(values.get("title"), url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
-        source = new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS})
-    else:
-        source = rules
-    prefix, locator = _part_words(part, reading)
-    return Citation(source=source, text=part.text, prefix=prefix, suffix=part.suffix, locator=locator, confidence=confidence, certain=part.certain)
+    if values.get("title") != rules.title:
+        values["language"] = _language(values)
+    return _citation(part, new_source({k: v for k, v in values.items() if k in _SOURCE_KEYS}), reading, confidence)
 
 
-def _part_words(part: Citation, reading: assemble.Reading) -> tuple[str | None, str | None]:
-    """The citation's signal words and pinpoint: the rules', else the model's."""
+def _keep_or_replace(
+    label: str, mine: Any, span: Span, mine_score: float, rules: Source, rules_at: dict[str, Span], fixed: frozenset[str], values: dict[str, Any], score: _Scorer
+) -> float:
+    """Decide a field both readers read (writing the model's value into ``values`` when it
+    wins); return the confidence of the value kept."""
+    if label in fixed or label not in rules_at:
+        # exact by its shape, or read from somewhere the text does not print it (a
+        # document symbol from its URL): the rules' value stands
+        return score(label, rules_at[label]) if label in rules_at else mine_score
+    theirs = rules_at[label]
+    their_score = score(label, theirs)
+    better = mine_score > their_score + MARGIN and not _equal(label, getattr(rules, attr(label)), mine)
+    if label in _LISTS and not _covers(span, theirs):
+        better = False  # fewer names or pages than the rules read
+    if label == "title" and _covers(theirs, span) and span != theirs:
+        better = False  # a title cut short
+    if better:
+        values[attr(label)] = mine
+        return mine_score
+    return their_score
+
+
+def _free(label: str, span: Span, mine_score: float, taken: dict[str, Span], fixed: frozenset[str], values: dict[str, Any], score: _Scorer) -> bool:
+    """Whether the model may add ``label`` over ``span``: no rules field holds those words,
+    or those that do are uncertain and likelier the model's (they are then removed)."""
+    clashes = [other for other, at in taken.items() if other != label and at[0] < span[1] and span[0] < at[1]]
+    if any(other in fixed or other in _KEPT or score(other, taken[other]) + MARGIN >= mine_score for other in clashes):
+        return False
+    for other in clashes:
+        values[attr(other)] = () if other in NAME_LABELS else None
+        del taken[other]
+    return True
+
+
+def _covers(outer: Span, inner: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _citation(part: Citation, source: Source, reading: assemble.Reading, confidence: dict[str, float]) -> Citation:
+    """``part`` with ``source``; its signal words and pinpoint are the rules', else the
+    model's (a pinpoint only beside the work's own range, as the gold has it)."""
     prefix = part.prefix or reading.text.get("prefix")
     locator = part.locator
     if locator is None and reading.text.get("locator") and reading.text.get("page"):
-        locator = reading.text["locator"]  # the work's own range and a pinpoint, both printed
-    return prefix, locator
+        locator = reading.text["locator"]
+    return Citation(source=source, text=part.text, prefix=prefix, suffix=part.suffix, locator=locator, confidence=confidence, certain=part.certain)
 
 
 def _equal(label: str, a: Any, b: Any) -> bool:
     if isinstance(a, str) and isinstance(b, str):
-        return _same(a, b)
+        return assemble.clean(a).lower() == assemble.clean(b).lower()
     if label in NAME_LABELS:
         return [n.family or n.literal for n in a] == [n.family or n.literal for n in b]
     return bool(a == b)
 
 
-_SOURCE_KEYS = frozenset(Source.__dataclass_fields__)
-
-
-def _same(a: str, b: str) -> bool:
-    return assemble.clean(a).lower() == assemble.clean(b).lower()
+def _language(values: dict[str, Any]) -> str | None:
+    return language.guess(values.get("title"), url=values.get("URL"), translated=bool(values.get("translated_title")), context=values.get("container_title"))
 
 
 def _type(values: dict[str, Any], reading: assemble.Reading) -> str:
+    """The CSL type for a reading the model changed, from the same evidence the rules
+    weigh (``kinds.decide``)."""
     ev = kinds.Evidence()
     if reading.quoted_title:
         ev.shapes.add("quoted-title")
@@ -411,4 +287,4 @@ def _type(values: dict[str, Any], reading: assemble.Reading) -> str:
     )
 
 
-__all__ = ["MODES", "refine"]
+__all__ = ["MODES", "Name", "attr", "refine"]

@@ -1,12 +1,10 @@
-"""The shipped CRF models, loaded on first use.
+"""The shipped CRF model, loaded on first use.
 
-Two models: ``fields`` labels each token with the field it belongs to, ``segments``
-marks where each cited source begins and ends in a note (``B``, ``I``, ``O``: begins a
-source, inside one, outside every source). Both read the same features.
+The model (``fields.crfsuite``) labels each token of a note with the field it belongs to.
 
 Why lazily: the pre-commit hook and every command that never reads fields (``check`` on
 a warm cache) must not pay for loading a model; ``python-crfsuite`` is imported and the
-model files opened the first time a note is tagged.
+model file opened the first time a note is tagged.
 """
 
 from __future__ import annotations
@@ -16,9 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, NamedTuple, Sequence
 
-MODELS = ("fields", "segments")
 ENV_MODEL_DIR = "FOOTNOTE_KIT_MODEL_DIR"
-"""A folder with other model files (the training script measures candidates this way)."""
+"""A folder with another model file (the training script measures candidates this way)."""
 
 
 class Tagged(NamedTuple):
