@@ -50,6 +50,7 @@ def test_gold_file_has_the_readme_keys(path: Path) -> None:
 
 KNOWN_READER_GAPS = {
     "rdr-2018-index-endnotes": "plain text: `9.For …` (no space after the number) is glued onto note 8",
+    "deese-competition-agenda-remarks": "Markdown whose notes are raw HTML anchors (`<a href=\"#_ftnref1\" id=\"_ftn1\">[1]</a> text`, pandoc from a Word-made page): neither the Markdown nor the HTML reader finds them",
 }
 """Documents whose notes the reader does not yet find exactly; the gold says how they read."""
 
