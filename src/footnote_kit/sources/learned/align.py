@@ -143,8 +143,9 @@ def _gold_date(value: Any) -> tuple[int, ...] | None:
     return None
 
 
-def _part_values(part: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
-    """(label, value) of one part, in the order they are looked up."""
+def _part_values(part: Mapping[str, Any], others: bool = False) -> Iterable[tuple[str, Any]]:
+    """(label, value) of one part, in the order they are looked up; with ``others``, also
+    CSL variables that have no label (as ``extra``)."""
     if part.get("prefix"):
         yield "prefix", part["prefix"]
     item = part.get("item") or {}
@@ -161,7 +162,7 @@ def _part_values(part: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
         for key in ("issued", "accessed"):
             if _gold_date(item.get(key)):
                 yield key, _gold_date(item[key])
-        for key, value in item.items():  # CSL variables with no label of their own (section, authority)
+        for key, value in item.items() if others else ():  # CSL variables with no label (section, authority)
             if key not in _KNOWN and isinstance(value, str) and value.strip():
                 yield "extra", value
     if part.get("kind") == "ibid":
@@ -172,9 +173,11 @@ def _part_values(part: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
         yield "suffix", part["suffix"]
 
 
-def spans(text: str, parts: Sequence[Mapping[str, Any]]) -> tuple[list[Labelled], int, int]:
+def spans(text: str, parts: Sequence[Mapping[str, Any]], others: bool = False) -> tuple[list[Labelled], int, int]:
     """The labelled spans of ``text`` for ``parts`` (the JSON form of a note's parts: gold,
-    or ``part.to_json()``), with how many values were looked for and how many found."""
+    or ``part.to_json()``), with how many values were looked for and how many found.
+    ``others`` also locates CSL variables that have no label of their own, as ``extra``
+    (the words a reading has used, for the combination; never a training label)."""
     f = _Finder(text)
     out: list[Labelled] = []
     wanted = found = 0
@@ -182,7 +185,7 @@ def spans(text: str, parts: Sequence[Mapping[str, Any]]) -> tuple[list[Labelled]
     for k, part in enumerate(parts):
         ends: list[int] = []
         starts: list[int] = []
-        for label, value in _part_values(part):
+        for label, value in _part_values(part, others):
             wanted += 1
             if label in NAME_LABELS:
                 where = _find_names(f, value, cursor)

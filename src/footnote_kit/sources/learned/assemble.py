@@ -13,7 +13,7 @@ from typing import Callable, Sequence, Union
 
 from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, names
-from footnote_kit.sources.learned.labels import DATE_LABELS, NAME_LABELS, OTHER
+from footnote_kit.sources.learned.labels import DATE_LABELS, LABELS, NAME_LABELS, OTHER
 from footnote_kit.sources.scan import PUNCT, Token
 
 _EDGE = " ,;:.–—-/\"“”„«»‘’'‹›‚()[]"
@@ -126,6 +126,8 @@ def read(text: str, tokens: Sequence[Token], labels: Sequence[str], confidence: 
     for run in runs(tokens, labels, confidence):
         raw = text[run.start : run.end]
         label = run.label
+        if label not in LABELS:
+            continue  # a label an older or foreign model knows and this code does not
         if label in NAME_LABELS:
             if label in out.names:
                 continue

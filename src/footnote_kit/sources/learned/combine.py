@@ -91,7 +91,7 @@ def refine(text: str, read: Read, emphasis: Sequence[tuple[int, int]] = (), mode
         if mode == "model":
             out.append((_model_only(part, reading), author))
             continue
-        found, _, _ = spans(text[start:end], [part.to_json()])  # where the rules read each field
+        found, _, _ = spans(text[start:end], [part.to_json()], others=True)  # where the rules read each field
         rules_at = {s.label: (start + s.start, start + s.end) for s in found}
         out.append((_merge(part, reading, rules_at, score), author))
     return out
