@@ -36,7 +36,7 @@ GROBID = sorted((SHARED / "grobid").glob("*.tei.xml")) if (SHARED / "grobid").ex
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
 EXAMPLE_GOLD = GOLD_DIR / "central-asia.json"
 EXAMPLE_NOTES = ROOT / "examples" / "central-asia-notes.txt"
-SYNTHETIC = ROOT / "build" / "synthetic-notes.jsonl"
+SYNTHETIC = ROOT / "build" / "synthetic-notes-{count}.jsonl"
 
 
 @dataclass
@@ -197,10 +197,17 @@ def _glued(pieces: list[tuple[str, str]], corpus: str) -> Example:
     return Example(text, labelled, corpus)
 
 
-def synthetic(path: Path = SYNTHETIC, limit: int | None = None) -> list[Example]:
-    out: list[Example] = []
+def synthetic(count: int) -> list[Example]:
+    """``count`` synthetic notes (scripts/make_synthetic_notes.py, seed 1), made once and
+    kept in build/."""
+    import subprocess
+
+    path = Path(str(SYNTHETIC).format(count=count))
     if not path.exists():
-        return out
+        path.parent.mkdir(parents=True, exist_ok=True)
+        script = ROOT / "scripts" / "make_synthetic_notes.py"
+        subprocess.run([sys.executable, str(script), "--count", str(count), "--seed", "1", "-o", str(path)], check=True, stdout=subprocess.DEVNULL)
+    out: list[Example] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
@@ -208,8 +215,6 @@ def synthetic(path: Path = SYNTHETIC, limit: int | None = None) -> list[Example]
             labelled = _pages_as_gold(labelled, row.get("sources", []))
             italic = tuple((int(a), int(b)) for a, b in row.get("italic", ()))
             out.append(Example(row["text"], labelled, "synthetic", emphasis=italic))
-            if limit is not None and len(out) >= limit:
-                break
     return out
 
 

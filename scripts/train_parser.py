@@ -8,8 +8,8 @@ Writes the model the package ships, ``fields.crfsuite`` (the field of each token
 - AnyStyle's core.xml (BSD-2-Clause), never its gold.xml, whose other references are the
   held-out fold ``scripts/eval_parse.py`` reports;
 - GROBID's citation evaluation files (CC-BY 4.0);
-- synthetic notes rendered by our own engine (``scripts/make_synthetic_notes.py``, made
-  here if ``build/synthetic-notes.jsonl`` is missing);
+- synthetic notes rendered by our own engine (``scripts/make_synthetic_notes.py``, seed
+  1, made here once and kept in ``build/``);
 - the ``train`` split of the development corpus (tests/data/gold/*.json), never a
   ``heldout`` file, never the bundled example.
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -41,9 +40,7 @@ def examples(sources: list[str], synthetic_limit: int) -> list[parser_data.Examp
     if "grobid" in sources:
         out += parser_data.grobid()
     if "synthetic" in sources:
-        if not parser_data.SYNTHETIC.exists() and (ROOT / "scripts" / "make_synthetic_notes.py").exists():
-            subprocess.run([sys.executable, str(ROOT / "scripts" / "make_synthetic_notes.py"), "-o", str(parser_data.SYNTHETIC)], check=True)
-        out += parser_data.synthetic(limit=synthetic_limit)
+        out += parser_data.synthetic(synthetic_limit)
     if "dev" in sources:
         out += parser_data.dev("train")
     return out
@@ -62,7 +59,7 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--c1", type=float, default=0.2)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--synthetic", type=int, default=8000, help="at most this many synthetic notes")
+    ap.add_argument("--synthetic", type=int, default=8000, help="how many synthetic notes (made once, kept in build/)")
     ap.add_argument("--dev-weight", type=int, default=3, help="repeat each development-corpus note this many times")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
