@@ -84,7 +84,7 @@ def new_source(values: dict[str, Any]) -> Source:
     state = source.__dict__
     state.update(_SOURCE_DEFAULTS)
     for name, factory in _SOURCE_FACTORIES:
-        state[name] = factory()  # type: ignore[misc]
+        state[name] = factory()
     state.update(values)
     return source
 

@@ -171,8 +171,7 @@ def _merge(part: Citation, reading: assemble.Reading, rules_at: dict[str, Span],
     publisher)."""
     rules = part.source
     if rules.type in _NAMED_TYPES:
-        confidence = {label: score(label, at) for label, at in rules_at.items()}
-        return _citation(part, rules, reading, confidence)
+        return _citation(part, rules, reading, {label: score(label, at) for label, at in rules_at.items()})
     fixed = CERTAIN | part.certain
     values: dict[str, Any] = dict(rules.__dict__)
     taken = {label: at for label, at in rules_at.items() if label == "extra" or getattr(rules, attr(label), None)}

@@ -44,7 +44,7 @@ def _model_path(name: str, folder: str | None) -> str | None:
 
 @lru_cache(maxsize=8)
 def _tagger(path: str) -> Any:
-    import pycrfsuite  # a C extension: imported only when a note is tagged
+    import pycrfsuite  # type: ignore[import-untyped]  # a C extension (no stubs), imported only when a note is tagged
 
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
