@@ -290,20 +290,7 @@ def _finish(d: Draft) -> Source | None:
     issuer = d.author or t.get("container_title") or t.get("publisher")
     if not evidence and not (t.get("title") and (t.get("container_title") or t.get("publisher") or d.issued or d.author or t.get("volume") or t.get("page"))) and not (t.get("genre") and issuer and d.issued):
         return None
-    kind = kinds.decide(
-        d.ev,
-        title=t.get("title"),
-        container=t.get("container_title"),
-        publisher=t.get("publisher"),
-        genre=t.get("genre"),
-        number=t.get("number"),
-        volume=t.get("volume"),
-        issue=t.get("issue"),
-        doi=t.get("DOI"),
-        url=t.get("URL"),
-        issued=d.issued is not None,
-        accessed=d.accessed is not None,
-    )
+    kind = kinds.decide_fields(d.ev, t, issued=d.issued is not None, accessed=d.accessed is not None)
     if kind == "interview" and "container_title" in t and "publisher_place" not in t and len(t["container_title"].split()) <= 3:
         t["publisher_place"] = t.pop("container_title")
     if kind in ("report", "book", "thesis") and "container_title" in t and "publisher" not in t:

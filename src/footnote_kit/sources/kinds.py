@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from footnote_kit.sources.names import is_org
 
@@ -29,6 +30,25 @@ class Evidence:
     shapes: set[str] = field(default_factory=set)
     """``book``, ``chapter``, ``journal``, ``interview``, ``quoted-title``, ``symbol``, ``thesis``,
     ``legal_case``, ``legislation``; ``paged`` and ``authored`` when a page or an author is printed."""
+
+
+def decide_fields(ev: Evidence, fields: Mapping[str, Any], *, issued: bool, accessed: bool = False) -> str:
+    """``decide`` for fields held by their ``Source`` attribute names (``container_title``,
+    ``DOI``), as the rules and the learned reader keep them while reading."""
+    return decide(
+        ev,
+        title=fields.get("title"),
+        container=fields.get("container_title"),
+        publisher=fields.get("publisher"),
+        genre=fields.get("genre"),
+        number=fields.get("number"),
+        volume=fields.get("volume"),
+        issue=fields.get("issue"),
+        doi=fields.get("DOI"),
+        url=fields.get("URL"),
+        issued=issued,
+        accessed=accessed,
+    )
 
 
 def decide(

@@ -270,20 +270,7 @@ def _type(values: dict[str, Any], reading: assemble.Reading) -> str:
             ev.shapes.add("chapter")
     if values.get("volume") and values.get("container_title"):
         ev.shapes.add("journal")
-    return kinds.decide(
-        ev,
-        title=values.get("title"),
-        container=values.get("container_title"),
-        publisher=values.get("publisher"),
-        genre=values.get("genre"),
-        number=values.get("number"),
-        volume=values.get("volume"),
-        issue=values.get("issue"),
-        doi=values.get("DOI"),
-        url=values.get("URL"),
-        issued=values.get("issued") is not None,
-        accessed=values.get("accessed") is not None,
-    )
+    return kinds.decide_fields(ev, values, issued=values.get("issued") is not None, accessed=values.get("accessed") is not None)
 
 
 __all__ = ["MODES", "Name", "attr", "refine"]
