@@ -17,7 +17,7 @@ from typing import Sequence
 
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
 from footnote_kit.sources import ibid as ibid_mod
-from footnote_kit.sources import pandoc, shortform
+from footnote_kit.sources import pandoc, shortform, signals
 from footnote_kit.sources.citation import read_segment_detailed
 from footnote_kit.sources.draft import with_page
 from footnote_kit.sources.split import split_note
@@ -81,11 +81,28 @@ def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, st
     if read.source is None:
         parts.append((Remark(seg), None))
     else:
-        citation = Citation(
-            source=read.source, text=read.own or seg, prefix=read.prefix, suffix=read.suffix, locator=read.locator, certain=read.certain
-        )
+        source, prefix = _without_signal(read.source, read.prefix)
+        citation = Citation(source=source, text=read.own or seg, prefix=prefix, suffix=read.suffix, locator=read.locator, certain=read.certain)
         parts.append((citation, None))
     return parts
+
+
+_WORDED = ("title", "container_title", "publisher", "note")
+
+
+def _without_signal(source: Source, prefix: str | None) -> tuple[Source, str | None]:
+    """Signal words are never a field (``Voir aussi la Knowledge Ecology …`` read as the
+    outlet when the pointer stood mid-note): a field that opens with one loses it, and the
+    citation takes it as its prefix when it has none."""
+    changes: dict[str, str | None] = {}
+    for attr in _WORDED:
+        value = getattr(source, attr)
+        if value:
+            words, rest = signals.strip(value)
+            if words is not None:
+                changes[attr] = rest.strip() or None
+                prefix = prefix or words
+    return (source.with_changes(**changes) if changes else source), prefix
 
 
 def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[list[Note], list[Problem]]:
