@@ -13,6 +13,7 @@ resolution needs the notes before.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from footnote_kit.model import Citation, Ibid, Note, Part, Problem, RawNote, Remark, Source
@@ -81,8 +82,7 @@ def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, st
     if read.source is None:
         parts.append((Remark(seg), None))
     else:
-        source, prefix = _without_signal(read.source, read.prefix)
-        citation = Citation(source=source, text=read.own or seg, prefix=prefix, suffix=read.suffix, locator=read.locator, certain=read.certain)
+        citation = Citation(source=read.source, text=read.own or seg, prefix=read.prefix, suffix=read.suffix, locator=read.locator, certain=read.certain)
         parts.append((citation, None))
     return parts
 
@@ -90,19 +90,25 @@ def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, st
 _WORDED = ("title", "container_title", "publisher", "note")
 
 
-def _without_signal(source: Source, prefix: str | None) -> tuple[Source, str | None]:
+def _without_signal(part: Citation) -> Citation:
     """Signal words are never a field (``Voir aussi la Knowledge Ecology …`` read as the
-    outlet when the pointer stood mid-note): a field that opens with one loses it, and the
-    citation takes it as its prefix when it has none."""
+    outlet when the pointer stood mid-note): a field that opens with a pointer loses it,
+    and the citation takes it as its prefix when it has none. In ``note`` (words that fit
+    no field) any opening signal word goes, whatever follows it (``see for example:``,
+    ``See her book``); in the other fields only a pointer a source follows, since a title
+    may begin with such a word (``Voir et planifier``)."""
+    source, prefix = part.source, part.prefix
     changes: dict[str, str | None] = {}
     for attr in _WORDED:
         value = getattr(source, attr)
         if value:
-            words, rest = signals.strip(value)
+            words, rest = signals.strip_any(value) if attr == "note" else signals.strip(value)
             if words is not None:
-                changes[attr] = rest.strip() or None
+                changes[attr] = rest.strip(" ,:;") or None
                 prefix = prefix or words
-    return (source.with_changes(**changes) if changes else source), prefix
+    if not changes:
+        return part
+    return replace(part, source=source.with_changes(**changes), prefix=prefix)
 
 
 def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[list[Note], list[Problem]]:
@@ -122,6 +128,7 @@ def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[l
             from footnote_kit.sources.learned.combine import refine
 
             read = refine(r.text, read, r.emphasis, mode)
+        read = [(_without_signal(p) if isinstance(p, Citation) else p, a) for p, a in read]
         for part, author in read:
             if isinstance(part, Ibid) and part.refers_to is not None:  # a short form, resolved
                 previous = [(part.refers_to, part.sources[0])]

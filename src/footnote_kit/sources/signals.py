@@ -113,3 +113,14 @@ def strip(text: str) -> tuple[str | None, str]:
     if sig is None:
         return None, text
     return sig.words, text[sig.end :]
+
+
+def strip_any(text: str) -> tuple[str | None, str]:
+    """(the signal words, the rest) of ``text`` when it opens with them, whatever follows:
+    for words that are known to be no source (a note's leftover words), where ``strip``'s
+    caution (``Voir et planifier`` is a title) has no object."""
+    start = len(text) - len(text.lstrip())
+    m = _SIGNAL.match(text, start) if start < len(text) and fold(text[start]) in _FIRST else None
+    if m is None:
+        return None, text
+    return m.group(0).strip().rstrip(",:").strip(), text[m.end() :]
