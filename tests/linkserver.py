@@ -11,11 +11,16 @@ always 429 · ``/chain/<n>`` n permanent redirects then ``/ok`` · ``/temp`` 302
 200 · ``/headlies`` HEAD 404, GET 200 · ``/robots`` 403 unless the User-Agent looks like a
 browser · ``/hang`` no answer for ``hang_seconds`` · ``/soft404`` 200 whose title says not
 found · ``/huge`` a 1 GB body generated lazily · ``/cp1251`` a non-UTF-8 page ·
-``/challenge`` a Cloudflare-style bot wall · ``/gone`` 410.
+``/challenge`` a Cloudflare-style bot wall · ``/gone`` 410 · ``/slow-headers`` (also
+``.pdf``) the status line one byte every 0.2 s · ``/jump?to=URL`` 302 to URL (also when
+asked as a proxy) · ``/evil-location`` and ``/evil-title`` a ``Location`` header and a title
+carrying terminal escape sequences.
 
 Archive: ``server.archive[url] = [(timestamp, status), ...]``; ``/cdx/search/cdx``,
 ``/wayback/available`` and ``/web/<ts>/<url>`` answer from it. ``server.archive_down``
-makes all three answer 503.
+makes all three answer 503; ``server.archive_trouble`` makes them misbehave: ``"huge"``
+(1 GB of body), ``"bomb"`` (200 MB of zeros gzipped to a few hundred KB), ``"drip"``
+(headers one byte every 0.2 s) or ``"redirect:URL"`` (302 to URL).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ class LinkServer(ThreadingHTTPServer):
         self.archive_throttle = 0
         """The next N archive requests answer 429 with Retry-After: 0."""
         self.archive_hits = 0
+        self.archive_trouble: str | None = None
         self.stopping = threading.Event()
         self._lock = threading.Lock()
 
@@ -196,6 +202,14 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"x")
                 self.wfile.flush()
             return None
+        if path.startswith("/slow-headers"):
+            return self._slow_headers()
+        if path == "/jump":
+            return self._send(302, b"", {"Location": query.get("to", ["/ok"])[0]}, head)
+        if path == "/evil-location":
+            return self._send(302, b"", {"Location": "/gone?\x1b]0;pwned\x07\x1b[2J"}, head)
+        if path == "/evil-title":
+            return self._page(200, "Page not found \x1b]0;pwned\x07\x1b[2J", head)
         if path == "/temp":
             return self._send(302, b"", {"Location": "/ok?from=temp"}, head)
         if path == "/loop/a":
@@ -248,6 +262,20 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, body.encode(), {"Server": "cloudflare"}, head)
         return self._page(404, "Not Found", head)
 
+    def _slow_headers(self) -> None:
+        """A status line that never ends: one byte every 0.2 s for up to 60 s."""
+        line = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 400
+        for byte in line:
+            if self.server.stopping.wait(0.2):
+                return
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                self.close_connection = True
+                return
+        self.close_connection = True
+
     def _client_left_within(self, seconds: float) -> bool:
         """Wait up to ``seconds``; True as soon as the client closes the connection."""
         import select
@@ -279,10 +307,12 @@ class Handler(BaseHTTPRequestHandler):
             return
         chunk = (b"<html><head><title>Big</title></head><body>" + b"x" * 65536)[:65536]
         sent = 0
-        while sent < size and not self.server.stopping.is_set():
-            self.wfile.write(chunk)
-            sent += len(chunk)
-        self.server.count("huge bytes sent: %d" % sent)
+        try:
+            while sent < size and not self.server.stopping.is_set():
+                self.wfile.write(chunk)
+                sent += len(chunk)
+        finally:
+            self.server.count("huge bytes sent: %d" % sent)
 
     # -- fake Wayback Machine -----------------------------------------------------------
 
@@ -292,6 +322,15 @@ class Handler(BaseHTTPRequestHandler):
             srv.archive_hits += 1
         if srv.archive_down:
             return self._page(503, "Archive down", head)
+        trouble = srv.archive_trouble or ""
+        if trouble == "huge":
+            return self._huge(head)
+        if trouble == "drip":
+            return self._slow_headers()
+        if trouble == "bomb":
+            return self._send(200, _bomb(), {"Content-Encoding": "gzip"}, head, ctype="application/json")
+        if trouble.startswith("redirect:"):
+            return self._send(302, b"", {"Location": trouble.split(":", 1)[1]}, head)
         if srv.archive_throttle > 0:
             with srv._lock:
                 srv.archive_throttle -= 1
@@ -329,6 +368,20 @@ class Handler(BaseHTTPRequestHandler):
         if t != ts:
             return self._send(302, b"", {"Location": f"/web/{t}/{url}"}, head)
         return self._page(200, "Archived copy", head)
+
+
+_BOMB: list[bytes] = []
+
+
+def _bomb() -> bytes:
+    """200 MB of zeros, gzipped (made once, a few hundred KB)."""
+    if not _BOMB:
+        import zlib
+
+        z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        block = bytes(1 << 20)
+        _BOMB.append(b"".join(z.compress(block) for _ in range(200)) + z.flush())
+    return _BOMB[0]
 
 
 def _ts(stamp: str) -> float:

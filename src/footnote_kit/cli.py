@@ -96,15 +96,18 @@ ARCHIVE_URL_OPTION = typer.Option(
     None, "--archive-url", metavar="URL", help="With --repair: the Wayback Machine's base address (default: $FOOTNOTE_KIT_ARCHIVE_URL or web.archive.org)."
 )
 NO_LIVE_OPTION = typer.Option(False, "--no-live", help="With --repair: evidence from the archive only; never contact the cited sites.")
+ALLOW_PRIVATE_OPTION = typer.Option(
+    False, "--allow-private", help="Also ask URLs on loopback, private and link-local addresses (an intranet); refused by default."
+)
 
 
-def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool) -> Any:
+def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool, allow_private: bool = False) -> Any:
     """``--repair`` for parse/export: a post-pass giving each source its evidenced repair."""
     from dataclasses import replace
 
     from footnote_kit.links.repair import notes_with_repairs, repair_sources, with_repair
 
-    archive, live = _repair_probes(archive_url, no_live)
+    archive, live = _repair_probes(archive_url, no_live, allow_private=allow_private)
     sources = [s for n in result.notes for s in n.sources]
     sources += [r.source for r in getattr(result, "records", ())]
     repairs = repair_sources(sources, live=live, archive=archive, words=[n.text for n in result.notes])
@@ -126,6 +129,7 @@ def parse(
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     from_: Optional[str] = typer.Option(
         None, "--from", metavar="FORMAT", help="Read the document as plain, markdown, latex or html. Default: from the suffix, then the text."
     ),
@@ -143,7 +147,7 @@ def parse(
 
     result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=from_)
     if repair:
-        result = _with_repairs(result, archive_url, no_live)
+        result = _with_repairs(result, archive_url, no_live, allow_private)
     for problem in result.warnings:
         warn(str(problem))
     if result.ranges:
@@ -178,6 +182,7 @@ def export(
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
 ) -> None:
     """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
 
@@ -199,7 +204,7 @@ def export(
     fmt = choose_format(format, str(out) if out is not None else None)
     loaded = load(file, notes=parse_range(notes), encoding=encoding)
     if repair:
-        loaded = _with_repairs(loaded, archive_url, no_live)
+        loaded = _with_repairs(loaded, archive_url, no_live, allow_private)
     for problem in loaded.warnings:
         warn(str(problem))
     text = export_text(loaded, fmt, ascii=ascii)
@@ -240,6 +245,7 @@ def check(
     repair: bool = typer.Option(False, "--repair", help="For failed links, propose the URL a PDF copy damaged (lost hyphen, space), with evidence (see README, 'Repairing URLs')."),
     notes: Optional[str] = NOTES_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
 ) -> None:
     """Find dead citation links, and the Wayback copy nearest the date each was cited.
 
@@ -255,6 +261,7 @@ def check(
     from footnote_kit.links.http import BROWSER_UA, CheckOptions, DEFAULT_UA
     from footnote_kit.links.report import FORMATS, render
     from footnote_kit.model import LinkStatus
+    from footnote_kit.terminal import printable
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -299,6 +306,7 @@ def check(
     options = CheckOptions(
         user_agent=ua, connect_timeout=min(project.check.connect_timeout, timeout), read_timeout=timeout,
         max_concurrency=max_concurrency, per_host=per_host, retries=project.check.retries,
+        allow_private=allow_private or project.check.allow_private,
     )
     config = CheckConfig(
         options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
@@ -310,8 +318,11 @@ def check(
         warn(str(problem))
     if not refs:
         warn("footnote-kit: no links found in " + ", ".join(paths))
+    notices: list[str] = []
     with _on_terminal(_bar, "checking", when=bool(refs)) as progress:
-        results = run_check(refs, config, progress=progress)
+        results = run_check(refs, config, progress=progress, notices=notices)
+    for notice in notices:
+        warn(printable(notice))
     if repair:
         from footnote_kit.links.repair import repair_links
 
@@ -504,6 +515,7 @@ def fix(
     ),
     no_live: bool = typer.Option(False, "--no-live", help="Take evidence from the archive only; never contact the cited sites."),
     format: str = typer.Option("text", "--format", "-f", help="text, or json (every URL edit and suggestion)."),
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
 ) -> None:
     """Write evidenced URL repairs into files; only the URL text changes.
 
@@ -517,12 +529,13 @@ def fix(
     write is atomic and the old file is kept as FILE~ (unless --no-backup).
     """
     from footnote_kit.links.fixfile import plan_fixes, read_for_fix, write_fixes
+    from footnote_kit.terminal import printable
 
     if not repair:
         raise UsageError("nothing to fix: pass --repair (repair URLs damaged by copying from a PDF)")
     if format not in ("text", "json"):
         raise UsageError(f"--format must be text or json, not {format!r}")
-    archive, live = _repair_probes(archive_url, no_live)
+    archive, live = _repair_probes(archive_url, no_live, allow_private=allow_private)
     report: list[dict[str, Any]] = []
     for path in files:
         text = read_for_fix(path)
@@ -533,11 +546,11 @@ def fix(
         for edit in plan.edits:
             report.append({"file": str(path), "line": edit.line, "printed": edit.old, **edit.repair.to_json()})
             if format == "text":
-                warn(f"{path}:{edit.line}: {edit.old} -> {edit.new} ({edit.repair.evidence})")
+                warn(printable(f"{path}:{edit.line}: {edit.old} -> {edit.new} ({edit.repair.evidence})"))
         for line, url, suggestion in plan.suggestions:
             report.append({"file": str(path), "line": line, "printed": url, **suggestion.to_json()})
             if format == "text":
-                warn(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}")
+                warn(printable(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}"))
         if plan.edits and not dry_run:
             kept = write_fixes(plan, backup=not no_backup)
             if format == "text":
@@ -546,11 +559,22 @@ def fix(
         echo_json({"dry_run": dry_run, "repairs": report})
 
 
-def _repair_probes(archive_url: Optional[str], no_live: bool, no_archive: bool = False, options: Any = None) -> tuple[Any, Any]:
-    """The evidence URL repair asks for: the archive, and (unless --no-live) the live web."""
+def _repair_probes(
+    archive_url: Optional[str], no_live: bool, no_archive: bool = False, options: Any = None, allow_private: bool = False
+) -> tuple[Any, Any]:
+    """The evidence URL repair asks for: the archive, and (unless --no-live) the live web.
+
+    ``options`` (``check``'s) already say whether private addresses may be asked; without
+    them, ``--allow-private`` or the settings file's ``[check] allow-private`` do.
+    """
     from footnote_kit.links.archive import Wayback
-    from footnote_kit.links.http import Checker
+    from footnote_kit.links.http import Checker, CheckOptions
     from footnote_kit.links.repair import archive_probe, live_probe
+
+    if options is None:
+        from footnote_kit.config import load_settings
+
+        options = CheckOptions(allow_private=allow_private or load_settings().check.allow_private)
 
     archive = None if no_archive else archive_probe(Wayback(base_url=archive_url))
     live = None if no_live else live_probe(Checker(options))

@@ -6,7 +6,10 @@ Stable API (the URL-repair stage calls it too; keep it backwards compatible):
   ``https://web.archive.org``. Every path (``/cdx/search/cdx``, ``/web/<ts>/<url>``,
   ``/wayback/available``) is taken under it, so tests and mirrors can point elsewhere.
 - ``Wayback(base_url=None, session=None, timeout=(3.05, 15.0), user_agent=None, max_in_flight=4,
-  retry_after_cap=5.0)``
+  retry_after_cap=5.0, lookup_seconds=None)``: ``timeout``'s second part bounds each
+  request from connecting to the last byte, ``lookup_seconds`` (default three times that)
+  each lookup with its retry and fallback; answers over 1 MB and redirects to another
+  host are refused (``ArchiveUnavailable``).
   - ``nearest(url, when=None) -> ArchiveSnapshot | None``: the capture that answered 200
     nearest ``when`` (a ``date``, a CSL date-parts tuple, or None for today); None when the
     archive holds no such capture.
@@ -27,8 +30,10 @@ API is used only when the CDX API fails.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+import time
 from datetime import date, datetime, timezone
 from typing import Any, Sequence, Union
 
@@ -37,6 +42,9 @@ from footnote_kit.model import ArchiveSnapshot
 DEFAULT_ARCHIVE_URL = "https://web.archive.org"
 ENV_VAR = "FOOTNOTE_KIT_ARCHIVE_URL"
 DEFAULT_UA = "footnote-kit (+https://pypi.org/project/footnote-kit/) link checker"
+BODY_CAP = 1 << 20
+"""The archive's answers are a few rows of JSON; anything over 1 MB is not an answer."""
+MAX_REDIRECTS = 5
 
 When = Union[date, Sequence[int], None]
 
@@ -94,9 +102,14 @@ class Wayback:
         user_agent: str | None = None,
         max_in_flight: int = 4,
         retry_after_cap: float = 5.0,
+        lookup_seconds: float | None = None,
     ) -> None:
         self.base_url = (base_url or default_archive_url()).rstrip("/")
         self.timeout = timeout
+        self.request_seconds = float(timeout[1] if isinstance(timeout, tuple) else timeout)
+        """Wall-clock limit of one request, connect to last byte."""
+        self.lookup_seconds = lookup_seconds if lookup_seconds is not None else 3 * self.request_seconds
+        """Wall-clock limit of one lookup (``nearest`` or ``captures``), retries and fallback included."""
         self.user_agent = user_agent or DEFAULT_UA
         self.retry_after_cap = retry_after_cap
         self._session = session
@@ -112,10 +125,13 @@ class Wayback:
         url = url.split("#", 1)[0]  # the archive keys captures without the fragment
         cited = date_for(when)
         ts = cited.strftime("%Y%m%d") + "120000"
+        deadline = time.monotonic() + self.lookup_seconds
         try:
-            rows = self._cdx(url, {"filter": "statuscode:200", "closest": ts, "sort": "closest", "limit": "25"})
+            rows = self._cdx(url, {"filter": "statuscode:200", "closest": ts, "sort": "closest", "limit": "25"}, deadline)
         except ArchiveUnavailable:
-            return self._available(url, ts, cited)
+            if time.monotonic() >= deadline:
+                raise
+            return self._available(url, ts, cited, deadline)
         best: tuple[int, str, str] | None = None
         for stamp, original, _status in rows:
             d = timestamp_date(stamp)
@@ -130,7 +146,7 @@ class Wayback:
 
     def captures(self, url: str, limit: int = 100) -> list[tuple[str, int]]:
         """(timestamp, status) of the archive's captures of ``url``, oldest first."""
-        rows = self._cdx(url.split("#", 1)[0], {"limit": str(limit)})
+        rows = self._cdx(url.split("#", 1)[0], {"limit": str(limit)}, time.monotonic() + self.lookup_seconds)
         out: list[tuple[str, int]] = []
         for stamp, _original, status in rows:
             try:
@@ -149,9 +165,9 @@ class Wayback:
 
     # -- the two APIs -------------------------------------------------------------------
 
-    def _cdx(self, url: str, extra: dict[str, str]) -> list[tuple[str, str, str]]:
+    def _cdx(self, url: str, extra: dict[str, str], deadline: float) -> list[tuple[str, str, str]]:
         params = {"url": url, "output": "json", "fl": "timestamp,original,statuscode", **extra}
-        data = self._get_json("/cdx/search/cdx", params)
+        data = self._get_json("/cdx/search/cdx", params, deadline)
         if data in (None, "", []):
             return []
         if not isinstance(data, list) or not all(isinstance(r, list) for r in data):
@@ -176,9 +192,9 @@ class Wayback:
                 continue
         return out
 
-    def _available(self, url: str, ts: str, cited: date) -> ArchiveSnapshot | None:
+    def _available(self, url: str, ts: str, cited: date, deadline: float) -> ArchiveSnapshot | None:
         """The availability API: the fallback when the CDX API fails."""
-        data = self._get_json("/wayback/available", {"url": url, "timestamp": ts})
+        data = self._get_json("/wayback/available", {"url": url, "timestamp": ts}, deadline)
         closest = (data or {}).get("archived_snapshots", {}).get("closest") if isinstance(data, dict) else None
         if not isinstance(closest, dict) or not closest.get("available", True):
             return None
@@ -186,46 +202,77 @@ class Wayback:
             return None
         return self.snapshot(url, str(closest["timestamp"]), cited)
 
-    def _get_json(self, path: str, params: dict[str, str]) -> Any:
-        """GET a JSON answer; one polite retry when the archive says "slow down" (429/503)."""
+    def _get_json(self, path: str, params: dict[str, str], deadline: float) -> Any:
+        """GET a JSON answer before ``deadline``; one polite retry on 429/503.
+
+        Bounded like every request (``links.transport``): each within the request
+        timeout, the body capped at ``BODY_CAP`` (decompressed with a bound), redirects
+        followed only within the archive's own host (an archive address can come from a
+        cloned repository's settings, so it must not lead the checker elsewhere).
+        """
         import time
 
-        import requests
-
-        session = self._get_session()
         for attempt in range(2):
-            try:
-                with self._slots:
-                    resp = session.get(
-                        self.base_url + path,
-                        params=params,
-                        timeout=self.timeout,
-                        headers={"User-Agent": self.user_agent, "Accept": "application/json"},
-                        allow_redirects=True,
-                    )
-            except requests.RequestException as err:
-                raise ArchiveUnavailable(f"{self.base_url} did not answer: {type(err).__name__}") from None
-            if resp.status_code in (429, 503) and attempt == 0:
-                wait = resp.headers.get("Retry-After", "")
-                seconds = float(wait) if wait.strip().isdigit() else 1.0
-                if seconds <= self.retry_after_cap:
+            status, headers, body = self._request(self.base_url + path, params, deadline)
+            if status in (429, 503) and attempt == 0:
+                wait = str(headers.get("Retry-After", "")).strip()
+                seconds = float(wait) if wait.isdigit() else 1.0
+                if seconds <= self.retry_after_cap and time.monotonic() + seconds < deadline:
                     time.sleep(seconds)
                     continue
             break
-        if resp.status_code != 200:
-            raise ArchiveUnavailable(f"{self.base_url}{path} answered HTTP {resp.status_code}")
-        text = resp.text.strip()
-        if not text:
+        if status != 200:
+            raise ArchiveUnavailable(f"{self.base_url}{path} answered HTTP {status}")
+        if not body.strip():
             return None
         try:
-            return resp.json()
+            return json.loads(body)
         except ValueError:
             raise ArchiveUnavailable(f"{self.base_url}{path} answered something that is not JSON") from None
+
+    def _request(self, url: str, params: dict[str, str] | None, deadline: float) -> tuple[int, Any, bytes]:
+        """(status, headers, body) of one GET and its same-host redirects, all before ``deadline``."""
+        import time
+        from urllib.parse import urljoin, urlsplit
+
+        import requests
+
+        from footnote_kit.links.transport import ACCEPT_ENCODING, bounded, read_body
+
+        session = self._get_session()
+        home = urlsplit(self.base_url)
+        headers = {"User-Agent": self.user_agent, "Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING}
+        for _hop in range(MAX_REDIRECTS + 1):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ArchiveUnavailable(f"{self.base_url} did not answer within {self.lookup_seconds:g} s")
+            with self._slots, bounded(min(left, self.request_seconds), allow_private=True) as reach:
+                try:
+                    resp = session.get(url, params=params, timeout=self.timeout, headers=headers, allow_redirects=False, stream=True)
+                except requests.RequestException as err:
+                    why = "timed out" if reach.expired or isinstance(err, requests.exceptions.Timeout) else type(err).__name__
+                    raise ArchiveUnavailable(f"{self.base_url} did not answer: {why}") from None
+                try:
+                    status, got = resp.status_code, resp.headers
+                    location = got.get("Location") if status in (301, 302, 303, 307, 308) else None
+                    body = b"" if location else read_body(resp, BODY_CAP + 1)
+                finally:
+                    resp.close()
+            if location is None:
+                if len(body) > BODY_CAP:
+                    raise ArchiveUnavailable(f"{self.base_url} answered more than {BODY_CAP // 1024} KB")
+                return status, got, body
+            nxt = urljoin(resp.url, location)
+            there = urlsplit(nxt)
+            if (there.scheme, there.netloc.lower()) != (home.scheme, home.netloc.lower()):
+                raise ArchiveUnavailable(f"{self.base_url} redirected to another host ({there.netloc or nxt}); not followed")
+            url, params = nxt, None
+        raise ArchiveUnavailable(f"{self.base_url} redirected more than {MAX_REDIRECTS} times")
 
     def _get_session(self) -> Any:
         with self._lock:
             if self._session is None:
-                import requests
+                from footnote_kit.links.transport import new_session
 
-                self._session = requests.Session()
+                self._session = new_session(pool_connections=2, pool_maxsize=8)
             return self._session

@@ -53,21 +53,73 @@ def default_cache_path() -> Path:
     return Path(base) / "footnote-kit" / "links.sqlite3"
 
 
+def cache_key(url: str) -> str:
+    """The row a URL's verdict lives in: the address without its ``#fragment``.
+
+    ``page#a`` and ``page#b`` are one request, so one verdict; ``check`` and the hook
+    read and write through this, so each finds what the other stored.
+    """
+    return url.split("#", 1)[0]
+
+
 class LinkCache:
-    """The cache file. Use from one thread (the one that collects verdicts)."""
+    """The cache file. Use from one thread (the one that collects verdicts).
+
+    A file that is not a SQLite database (corrupt, truncated, something else) is moved
+    aside and a fresh cache started: ``notices`` says so in one line for the caller to
+    show. A cache that cannot be written (a full disk, a read-only folder) does not stop
+    the check either: what cannot be stored is not stored, and ``notices`` says why.
+    """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, now: float | None = None) -> None:
         self.path = Path(path) if path is not None else default_cache_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._now = now
-        self.db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None)
-        self.db.execute("PRAGMA busy_timeout = 10000")
+        self.notices: list[str] = []
         try:
-            self.db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
-            pass  # another process is switching it right now: it will be WAL either way
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.executescript(_SCHEMA)
+            self.db = self._open()
+        except sqlite3.DatabaseError as err:
+            aside = self._move_aside()
+            self.notices.append(f"{self.path}: not a usable link cache ({err}); moved aside to {aside.name}, starting a fresh one")
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # another process is switching it right now: it will be WAL either way
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM results WHERE url = ''").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        """``links.sqlite3`` -> ``links.sqlite3.corrupt-<time>`` (its -wal and -shm with it)."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.path) + suffix)
+            if src.exists():
+                os.replace(src, Path(str(aside) + suffix))
+        return aside
+
+    def _write(self, sql: list[tuple[str, tuple[object, ...]]]) -> None:
+        """Run ``sql`` in one immediate transaction; a failure is a notice, not a crash."""
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                for statement, args in sql:
+                    self.db.execute(statement, args)
+        except sqlite3.Error as err:
+            note = f"{self.path}: the link cache could not be written ({err}); results of this run are not kept"
+            if note not in self.notices:
+                self.notices.append(note)
 
     def now(self) -> float:
         return self._now if self._now is not None else time.time()
@@ -80,7 +132,7 @@ class LinkCache:
     def get(self, url: str, *, stale_ok: bool = False) -> Verdict | None:
         """The stored verdict if still fresh (any age with ``stale_ok``, for ``--offline``)."""
         row = self.db.execute(
-            "SELECT status, http_status, final_url, detail, elapsed_ms, expires_at FROM results WHERE url = ?", (url,)
+            "SELECT status, http_status, final_url, detail, elapsed_ms, expires_at FROM results WHERE url = ?", (cache_key(url),)
         ).fetchone()
         if row is None or (not stale_ok and row[5] < self.now()):
             return None
@@ -91,31 +143,30 @@ class LinkCache:
         return Verdict(url, status, row[1], row[2], row[4] or 0, row[3])
 
     def last_checked(self, url: str) -> float | None:
-        row = self.db.execute("SELECT checked_at FROM results WHERE url = ?", (url,)).fetchone()
+        row = self.db.execute("SELECT checked_at FROM results WHERE url = ?", (cache_key(url),)).fetchone()
         return row[0] if row else None
 
     def put(self, verdict: Verdict, *, final: bool = True) -> None:
         """Record a run's verdict in the history; store it as the answer if it is final."""
         now = self.now()
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT INTO history (url, checked_at, status, http_status) VALUES (?, ?, ?, ?)",
-                (verdict.url, now, verdict.status.value, verdict.http_status),
-            )
-            ttl = TTL.get(verdict.status)
-            if final and ttl and not verdict.transient:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (verdict.url, verdict.status.value, verdict.http_status, verdict.final_url, verdict.detail, verdict.elapsed_ms, now, now + ttl),
-                )
-            else:
-                self.db.execute("DELETE FROM results WHERE url = ?", (verdict.url,))
+        key = cache_key(verdict.url)
+        sql: list[tuple[str, tuple[object, ...]]] = [
+            ("INSERT INTO history (url, checked_at, status, http_status) VALUES (?, ?, ?, ?)", (key, now, verdict.status.value, verdict.http_status))
+        ]
+        ttl = TTL.get(verdict.status)
+        if final and ttl and not verdict.transient:
+            sql.append((
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, verdict.status.value, verdict.http_status, verdict.final_url, verdict.detail, verdict.elapsed_ms, now, now + ttl),
+            ))
+        else:
+            sql.append(("DELETE FROM results WHERE url = ?", (key,)))
+        self._write(sql)
 
     def history(self, url: str) -> list[tuple[float, LinkStatus]]:
         """Every recorded verdict for ``url``, oldest first."""
         out = []
-        for at, status in self.db.execute("SELECT checked_at, status FROM history WHERE url = ? ORDER BY checked_at", (url,)):
+        for at, status in self.db.execute("SELECT checked_at, status FROM history WHERE url = ? ORDER BY checked_at", (cache_key(url),)):
             try:
                 out.append((at, LinkStatus(status)))
             except ValueError:
@@ -140,7 +191,7 @@ class LinkCache:
     def get_archive(self, url: str, cited: str, *, stale_ok: bool = False) -> tuple[bool, ArchiveSnapshot | None]:
         """(found in cache, snapshot or None). ``cited`` is the ISO date asked about."""
         row = self.db.execute(
-            "SELECT snapshot_url, timestamp, days, expires_at FROM archive WHERE url = ? AND cited = ?", (url, cited)
+            "SELECT snapshot_url, timestamp, days, expires_at FROM archive WHERE url = ? AND cited = ?", (cache_key(url), cited)
         ).fetchone()
         if row is None or (not stale_ok and row[3] < self.now()):
             return False, None
@@ -151,9 +202,7 @@ class LinkCache:
     def put_archive(self, url: str, cited: str, snap: ArchiveSnapshot | None) -> None:
         now = self.now()
         ttl = ARCHIVE_TTL if snap is not None else ARCHIVE_NONE_TTL
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (url, cited, snap.url if snap else None, snap.timestamp if snap else None, snap.days_from_cited if snap else None, now, now + ttl),
-            )
+        self._write([(
+            "INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (cache_key(url), cited, snap.url if snap else None, snap.timestamp if snap else None, snap.days_from_cited if snap else None, now, now + ttl),
+        )])

@@ -11,12 +11,13 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
-from urllib.parse import urlsplit
+from typing import Any, Callable, Collection, Sequence
 
+from footnote_kit.links.cache import cache_key
 from footnote_kit.links.collect import merge
-from footnote_kit.links.http import DNS_DEAD, CheckOptions, Verdict, classify_url
-from footnote_kit.model import ArchiveSnapshot, Citing, LinkResult, LinkStatus, UrlRef
+from footnote_kit.links.http import CheckOptions, classify_url
+from footnote_kit.links.network import as_not_checked, needs_proof, unproven
+from footnote_kit.model import ArchiveSnapshot, Citing, LinkResult, LinkStatus, UrlRef, Verdict
 
 ARCHIVE_MODES = ("failed", "all", "none")
 NO_ARCHIVE = frozenset({LinkStatus.OK, LinkStatus.INVALID, LinkStatus.UNSUPPORTED, LinkStatus.EXCLUDED})
@@ -41,27 +42,42 @@ class CheckConfig:
 ProgressFn = Callable[[int, int], None]
 
 
-def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progress: ProgressFn | None = None, session: Any = None) -> list[LinkResult]:
-    """Check every URL once; results in the order of ``refs``."""
-    config = config or CheckConfig()
-    if config.archive not in ARCHIVE_MODES:
-        from footnote_kit.errors import UsageError
+@dataclass(frozen=True)
+class Checked:
+    """Verdicts for a list of URLs, and how each was reached (``verdicts_for``)."""
 
-        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {config.archive!r}")
+    verdicts: dict[str, Verdict]
+    """Every URL given -> its verdict, as ``check`` reports it."""
+    cached: frozenset[str] = frozenset()
+    """URLs answered from the cache."""
+    unchecked: dict[str, str] = field(default_factory=dict)
+    """URLs that got no verdict -> why: ``"offline"`` (not in the cache) or ``"network"``
+    (a failure to reach the host, and no public host answered: ``links.network``)."""
+    notices: tuple[str, ...] = ()
+    """One-line messages for the user (a cache moved aside, the network looks down)."""
+
+
+def verdicts_for(urls: Sequence[str], config: CheckConfig, progress: ProgressFn | None = None, session: Any = None) -> Checked:
+    """The verdict for each URL: skip patterns, the cache, then the network.
+
+    The one path from URLs to verdicts, shared by ``check`` and the pre-commit hook, so
+    both apply the same network rule (``links.network``) and the same cache keys
+    (``cache.cache_key``). Each verdict is stored as soon as it is known, so a run that is
+    killed keeps what it learnt; those that need proof that the network works wait for
+    the end of the run, and without it are never stored.
+    """
     skip = [re.compile(p) for p in config.skip]
     cache = _open_cache(config)
+    notices: list[str] = list(cache.notices) if cache else []
     verdicts: dict[str, Verdict] = {}
-    # Keyed by the address without its #fragment: page#a and page#b are one request.
-    to_check: dict[str, list[str]] = {}
+    cached: set[str] = set()
+    unchecked: dict[str, str] = {}
+    to_check: dict[str, list[str]] = {}  # by address without #fragment: page#a and page#b are one request
     try:
-        for ref in refs:
-            url = ref.url
-            page = url.split("#", 1)[0]
-            if url in verdicts:
-                continue
+        for url in dict.fromkeys(urls):
+            page = cache_key(url)
             if page in to_check:
-                if url not in to_check[page]:
-                    to_check[page].append(url)
+                to_check[page].append(url)
                 continue
             if any(p.search(url) for p in skip):
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="matches a skip pattern")
@@ -70,11 +86,13 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
             if bad is not None:
                 verdicts[url] = Verdict(url, bad[0], detail=bad[1])
                 continue
-            cached = cache.get(page, stale_ok=config.offline) if cache else None
-            if cached is not None:
-                verdicts[url] = replace(cached, url=url)
+            hit = cache.get(page, stale_ok=config.offline) if cache else None
+            if hit is not None:
+                verdicts[url] = replace(hit, url=url)
+                cached.add(url)
             elif config.offline:
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="not checked: offline and not in the cache")
+                unchecked[url] = "offline"
             else:
                 to_check[page] = [url]
         total = len(verdicts) + sum(len(v) for v in to_check.values())
@@ -85,20 +103,70 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
             from footnote_kit.links.http import Checker
 
             checker = Checker(config.options, session=session)
-            fresh: list[Verdict] = []
+            held: list[Verdict] = []
             try:
                 for v in checker.check_many(list(to_check)):
-                    fresh.append(v)
+                    if needs_proof(v) and not checker.network_seen:
+                        held.append(v)  # settled at the end, when we know whether the network works
+                    else:
+                        _settle(v, to_check, verdicts, cache, config)
                     done += len(to_check[v.url])
                     if progress:
                         progress(done, total)
             finally:
                 checker.close()
-            for v in _network_down(fresh):
-                v = _confirm(v, cache, config.confirm_days) if cache else v
-                for url in to_check[v.url]:
-                    verdicts[url] = replace(v, url=url)
-        archived = _archive(refs, verdicts, config, cache)
+            down = {v.url for v in unproven(held, checker.network_seen)}
+            for v in held:
+                if v.url in down:
+                    for url in to_check[v.url]:
+                        verdicts[url] = replace(as_not_checked(v), url=url)
+                        unchecked[url] = "network"
+                else:
+                    _settle(v, to_check, verdicts, cache, config)
+            if down:
+                notices.append(
+                    f"footnote-kit: no public host answered, so the network looks down: {len(down)} link(s) not checked "
+                    "(not verdicts; nothing cached)"
+                )
+        if cache:
+            notices.extend(n for n in cache.notices if n not in notices)
+    finally:
+        if cache:
+            cache.close()
+    return Checked(verdicts, frozenset(cached), unchecked, tuple(notices))
+
+
+def _settle(v: Verdict, to_check: dict[str, list[str]], verdicts: dict[str, Verdict], cache: Any, config: CheckConfig) -> None:
+    """Store a fresh verdict (confirmed or not) and give it to every URL of its page."""
+    v = _confirm(v, cache, config.confirm_days) if cache else v
+    for url in to_check[v.url]:
+        verdicts[url] = replace(v, url=url)
+
+
+def run_check(
+    refs: Sequence[UrlRef],
+    config: CheckConfig | None = None,
+    progress: ProgressFn | None = None,
+    session: Any = None,
+    notices: list[str] | None = None,
+) -> list[LinkResult]:
+    """Check every URL once; results in the order of ``refs``.
+
+    ``notices`` (a list, when given) receives the one-line messages the user should see:
+    a corrupt cache moved aside, the network looking down.
+    """
+    config = config or CheckConfig()
+    if config.archive not in ARCHIVE_MODES:
+        from footnote_kit.errors import UsageError
+
+        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {config.archive!r}")
+    checked = verdicts_for([ref.url for ref in refs], config, progress, session)
+    if notices is not None:
+        notices.extend(checked.notices)
+    verdicts = checked.verdicts
+    cache = _open_cache(config)
+    try:
+        archived = _archive(refs, verdicts, config, cache, skip=set(checked.unchecked))
     finally:
         if cache:
             cache.close()
@@ -117,22 +185,6 @@ def _open_cache(config: CheckConfig) -> Any:
     from footnote_kit.links.cache import LinkCache
 
     return LinkCache(config.cache_path)
-
-
-def _network_down(verdicts: list[Verdict]) -> list[Verdict]:
-    """When no host name resolved at all, the network is down, not every site dead.
-
-    Without this, a laptop offline (or a CI runner without DNS) would call every link
-    dead and fail the commit; a name that really does not exist is rarely the only host.
-    """
-    hosts: dict[str, bool] = {}
-    for v in verdicts:
-        host = (urlsplit(v.url).hostname or "").lower()
-        hosts[host] = hosts.get(host, True) and v.detail == DNS_DEAD
-    if len(hosts) < 2 or not all(hosts.values()):
-        return verdicts
-    note = "no host name resolved: DNS (the network) looks down, so this is not a verdict"
-    return [Verdict(v.url, LinkStatus.ERROR, v.http_status, v.final_url, v.elapsed_ms, note) for v in verdicts]
 
 
 def _confirm(v: Verdict, cache: Any, days: float) -> Verdict:
@@ -158,8 +210,14 @@ def _confirm(v: Verdict, cache: Any, days: float) -> Verdict:
     )
 
 
-def _archive(refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: CheckConfig, cache: Any) -> dict[str, tuple[ArchiveSnapshot | None, str | None]]:
-    """The Wayback capture nearest each cited date, for the links that need one."""
+def _archive(
+    refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: CheckConfig, cache: Any, skip: Collection[str] = ()
+) -> dict[str, tuple[ArchiveSnapshot | None, str | None]]:
+    """The Wayback capture nearest each cited date, for the links that need one.
+
+    Not for links left unchecked (offline, or the network looks down): their status
+    says nothing, and the archive is as unreachable as they were.
+    """
     if config.archive == "none":
         return {}
     from footnote_kit.links.archive import Wayback, date_for
@@ -171,7 +229,7 @@ def _archive(refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: Check
             continue
         if config.archive == "failed" and v.status in NO_ARCHIVE:
             continue
-        if v.status is LinkStatus.EXCLUDED and config.offline:
+        if ref.url in skip:
             continue
         wanted[ref.url] = date_for(_cited_date(ref.cited)).isoformat()
     out: dict[str, tuple[ArchiveSnapshot | None, str | None]] = {}

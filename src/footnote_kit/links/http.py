@@ -19,6 +19,10 @@ Why each choice:
   while serving readers, and those pages are alive.
 - Concurrency: a global limit and a per-host limit enforced by one scheduler, so that a
   busy host never holds a worker that another host could use.
+- Every request is bounded by ``links.transport``: ``--timeout`` is a wall-clock limit
+  from connecting to the last byte read, bodies are decompressed with a bound, and
+  private addresses are refused (``excluded``) unless ``allow_private`` (see
+  ``links.addresses`` for why).
 """
 
 from __future__ import annotations
@@ -31,8 +35,11 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
+from footnote_kit.links.addresses import refusal_detail
+from footnote_kit.links.network import DNS_DEAD
 from footnote_kit.links.page import is_challenge, judge_body, page_texts
 from footnote_kit.links.schedule import per_host
+from footnote_kit.terminal import printable
 from footnote_kit.model import LinkStatus, Verdict  # Verdict lives in model: the cache needs it without this module
 
 BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
@@ -41,7 +48,6 @@ DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.
 _FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|rar|7z|epub|mp3|mp4|avi|mov|jpe?g|png|gif|tiff?|csv|xml|json)$", re.I)
 _PERMANENT = {301, 308}
 _TEMPORARY = {302, 303, 307}
-DNS_DEAD = "the host name does not exist (DNS)"
 _RETRY_STATUSES = {500, 502, 503, 504, 520, 521, 522, 523, 524}
 _HEAD_REFUSED = {405, 403, 501, 400, 404, 406, 410, 429, 500, 502, 503}
 
@@ -65,6 +71,8 @@ class CheckOptions:
     max_concurrency: int = 32
     per_host: int = 2
     body_cap: int = 64 * 1024
+    allow_private: bool = False
+    """Ask loopback, private, link-local and reserved addresses too (``--allow-private``)."""
 
 
 def classify_url(url: str) -> tuple[LinkStatus, str] | None:
@@ -87,9 +95,21 @@ def classify_url(url: str) -> tuple[LinkStatus, str] | None:
         parts.port
     except ValueError:
         return LinkStatus.INVALID, "bad port number"
-    if "." not in host and host != "localhost" and not host.startswith("["):
+    if ":" in host:  # only an IPv6 literal, [2001:db8::1], has colons in its host
+        return None if _ipv6(host) else (LinkStatus.INVALID, f"{host!r} is not an IPv6 address")
+    if "." not in host and host != "localhost":
         return LinkStatus.INVALID, f"host {host!r} has no domain"
     return None
+
+
+def _ipv6(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 def _looks_like_http(scheme: str) -> bool:
@@ -130,20 +150,18 @@ class Checker:
         # The global limit counts requests in flight, not URLs being worked on: a worker
         # waiting out a Retry-After or a backoff holds no connection and no slot.
         self._in_flight = threading.BoundedSemaphore(self.options.max_concurrency)
+        self.network_seen = False
+        """A public host (or the user's proxy) answered some request: the network works,
+        so a failure to resolve or reach another host is evidence (``links.network``)."""
 
     @property
     def session(self) -> Any:
         with self._session_lock:
             if self._session is None:
-                import requests
-                from requests.adapters import HTTPAdapter
+                from footnote_kit.links.transport import new_session
 
-                s = requests.Session()
                 size = max(self.options.max_concurrency, 4)
-                adapter = HTTPAdapter(pool_connections=size, pool_maxsize=max(self.options.per_host, 2) * 2, max_retries=0)
-                s.mount("http://", adapter)
-                s.mount("https://", adapter)
-                self._session = s
+                self._session = new_session(pool_connections=size, pool_maxsize=max(self.options.per_host, 2) * 2)
             return self._session
 
     def close(self) -> None:
@@ -160,7 +178,11 @@ class Checker:
             v = self._check(url)
         except Exception as err:  # noqa: BLE001 - a malformed answer must not kill the run
             v = Verdict(url, LinkStatus.ERROR, detail=f"{type(err).__name__}: {err}"[:200])
-        return Verdict(v.url, v.status, v.http_status, v.final_url, int((time.monotonic() - start) * 1000), v.detail)
+        # A title or a Location header is the server's text: no control sequence of it
+        # may reach a terminal or an annotation.
+        final = printable(v.final_url, one_line=True) if v.final_url else None
+        detail = printable(v.detail, one_line=True) if v.detail else None
+        return Verdict(v.url, v.status, v.http_status, final, int((time.monotonic() - start) * 1000), detail)
 
     def _check(self, url: str) -> Verdict:
         opts = self.options
@@ -170,6 +192,10 @@ class Checker:
         hops = 0
         ua = opts.user_agent
         while True:
+            refused = self._refusal(current)
+            if refused is not None:
+                via = f"redirects to {current}: " if current != url else ""
+                return Verdict(url, LinkStatus.EXCLUDED, None, current if current != url else None, detail=via + refusal_detail(refused))
             ans, err = self._fetch_with_retries(current, ua)
             if ans is None:
                 assert err is not None
@@ -208,6 +234,16 @@ class Checker:
                     ans, code = retry, retry.status
             return self._final(url, final, ans, hops > 0 and permanent_only)
 
+    def _refusal(self, url: str) -> str | None:
+        """Why ``url``'s host must not be asked (a private address), before any request."""
+        if self.options.allow_private:
+            return None
+        from footnote_kit.links.transport import proxied, target_refusal
+
+        return target_refusal(
+            _host(url), allow_private=False, through_proxy=proxied(self.session, url), seconds=self.options.connect_timeout
+        )
+
     def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool) -> Verdict:
         code = ans.status
         if 200 <= code < 300:
@@ -241,6 +277,8 @@ class Checker:
         """One request with the retry policy: 5xx/timeouts back off, 429 waits (capped)."""
         import requests
 
+        from footnote_kit.links.transport import Refused
+
         opts = self.options
         tries = timeouts = limited = 0
         delay = opts.backoff
@@ -249,10 +287,12 @@ class Checker:
                 sent = time.monotonic()
                 ans = self._fetch(url, ua)
                 self._answered[_host(url)] = time.monotonic()
+            except Refused as err:
+                return None, (LinkStatus.EXCLUDED, refusal_detail(err.why))
             except requests.exceptions.Timeout as err:
                 connect = isinstance(err, requests.exceptions.ConnectTimeout)
-                what = "connecting" if connect else "waiting for an answer"
-                verdict = (LinkStatus.TIMEOUT, f"no answer after {opts.connect_timeout if connect else opts.read_timeout:g} s {what}")
+                what = f"no connection after {opts.connect_timeout:g} s" if connect else f"no complete answer within {opts.read_timeout:g} s"
+                verdict = (LinkStatus.TIMEOUT, what)
                 if timeouts >= opts.timeout_retries:
                     return None, verdict
                 if not connect and self._answered.get(_host(url), 0.0) > sent:
@@ -302,25 +342,54 @@ class Checker:
             return self._fetch_now(url, ua)
 
     def _fetch_now(self, url: str, ua: str) -> _Answer:
+        from footnote_kit.links.transport import ACCEPT_ENCODING, read_body
+
         opts = self.options
         host = _host(url)
-        headers = {"User-Agent": ua, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "en;q=0.9,*;q=0.5"}
+        headers = {
+            "User-Agent": ua, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+            "Accept-Language": "en;q=0.9,*;q=0.5", "Accept-Encoding": ACCEPT_ENCODING,
+        }
         timeout = (opts.connect_timeout, opts.read_timeout)
         if _FILE_SUFFIX.search(urlsplit(url).path) and host not in self._no_head:
-            resp = self.session.head(url, headers=headers, timeout=timeout, allow_redirects=False)
-            resp.close()
+            with self._bounded() as reach:
+                resp = self._send(reach, "HEAD", url, headers, timeout)
+                resp.close()
             if resp.status_code < 400 and resp.status_code not in (204,):
                 return _Answer(resp.status_code, resp.headers, b"", url)
             if resp.status_code in _HEAD_REFUSED:
                 self._no_head.add(host)  # unreliable here: GET from now on
-        resp = self.session.get(url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
+        with self._bounded() as reach:
+            resp = self._send(reach, "GET", url, headers, timeout)
+            try:
+                body = b""
+                if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
+                    body = read_body(resp, opts.body_cap)
+                return _Answer(resp.status_code, resp.headers, body, url)
+            finally:
+                resp.close()  # closes the connection if the body was not read to the end
+
+    def _bounded(self) -> Any:
+        """One request's wall-clock deadline (``--timeout``) and reach rule (``--allow-private``)."""
+        from footnote_kit.links.transport import bounded
+
+        return bounded(self.options.read_timeout, allow_private=self.options.allow_private)
+
+    def _send(self, reach: Any, method: str, url: str, headers: dict[str, str], timeout: tuple[float, float]) -> Any:
+        """One request under ``reach``; a deadline that ended it is a timeout, whatever broke."""
+        import requests
+
         try:
-            body = b""
-            if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
-                body = _read_capped(resp, opts.body_cap, opts.read_timeout)
-            return _Answer(resp.status_code, resp.headers, body, url)
-        finally:
-            resp.close()  # closes the connection if the body was not read to the end
+            resp = self.session.request(method, url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
+        except requests.exceptions.Timeout:
+            raise
+        except requests.RequestException as err:
+            if reach.expired:
+                raise requests.exceptions.ReadTimeout(f"no complete answer within {self.options.read_timeout:g} s") from err
+            raise
+        if reach.public:
+            self.network_seen = True
+        return resp
 
     # --- many URLs ---------------------------------------------------------------------
 
@@ -336,30 +405,6 @@ class Checker:
             if progress is not None:
                 progress(v)
             yield v
-
-
-def _read_capped(resp: Any, cap: int, seconds: float) -> bytes:
-    """At most ``cap`` bytes, in at most ``seconds``, whatever the server does.
-
-    The status line and headers are the verdict; the body only refines it. So a body that
-    drips one byte at a time (the read timeout restarts with every byte), stalls or breaks
-    off ends the reading, not the check: we judge what we have.
-    """
-    chunks: list[bytes] = []
-    got = 0
-    deadline = time.monotonic() + seconds
-    raw = resp.raw
-    read1 = getattr(raw, "read1", None)  # urllib3 >= 2: whatever has arrived, no waiting for a full chunk
-    try:
-        while got < cap and time.monotonic() < deadline:
-            chunk = read1(min(16384, cap - got), decode_content=True) if read1 else raw.read(min(1024, cap - got), decode_content=True)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-    except Exception:  # noqa: BLE001 - a broken body: judge the part we have
-        pass
-    return b"".join(chunks)[:cap]
 
 
 def _retry_after(value: str | None, default: float) -> float:

@@ -14,6 +14,7 @@ import json
 from typing import Any, Collection, Sequence
 
 from footnote_kit.model import Citing, LinkResult, LinkStatus, Repair
+from footnote_kit.terminal import printable
 
 FORMATS = ("text", "json", "sarif", "github")
 QUIET = frozenset({LinkStatus.OK})
@@ -195,8 +196,29 @@ def to_sarif(results: Sequence[LinkResult], fail_on: Collection[LinkStatus] = (L
     }
 
 
+def shown(r: LinkResult) -> LinkResult:
+    """``r`` with every text that came from a document or a server made ``printable``.
+
+    Applied to every format: a terminal obeys control sequences in a text report, a
+    code-scanning dashboard shows SARIF messages, and JSON leaves C1 controls and
+    bidirectional overrides raw.
+    """
+    from dataclasses import replace
+
+    def clean(text: str | None) -> str | None:
+        return printable(text, one_line=True) if text is not None else None
+
+    cited = tuple(replace(c, file=clean(c.file), key=clean(c.key)) for c in r.cited)
+    archive = replace(r.archive, url=printable(r.archive.url, one_line=True)) if r.archive else None
+    repair = None
+    if r.repair is not None:
+        repair = replace(r.repair, url=clean(r.repair.url), candidates=tuple(printable(c, one_line=True) for c in r.repair.candidates))
+    return replace(r, url=printable(r.url, one_line=True), final_url=clean(r.final_url), detail=clean(r.detail), cited=cited, archive=archive, repair=repair)
+
+
 def render(results: Sequence[LinkResult], fmt: str, fail_on: Collection[LinkStatus] = (LinkStatus.DEAD,), color: bool = False, archive_looked: bool = True) -> str:
-    """The report in one of ``FORMATS``."""
+    """The report in one of ``FORMATS``, every outside text made printable (``shown``)."""
+    results = [shown(r) for r in results]
     if fmt == "json":
         return json.dumps(to_json(results), ensure_ascii=False, indent=2)
     if fmt == "sarif":
