@@ -516,6 +516,7 @@ def fix(
     no_live: bool = typer.Option(False, "--no-live", help="Take evidence from the archive only; never contact the cited sites."),
     format: str = typer.Option("text", "--format", "-f", help="text, or json (every URL edit and suggestion)."),
     allow_private: bool = ALLOW_PRIVATE_OPTION,
+    force: bool = typer.Option(False, "--force", help="Rewrite files that are read-only (their mode is kept)."),
 ) -> None:
     """Write evidenced URL repairs into files; only the URL text changes.
 
@@ -526,9 +527,12 @@ def fix(
     repaired URL answers where the printed one does not, or the Wayback Machine holds
     captures of it and none of the printed one. Candidates without evidence are listed
     as suggestions and never written. Every other byte of the file stays as it was; the
-    write is atomic and the old file is kept as FILE~ (unless --no-backup).
+    write is atomic and the old file is kept as FILE~ (unless --no-backup). A file
+    saved by someone else while fix works is left alone (run fix again), and a
+    read-only file is rewritten only with --force.
     """
-    from footnote_kit.links.fixfile import plan_fixes, read_for_fix, write_fixes
+    from footnote_kit.files import check_writable
+    from footnote_kit.links.fixfile import plan_fixes, read_snapshot, write_fixes
     from footnote_kit.terminal import printable
 
     if not repair:
@@ -538,9 +542,11 @@ def fix(
     archive, live = _repair_probes(archive_url, no_live, allow_private=allow_private)
     report: list[dict[str, Any]] = []
     for path in files:
-        text = read_for_fix(path)
+        text, seen = read_snapshot(path)
+        if not dry_run:
+            check_writable(path, force=force)  # before any network work, not after it
         with _on_terminal(_counter, f"{path}: repairing URLs") as tick:
-            plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick)
+            plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick, source=seen)
         if dry_run and format == "text":
             typer.echo(plan.diff(), nl=False)
         for edit in plan.edits:
@@ -552,7 +558,7 @@ def fix(
             if format == "text":
                 warn(printable(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}"))
         if plan.edits and not dry_run:
-            kept = write_fixes(plan, backup=not no_backup)
+            kept = write_fixes(plan, backup=not no_backup, force=force)
             if format == "text":
                 warn(f"{path}: {len(plan.edits)} URL(s) repaired" + (f", previous version kept as {kept}" if kept else ""))
     if format == "json":

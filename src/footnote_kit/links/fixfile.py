@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from footnote_kit.files import read_text, write_atomic
+from footnote_kit.errors import InputError
+from footnote_kit.files import Fingerprint, decode, fingerprint, read_text, write_atomic
 from footnote_kit.links.repair import Cited, Probe, repair_all
 from footnote_kit.links.spans import UrlSpan, url_spans
 from footnote_kit.model import Repair
@@ -47,6 +48,8 @@ class FixPlan:
     edits: tuple[Edit, ...]
     suggestions: tuple[tuple[int, str, Repair], ...] = ()
     """(line, printed URL, repair without evidence): shown, never applied."""
+    source: Fingerprint | None = None
+    """The file as it was read (``read_snapshot``): writing stops if it changed since."""
 
     @property
     def fixed(self) -> str:
@@ -104,8 +107,13 @@ def plan_fixes(
     live: Probe | None = None,
     archive: Probe | Any | None = None,
     progress: Callable[[str], None] | None = None,
+    source: Fingerprint | None = None,
 ) -> FixPlan:
-    """The edits that evidenced repairs make to ``text`` (nothing is written here)."""
+    """The edits that evidenced repairs make to ``text`` (nothing is written here).
+
+    ``source`` is the file's fingerprint when ``text`` was read (``read_snapshot``):
+    ``write_fixes`` then refuses to write over an edit made in the meantime.
+    """
     body = text[1:] if text.startswith(_BOM) else text
     offset = len(text) - len(body)
     found = cited_in_text(body)
@@ -121,7 +129,7 @@ def plan_fixes(
             suggestions.append((line, cited.url, repair))
             continue
         edits.append(Edit(span.start + offset, span.end + offset, text[span.start + offset : span.end + offset], repair.url, line, repair))
-    return FixPlan(path, text, tuple(edits), tuple(suggestions))
+    return FixPlan(path, text, tuple(edits), tuple(suggestions), source)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -141,6 +149,33 @@ def read_for_fix(path: str | os.PathLike[str], encoding: str | None = None) -> s
     return _BOM + text if raw == b"\xef\xbb\xbf" and not text.startswith(_BOM) else text
 
 
-def write_fixes(plan: FixPlan, *, backup: bool = True) -> Path | None:
-    """Write the fixed text atomically; returns the backup's path when one was kept."""
-    return write_atomic(plan.path, plan.fixed, backup=backup)
+def read_snapshot(path: str | os.PathLike[str], encoding: str | None = None) -> tuple[str, Fingerprint]:
+    """The file's text exactly as it is (byte-order mark included), and its fingerprint.
+
+    Both from the same read, so that a later write can tell whether the file changed
+    since this text was taken from it (a writer saving while ``fix`` waits on the network).
+    """
+    name = os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", file=name) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", file=name) from None
+    text = decode(data, name, encoding)
+    if data.startswith(b"\xef\xbb\xbf") and not text.startswith(_BOM):
+        text = _BOM + text
+    return text, fingerprint(data, stat)
+
+
+def write_fixes(plan: FixPlan, *, backup: bool = True, force: bool = False) -> Path | None:
+    """Write the fixed text atomically; returns the backup's path when one was kept.
+
+    Nothing is written when the file changed since it was read (``plan.source``), or is
+    read-only without ``force`` (``files.write_atomic`` says why, in one line).
+    """
+    return write_atomic(plan.path, plan.fixed, backup=backup, expect=plan.source, force=force)
