@@ -154,17 +154,19 @@ def repair_all(
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    from footnote_kit.links.damage import Witnesses
+
     urls = list(dict.fromkeys([i.url for i in items] + [i.url for i in extra]))
     vocabulary = list(words) + [t for i in (*items, *extra) for t in (i.title, i.translated_title) if t]
+    witnesses = Witnesses(vocabulary, urls)  # once per document: per URL it made fix quadratic
 
     def one(item: Cited) -> tuple[str, Repair] | None:
         found = candidates(
             item.url,
             title=item.title,
             translated_title=item.translated_title,
-            sibling_urls=urls,
-            words=vocabulary,
             breaks=item.breaks,
+            witnesses=witnesses,
         )
         if progress is not None:
             progress(item.url)
