@@ -1,8 +1,8 @@
 """Issue 12, item 6: nothing grows faster than the work, and nothing is lost on the way.
 
 Growth is measured without a clock (the suite never asserts timings): by the number of
-Python and C function calls a step makes on n and on 4n notes, which is the same on every
-machine. Linear work grows 4 times, n log n about 5 times, quadratic work 16 times.
+steps (function calls and lines of Python run) a step takes on n and on 4n notes, which
+is the same on every machine. Linear work grows 4 times, n log n about 5 times, quadratic work 16 times.
 ``scripts/bench_scale.py`` prints the times.
 """
 
@@ -22,19 +22,28 @@ WORDS = "kazakhstan security ministry report terror arrests border trade energy 
 
 
 def _calls(work: Callable[[], Any]) -> int:
-    """How many function calls (Python and C) ``work`` makes, in every thread it starts."""
+    """How many steps ``work`` takes, in every thread it starts: function calls (Python
+    and C) and lines of Python run (each turn of a loop or a comprehension is one)."""
     counter = itertools.count()
 
     def profile(_frame: Any, event: str, _arg: Any) -> None:
-        if event in ("call", "c_call"):
+        if event == "c_call":
             next(counter)
 
+    def trace(_frame: Any, event: str, _arg: Any) -> Any:
+        next(counter)
+        return trace
+
     threading.setprofile(profile)
+    threading.settrace(trace)
     sys.setprofile(profile)
+    sys.settrace(trace)
     try:
         work()
     finally:
+        sys.settrace(None)
         sys.setprofile(None)
+        threading.settrace(None)  # type: ignore[arg-type]
         threading.setprofile(None)  # type: ignore[arg-type]
     return next(counter)
 
@@ -102,7 +111,7 @@ def test_lint_grows_linearly_with_the_notes(tmp_path: Path) -> None:
 
 
 def test_fix_plans_grow_linearly_with_the_urls(tmp_path: Path) -> None:
-    from footnote_kit.links.fixfile import plan_fixes
+    from footnote_kit.links.fixfile import cited_in_text, plan_fixes
 
     def make(n: int) -> Callable[[], Any]:
         text = _chapter(n)
@@ -111,3 +120,6 @@ def test_fix_plans_grow_linearly_with_the_urls(tmp_path: Path) -> None:
     assert _growth(make, 100) < 6
     plan = plan_fixes(_chapter(100))
     assert len(plan.suggestions) == 5 and not plan.edits  # no evidence without probes: suggestions only
+    # Each URL's witness text, in a chapter whose notes are one paragraph (no blank line
+    # between them): found once for the whole text, not again for every URL.
+    assert _growth(lambda n: (lambda text=_chapter(n): cited_in_text(text)), 300) < 6
