@@ -12,8 +12,9 @@ runs, each in a fresh process:
     fix --dry-run    footnote-kit fix DOC --repair --dry-run --no-live --archive-url ARCHIVE
     render           footnote-kit render DOC --style chicago-notes-bibliography --mode notes
 
-printing wall time and peak memory (the process's maximum resident set) per step and
-size, and how each grew from the size before against n log n. The same steps run in the
+printing wall time, CPU time and peak memory (the process's maximum resident set) per
+step and size, and how the CPU time grew from the size before against n log n (CPU,
+because the wall time of a shared machine says as much about the other jobs). The same steps run in the
 same invocation on a baseline (``--baseline REV``, default ``main``: a git revision
 exported to a scratch folder), each stopped after ``--limit`` seconds.
 
@@ -81,8 +82,8 @@ def _serve(conn: object) -> None:
         s.stop()
 
 
-def run(args: list[str], src: Path, limit: float) -> tuple[float | None, float]:
-    """(seconds or None when stopped at ``limit``, peak resident MB) of one command."""
+def run(args: list[str], src: Path, limit: float) -> tuple[float | None, float, float]:
+    """(wall seconds or None when stopped at ``limit``, CPU seconds, peak resident MB) of one command."""
     env = dict(os.environ, PYTHONPATH=str(src), NO_PROXY="127.0.0.0/8", no_proxy="127.0.0.0/8")
     for key in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
         env.pop(key, None)
@@ -98,7 +99,7 @@ def run(args: list[str], src: Path, limit: float) -> tuple[float | None, float]:
             stopped = True
         time.sleep(0.02)
     took = time.monotonic() - t0
-    return (None if stopped else took), usage.ru_maxrss / 1024
+    return (None if stopped else took), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def steps(doc: Path, archive: str, allow_private: bool) -> list[tuple[str, list[str]]]:
@@ -113,7 +114,10 @@ def steps(doc: Path, archive: str, allow_private: bool) -> list[tuple[str, list[
 
 
 def baseline_tree(rev: str, into: Path) -> Path | None:
-    """``rev``'s ``src`` exported into ``into`` (None when git cannot find it)."""
+    """``rev``'s ``src`` exported into ``into`` (None when git cannot find it); ``rev``
+    may also be a folder that holds ``footnote_kit`` (an exported ``src``)."""
+    if (Path(rev) / "footnote_kit").is_dir():
+        return Path(rev)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True)
     if archive.returncode != 0:
         print(f"baseline {rev!r}: {archive.stderr.decode().strip()}", file=sys.stderr)
@@ -125,7 +129,7 @@ def baseline_tree(rev: str, into: Path) -> Path | None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--baseline", default="main", help="a git revision to measure beside this tree, or 'none'")
+    ap.add_argument("--baseline", default="main", help="a git revision (or a src folder) to measure beside this tree, or 'none'")
     ap.add_argument("--limit", type=float, default=300.0, help="seconds after which a step is stopped")
     ap.add_argument("--only", default="", help="comma-separated step names to run (default: all)")
     args = ap.parse_args()
@@ -137,7 +141,7 @@ def main() -> int:
     server = mp.Process(target=_serve, args=(child,), daemon=True)
     server.start()
     bases, archive = parent.recv()
-    rows: list[tuple[str, str, int, float | None, float]] = []
+    rows: list[tuple[str, str, int, float | None, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         trees = [("this tree", ROOT / "src")]
         if args.baseline != "none":
@@ -159,24 +163,24 @@ def main() -> int:
                     for name, cmd in steps(doc, archive, allow):
                         if only and name not in only:
                             continue
-                        took, peak = run(cmd, src, args.limit)
-                        rows.append((label, name, n, took, peak))
+                        took, cpu, peak = run(cmd, src, args.limit)
+                        rows.append((label, name, n, took, cpu, peak))
                         shown = f"{took:8.1f} s" if took is not None else f"> {args.limit:.0f} s"
-                        print(f"  {label:<10} {name:<14} n={n:<7} {shown}  {peak:7.0f} MB", file=sys.stderr, flush=True)
+                        print(f"  {label:<10} {name:<14} n={n:<7} {shown} {cpu:8.1f} s CPU {peak:7.0f} MB", file=sys.stderr, flush=True)
         finally:
             parent.send("stop")
             server.join(timeout=10)
-    print(f"\n{'tree':<10} {'step':<14} {'notes':>7} {'seconds':>9} {'peak MB':>8} {'time x':>7} {'n log n x':>9}")
-    previous: dict[tuple[str, str], tuple[int, float | None]] = {}
-    for label, name, n, took, peak in rows:
+    print(f"\n{'tree':<10} {'step':<14} {'notes':>7} {'wall s':>8} {'CPU s':>7} {'peak MB':>8} {'CPU x':>6} {'n log n x':>9}")
+    previous: dict[tuple[str, str], tuple[int, float | None, float]] = {}
+    for label, name, n, took, cpu, peak in rows:
         grow = expect = ""
         before = previous.get((label, name))
         if before is not None and before[1] and took:
-            grow = f"{took / before[1]:.1f}"
+            grow = f"{cpu / before[2]:.1f}"
             expect = f"{(n * math.log(n)) / (before[0] * math.log(before[0])):.1f}"
         shown = f"{took:.1f}" if took is not None else f">{args.limit:.0f}"
-        print(f"{label:<10} {name:<14} {n:>7} {shown:>9} {peak:>8.0f} {grow:>7} {expect:>9}")
-        previous[(label, name)] = (n, took)
+        print(f"{label:<10} {name:<14} {n:>7} {shown:>8} {cpu:>7.1f} {peak:>8.0f} {grow:>6} {expect:>9}")
+        previous[(label, name)] = (n, took, cpu)
     return 0
 
 
