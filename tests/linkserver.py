@@ -14,13 +14,21 @@ found · ``/huge`` a 1 GB body generated lazily · ``/cp1251`` a non-UTF-8 page 
 ``/challenge`` a Cloudflare-style bot wall · ``/gone`` 410 · ``/slow-headers`` (also
 ``.pdf``) the status line one byte every 0.2 s · ``/jump?to=URL`` 302 to URL (also when
 asked as a proxy) · ``/evil-location`` and ``/evil-title`` a ``Location`` header and a title
-carrying terminal escape sequences.
+carrying terminal escape sequences · retired articles: ``/news/2019/…`` 302 to the section
+``/news/``, ``/retired/…`` 301 to ``/``, ``/to-welcome/…`` 302 to ``/welcome`` (titled as the
+home page); moved ones: ``/moved/<slug>`` 301 to ``/archive/<slug>``, ``/world/<slug>/amp``
+301 to ``/world/<slug>``, ``/blog/2024/only-post`` 301 to ``/blog/`` (which bears its title).
 
 Archive: ``server.archive[url] = [(timestamp, status), ...]``; ``/cdx/search/cdx``,
 ``/wayback/available`` and ``/web/<ts>/<url>`` answer from it. ``server.archive_down``
 makes all three answer 503; ``server.archive_trouble`` makes them misbehave: ``"huge"``
 (1 GB of body), ``"bomb"`` (200 MB of zeros gzipped to a few hundred KB), ``"drip"``
-(headers one byte every 0.2 s) or ``"redirect:URL"`` (302 to URL).
+(headers one byte every 0.2 s), ``"redirect:URL"`` (302 to URL), ``"html"`` (a 200 HTML
+error page), ``"empty"`` (a 200 with no body), ``"reorder"`` (the CDX header and columns in
+another order) or ``"noheader"`` (CDX rows without the header row).
+``server.archive_throttle = N`` answers the next N archive requests 429 with
+``Retry-After: server.archive_retry_after``; ``archive_times`` and ``cdx_asked`` record
+what the archive was asked.
 """
 
 from __future__ import annotations
@@ -58,6 +66,12 @@ class LinkServer(ThreadingHTTPServer):
         """The next N archive requests answer 429 with Retry-After: 0."""
         self.archive_hits = 0
         self.archive_trouble: str | None = None
+        self.archive_retry_after = "0"
+        """The Retry-After that ``archive_throttle``'s 429s carry."""
+        self.archive_times: list[tuple[float, int]] = []
+        """(time.monotonic(), HTTP status) of every archive answer, in order."""
+        self.cdx_asked: Counter[str] = Counter()
+        """CDX queries per URL asked about."""
         self.stopping = threading.Event()
         self._lock = threading.Lock()
 
@@ -244,6 +258,28 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/cp1251-404":
             body = "<html><head><meta charset='windows-1251'><title>Страница не найдена</title></head><body>Увы</body></html>"
             return self._send(200, body.encode("cp1251"), head=head, ctype="text/html; charset=windows-1251")
+        if path.startswith("/news/2019/"):  # a retired article sent to its section
+            return self._send(302, b"", {"Location": "/news/"}, head)
+        if path == "/news/":
+            return self._page(200, "News | Daily Example", head)
+        if path.startswith("/retired/"):
+            return self._send(301, b"", {"Location": "/"}, head)
+        if path.startswith("/to-welcome/"):
+            return self._send(302, b"", {"Location": "/welcome"}, head)
+        if path == "/welcome":
+            return self._page(200, "Front page", head)  # the home page's own title
+        if path.startswith("/moved/"):
+            return self._send(301, b"", {"Location": "/archive/" + path.split("/", 2)[2]}, head)
+        if path.startswith("/archive/"):
+            return self._page(200, "A fine article", head)
+        if path.startswith("/world/") and path.endswith("/amp"):
+            return self._send(301, b"", {"Location": path[: -len("/amp")]}, head)
+        if path.startswith("/world/"):
+            return self._page(200, "A fine article", head)
+        if path == "/blog/2024/only-post":
+            return self._send(301, b"", {"Location": "/blog/"}, head)
+        if path == "/blog/":
+            return self._page(200, "Only post of the year | Blog", head)
         if path == "/home-redirect/article-123":
             return self._send(301, b"", {"Location": "/"}, head)
         if path == "/":
@@ -334,13 +370,25 @@ class Handler(BaseHTTPRequestHandler):
         if srv.archive_throttle > 0:
             with srv._lock:
                 srv.archive_throttle -= 1
-            return self._page(429, "Slow down", head, {"Retry-After": "0"})
+                srv.archive_times.append((time.monotonic(), 429))
+            return self._page(429, "Slow down", head, {"Retry-After": srv.archive_retry_after})
+        with srv._lock:
+            srv.archive_times.append((time.monotonic(), 200))
+        if path == "/cdx/search/cdx":
+            with srv._lock:
+                srv.cdx_asked[query.get("url", [""])[0]] += 1
+        if trouble == "html":
+            return self._page(200, "Wayback Machine is down for maintenance", head)
+        if trouble == "empty":
+            return self._send(200, b"", head=head, ctype="application/json")
         if path == "/cdx/search/cdx":
             url = query.get("url", [""])[0]
             caps = list(srv.archive.get(url, []))
             flt = query.get("filter", [""])[0]
             if flt.startswith("statuscode:"):
-                caps = [c for c in caps if str(c[1]) == flt.split(":", 1)[1]]
+                import re
+
+                caps = [c for c in caps if re.fullmatch(flt.split(":", 1)[1], str(c[1]))]
             closest = query.get("closest", [""])[0]
             if closest and query.get("sort", [""])[0] == "closest":
                 caps.sort(key=lambda c: abs(_ts(c[0]) - _ts(closest)))
@@ -348,6 +396,10 @@ class Handler(BaseHTTPRequestHandler):
                 caps.sort()
             caps = caps[: int(query.get("limit", ["1000"])[0])]
             rows: list[list[str]] = [["timestamp", "original", "statuscode"]] + [[t, url, str(s)] for t, s in caps] if caps else []
+            if rows and trouble == "reorder":  # the same answer, its columns in another order
+                rows = [[r[2], r[0], r[1]] for r in rows]
+            if rows and trouble == "noheader":
+                rows = rows[1:]
             return self._send(200, json.dumps(rows).encode(), head=head, ctype="application/json")
         if path == "/wayback/available":
             url = query.get("url", [""])[0]

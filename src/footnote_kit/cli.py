@@ -318,17 +318,38 @@ def check(
         warn(str(problem))
     if not refs:
         warn("footnote-kit: no links found in " + ", ".join(paths))
-    notices: list[str] = []
-    with _on_terminal(_bar, "checking", when=bool(refs)) as progress:
-        results = run_check(refs, config, progress=progress, notices=notices)
-    for notice in notices:
-        warn(printable(notice))
-    if repair:
-        from footnote_kit.links.repair import repair_links
+    from footnote_kit.links.check import archive_client, open_cache, store_archive_answers
 
-        archive_probe, live_probe = _repair_probes(archive_url, no_live=offline, no_archive=offline or archive == "none", options=options)
-        with _on_terminal(_counter, "repairing URLs") as tick:
-            results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=tick)
+    notices: list[str] = []
+    # One archive client for the check and for repair: the archive is asked once per URL,
+    # and what an earlier run learnt (the cache) is recalled before asking.
+    archive_cache = open_cache(config) if archive != "none" else None
+    wayback = archive_client(config, archive_cache) if archive != "none" else None
+    try:
+        with _on_terminal(_bar, "checking", when=bool(refs)) as progress:
+            results = run_check(refs, config, progress=progress, notices=notices, wayback=wayback)
+    finally:
+        if archive_cache is not None and not repair:
+            archive_cache.close()
+    from footnote_kit.links.network import NETWORK_NOTICE
+
+    for notice in notices:
+        if not (format == "text" and notice.startswith(NETWORK_NOTICE)):  # the text report says it once
+            warn(printable(notice))
+    if repair:
+        from footnote_kit.links.http import Checker
+        from footnote_kit.links.repair import live_probe, repair_links
+
+        live = None if offline else live_probe(Checker(options))
+        evidence = None if offline or wayback is None else wayback
+        try:
+            with _on_terminal(_counter, "repairing URLs") as tick:
+                results = repair_links(results, refs, live=live, archive=evidence, progress=tick)
+        finally:
+            if archive_cache is not None:
+                archive_cache.close()
+        if wayback is not None and not offline:
+            store_archive_answers(config, wayback)
     text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
     if text:
         typer.echo(text)

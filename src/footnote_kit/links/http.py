@@ -12,7 +12,8 @@ Why each choice:
   refused HEAD once is not asked with HEAD again.
 - Redirects are followed by hand (``max_redirects``, loop detection) so that we know
   whether they were permanent (``redirected``, report the new address) or temporary
-  (``ok``), and whether an article now redirects to the site's front page (``soft-404``).
+  (``ok``), and whether an article now redirects to a generic page: the site's home,
+  a page above it, an error page (``soft-404``, see ``links.landing``).
 - 5xx and timeouts are retried with exponential backoff; 429 waits for ``Retry-After``
   (capped): a 503 that recovers on retry is not dead, and a rate limit is not a verdict.
 - A 403 is retried once with a browser-like User-Agent: many sites turn robots away
@@ -32,9 +33,10 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
+from footnote_kit.links import landing
 from footnote_kit.links.addresses import refusal_detail
 from footnote_kit.links.network import DNS_DEAD
 from footnote_kit.links.page import is_challenge, judge_body, page_texts
@@ -144,6 +146,10 @@ class Checker:
         self._session = session
         self._session_lock = threading.Lock()
         self._no_head: set[str] = set()
+        self._homes: dict[str, str | None] = {}
+        self._host_slots: dict[str, threading.BoundedSemaphore] = {}
+        self._home_locks: dict[str, threading.Lock] = {}
+        """Home page title per site root (``_home_title``)."""
         self._answered: dict[str, float] = {}
         """Per host, when it last answered anything: tells a slow page from a slow network."""
         self._sleep = sleep
@@ -168,14 +174,18 @@ class Checker:
         if self._session is not None:
             self._session.close()
 
-    def check(self, url: str) -> Verdict:
-        """The verdict for one URL. Never raises for network trouble: that is a verdict too."""
+    def check(self, url: str, title: str | None = None) -> Verdict:
+        """The verdict for one URL. Never raises for network trouble: that is a verdict too.
+
+        ``title`` is the title the URL is cited with: a redirect to a page that bears it
+        is the article moved, not a dead article sent to a generic page.
+        """
         start = time.monotonic()
         bad = classify_url(url)
         if bad is not None:
             return Verdict(url, bad[0], detail=bad[1])
         try:
-            v = self._check(url)
+            v = self._check(url, title)
         except Exception as err:  # noqa: BLE001 - a malformed answer must not kill the run
             v = Verdict(url, LinkStatus.ERROR, detail=f"{type(err).__name__}: {err}"[:200])
         # A title or a Location header is the server's text: no control sequence of it
@@ -184,7 +194,7 @@ class Checker:
         detail = printable(v.detail, one_line=True) if v.detail else None
         return Verdict(v.url, v.status, v.http_status, final, int((time.monotonic() - start) * 1000), detail)
 
-    def _check(self, url: str) -> Verdict:
+    def _check(self, url: str, title: str | None = None) -> Verdict:
         opts = self.options
         seen: dict[str, int] = {_norm(url): 1}
         current = url
@@ -232,7 +242,48 @@ class Checker:
                         seen[_norm(current)] = 0
                         continue
                     ans, code = retry, retry.status
-            return self._final(url, final, ans, hops > 0 and permanent_only)
+            return self._final(url, final, ans, hops > 0 and permanent_only, title)
+
+    def _landing(self, url: str, final: str, ans: _Answer, cited_title: str | None) -> str | None:
+        """Why a redirected article that ends on a 200 is gone (``links.landing``), or None."""
+        if not landing.moved(url, final):
+            return None
+        title = _title(ans)
+        if landing.same_article(url, final, title, cited_title):
+            return None
+        why = landing.generic_landing(url, final)
+        if why is not None or not title:
+            return why
+        home = self._home_title(final)
+        return landing.HOME if home and landing.same_title(title, home) else None
+
+    def _home_title(self, url: str) -> str | None:
+        """The title of the site's home page, asked once per host (redirects followed)."""
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}/"
+        with self._session_lock:
+            lock = self._home_locks.setdefault(root, threading.Lock())
+        with lock:  # one request per site, whatever the number of threads asking
+            if root not in self._homes:
+                self._homes[root] = self._ask_title(root)
+            return self._homes[root]
+
+    def _ask_title(self, root: str) -> str | None:
+        title: str | None = None
+        current = root
+        for _hop in range(5):
+            if self._refusal(current) is not None:
+                break
+            ans, _err = self._fetch_with_retries(current, self.options.user_agent)
+            if ans is None:
+                break
+            location = ans.headers.get("Location")
+            if ans.status in _PERMANENT | _TEMPORARY and location:
+                current = urljoin(current, location)
+                continue
+            title = _title(ans) if 200 <= ans.status < 300 else None
+            break
+        return title
 
     def _refusal(self, url: str) -> str | None:
         """Why ``url``'s host must not be asked (a private address), before any request."""
@@ -244,16 +295,15 @@ class Checker:
             _host(url), allow_private=False, through_proxy=proxied(self.session, url), seconds=self.options.connect_timeout
         )
 
-    def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool) -> Verdict:
+    def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool, cited_title: str | None = None) -> Verdict:
         code = ans.status
         if 200 <= code < 300:
             judged = judge_body(ans.body, ans.content_type, ans.headers)
             if judged is not None:
                 return Verdict(url, judged[0], code, final, detail=judged[1])
-            if final is not None and _front_page(url, final):
-                return Verdict(url, LinkStatus.SOFT_404, code, final, detail="the article now redirects to the site's front page")
-            if final is not None and _ERROR_PATH.search(urlsplit(final).path) and not _ERROR_PATH.search(urlsplit(url).path):
-                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=f"redirects to an error page ({final})")
+            landed = self._landing(url, final, ans, cited_title) if final is not None else None
+            if landed is not None:
+                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=landed)
             if final is not None and permanent:
                 return Verdict(url, LinkStatus.REDIRECTED, code, final, detail=f"moved permanently to {final}")
             return Verdict(url, LinkStatus.OK, code, final)
@@ -320,7 +370,7 @@ class Checker:
                 tries += 1
             else:
                 if ans.status == 429:
-                    wait = _retry_after(ans.headers.get("Retry-After"), delay)
+                    wait = retry_after(ans.headers.get("Retry-After"), delay)
                     if wait > opts.retry_after_cap or limited >= opts.rate_limit_retries:
                         return ans, None  # rate limited on every try: blocked
                     limited += 1
@@ -330,16 +380,31 @@ class Checker:
                     return ans, None
                 tries += 1
                 if ans.headers.get("Retry-After"):
-                    self._sleep(min(_retry_after(ans.headers.get("Retry-After"), delay), opts.retry_after_cap))
+                    self._sleep(min(retry_after(ans.headers.get("Retry-After"), delay), opts.retry_after_cap))
                     delay *= 2
                     continue
             self._sleep(delay)
             delay *= 2
 
     def _fetch(self, url: str, ua: str) -> _Answer:
-        """HEAD (files, hosts that honour it) or a capped streamed GET, in a global slot."""
-        with self._in_flight:
+        """HEAD (files, hosts that honour it) or a capped streamed GET, in a slot of its host
+        and a global one.
+
+        The scheduler (``check_many``) already gives each host at most ``per_host`` URLs at
+        a time; this limit holds for every request besides: a redirect to another host,
+        a retry, the home page asked about a redirect, a repair probe made while a check
+        runs. A request waits for its host's slot before taking a global one, so a worker
+        held by a busy host never holds a global slot.
+        """
+        with self._host_slot(_host(url)), self._in_flight:
             return self._fetch_now(url, ua)
+
+    def _host_slot(self, host: str) -> threading.BoundedSemaphore:
+        with self._session_lock:
+            slot = self._host_slots.get(host)
+            if slot is None:
+                slot = self._host_slots[host] = threading.BoundedSemaphore(max(1, self.options.per_host))
+            return slot
 
     def _fetch_now(self, url: str, ua: str) -> _Answer:
         from footnote_kit.links.transport import ACCEPT_ENCODING, read_body
@@ -393,21 +458,25 @@ class Checker:
 
     # --- many URLs ---------------------------------------------------------------------
 
-    def check_many(self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None) -> Iterator[Verdict]:
+    def check_many(
+        self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None, titles: Mapping[str, str] | None = None
+    ) -> Iterator[Verdict]:
         """Check URLs concurrently; yields verdicts as they end (see ``schedule.per_host``).
 
         Workers: enough for every host to use its slots, since the global limit is
         enforced per request in ``_fetch`` (a worker waiting out a backoff holds none).
+        ``titles`` are the titles the URLs are cited with (see ``check``).
         """
         opts = self.options
         workers = max(opts.max_concurrency, 4 * opts.max_concurrency)
-        for v in per_host(urls, _host, self.check, opts.per_host, workers):
+        known = titles or {}
+        for v in per_host(urls, _host, lambda u: self.check(u, known.get(u)), opts.per_host, workers):
             if progress is not None:
                 progress(v)
             yield v
 
 
-def _retry_after(value: str | None, default: float) -> float:
+def retry_after(value: str | None, default: float) -> float:
     """Seconds to wait per ``Retry-After`` (seconds or an HTTP date)."""
     if not value:
         return default
@@ -458,23 +527,11 @@ def _norm(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-_ERROR_PATH = re.compile(r"(?:^|/)(?:404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|errors?/404)(?:\.\w{2,5})?(?:/|$)", re.I)
-_LANGUAGE_ROOT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?", re.I)
-
-
-def _front_page(url: str, final: str) -> bool:
-    """An article that now lands on the site's front page: the classic soft-404.
-
-    Not for addresses that were a front page in another form already: ``/en`` or
-    ``/index.html`` landing on ``/`` is the same page.
-    """
-    a, b = urlsplit(url), urlsplit(final)
-    path = a.path.strip("/")
-    if b.path not in ("", "/") or b.query or not path or _site(a.hostname) != _site(b.hostname):
-        return False
-    return not _LANGUAGE_ROOT.fullmatch(path) and not re.fullmatch(r"(?:index|default|home)(?:\.\w{2,5})?", path, re.I)
-
-
-def _site(host: str | None) -> str:
-    h = (host or "").lower()
-    return h[4:] if h.startswith("www.") else h
+def _title(ans: _Answer) -> str:
+    """The ``<title>`` of an HTML answer ('' for anything else)."""
+    if not ans.body or "html" not in ans.content_type.lower():
+        return ""
+    try:
+        return page_texts(ans.body, ans.content_type)[0]
+    except Exception:  # noqa: BLE001 - a page we cannot read has no title
+        return ""

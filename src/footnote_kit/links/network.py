@@ -21,6 +21,8 @@ from footnote_kit.model import LinkStatus, Verdict
 DNS_DEAD = "the host name does not exist (DNS)"
 NETWORK_DOWN = "not checked: no public host answered in this run, so the network looks down"
 """The start of the ``detail`` of a verdict that needed proof of the network and had none."""
+NETWORK_NOTICE = "footnote-kit: no public host answered, so the network looks down"
+"""The start of the one line that says how many links were left unchecked for that reason."""
 
 _UNREACHED = frozenset({LinkStatus.DEAD, LinkStatus.ERROR, LinkStatus.TIMEOUT})
 
