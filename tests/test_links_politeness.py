@@ -13,7 +13,6 @@ import pytest
 
 from conftest import run_cli
 from footnote_kit.links.archive import ArchiveUnavailable, Wayback
-from footnote_kit.links.cdx import read_rows
 from footnote_kit.links.check import CheckConfig, run_check
 from footnote_kit.links.http import Checker, CheckOptions
 from footnote_kit.model import Citing, UrlRef
@@ -67,7 +66,7 @@ def test_the_archive_never_has_more_than_two_requests_in_flight(site: LinkServer
 
 def test_a_rate_limited_archive_is_given_the_pause_it_asks_for(site: LinkServer, archive: LinkServer) -> None:
     archive.archive_throttle, archive.archive_retry_after = 1, "1"
-    refs = _refs(*[f"{site.base}/status/404?i={i}" for i in range(4)])
+    refs = _refs(*[f"{site.base}/status/404?i={i}" for i in range(16)])
     results = run_check(refs, CheckConfig(options=FAST, use_cache=False, archive_url=archive.base))
     assert not any("archive unavailable" in (r.detail or "") for r in results)
     times = archive.archive_times
@@ -76,7 +75,7 @@ def test_a_rate_limited_archive_is_given_the_pause_it_asks_for(site: LinkServer,
     # before the 429 arrived. After that, nothing until the second is over.
     during = [t for t, status in times if refused + 0.15 < t < refused + 0.95]
     assert during == [], "nothing is sent during the pause"
-    assert len(times) >= 5
+    assert len(times) >= 17
 
 
 # --- one CDX query per URL, and none the next time -----------------------------------------
@@ -124,6 +123,8 @@ def test_an_empty_answer_is_no_capture_and_an_html_page_is_no_answer(archive: Li
 
 
 def test_cdx_rows_are_read_by_their_header_and_bad_rows_skipped() -> None:
+    from footnote_kit.links.cdx import read_rows
+
     url = "https://x.example/"
     assert read_rows([["statuscode", "timestamp", "original"], ["200", "20200101000000", url]], url) == [("20200101000000", url, 200)]
     assert read_rows([["20200101000000", url, "301"], ["not a stamp", url, "200"], ["2020"]], url) == [("20200101000000", url, 301)]
