@@ -123,3 +123,26 @@ def test_fix_plans_grow_linearly_with_the_urls(tmp_path: Path) -> None:
     # Each URL's witness text, in a chapter whose notes are one paragraph (no blank line
     # between them): found once for the whole text, not again for every URL.
     assert _growth(lambda n: (lambda text=_chapter(n): cited_in_text(text)), 300) < 6
+
+
+class _Counted(str):
+    """A text that counts the characters its slices copy (work no call counter sees)."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> str:
+        part = str.__getitem__(self, key)
+        _Counted.copied += len(part)
+        return part
+
+
+def test_finding_url_spans_copies_text_in_proportion_to_it() -> None:
+    from footnote_kit.links.spans import url_spans
+
+    def copied(n: int) -> int:
+        _Counted.copied = 0
+        url_spans(_Counted(_chapter(n)))
+        return _Counted.copied
+
+    assert copied(800) / copied(200) < 6
+    assert _growth(lambda n: (lambda text=_chapter(n): url_spans(text)), 200) < 6
