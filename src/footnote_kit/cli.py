@@ -238,7 +238,7 @@ def check(
     fail_on: str = typer.Option("dead", "--fail-on", metavar="STATUSES", help="Comma-separated statuses that make the exit code 1 (default: dead)."),
     user_agent: Optional[str] = typer.Option(None, "--user-agent", metavar="UA", help="User-Agent to send; 'browser' for a browser-like one."),
     timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", help="Read timeout per request (connecting: at most 5 s)."),
-    max_concurrency: int = typer.Option(32, "--max-concurrency", metavar="N", help="Requests in flight at once, all hosts together."),
+    max_concurrency: int = typer.Option(64, "--max-concurrency", metavar="N", help="Requests in flight at once, all hosts together."),
     per_host: int = typer.Option(2, "--per-host", metavar="N", help="Requests in flight at once to one host."),
     offline: bool = typer.Option(False, "--offline", help="No network: report from the cache only (links not in it are 'excluded')."),
     skip: list[str] = typer.Option([], "--skip-url", metavar="REGEX", help="URLs matching are not checked ('excluded'), e.g. 'advance\\.lexis\\.com'."),
@@ -272,7 +272,7 @@ def check(
     project = load_settings()
     fail_on = ",".join(project.check.fail_on) if fail_on == "dead" else fail_on
     timeout = project.check.timeout if timeout == 10.0 else timeout
-    max_concurrency = project.check.max_concurrency if max_concurrency == 32 else max_concurrency
+    max_concurrency = project.check.max_concurrency if max_concurrency == 64 else max_concurrency
     per_host = project.check.max_per_host if per_host == 2 else per_host
     user_agent = user_agent or project.check.user_agent
     cache = cache or (Path(project.check.cache) if project.check.cache else None)

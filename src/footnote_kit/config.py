@@ -19,7 +19,7 @@ keys under ``[tool.footnote-kit]``)::
     [check]                               # [tool.footnote-kit.check] in pyproject.toml
     fail-on = ["dead", "soft-404"]        # statuses that fail a run
     timeout = 10.0                        # seconds to read; connect-timeout for connecting
-    max-concurrency = 32
+    max-concurrency = 64
     max-per-host = 2
     allow-private = false                 # also check 127.0.0.1, 10.x, intranet names
 
@@ -69,7 +69,7 @@ class CheckSettings:
     fail_on: tuple[str, ...] = ("dead",)
     timeout: float = 10.0
     connect_timeout: float = 5.0
-    max_concurrency: int = 32
+    max_concurrency: int = 64
     max_per_host: int = 2
     retries: int = 2
     user_agent: str | None = None

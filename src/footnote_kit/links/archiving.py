@@ -19,8 +19,10 @@ from typing import Any, Callable, Sequence
 
 from footnote_kit.model import ArchiveSnapshot, Citing, LinkStatus, UrlRef, Verdict
 
-NO_ARCHIVE = frozenset({LinkStatus.OK, LinkStatus.INVALID, LinkStatus.UNSUPPORTED, LinkStatus.EXCLUDED})
-"""Statuses that ``--archive failed`` does not look up: working links and non-HTTP URLs."""
+NO_ARCHIVE = frozenset({LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.INVALID, LinkStatus.UNSUPPORTED, LinkStatus.EXCLUDED})
+"""Statuses that ``--archive failed`` does not look up: links that work (a permanent
+redirect works too: its new address is the one to cite, so its old address needs no copy,
+and the archive is spared the question), and URLs that are not checked."""
 
 Found = tuple[ArchiveSnapshot | None, str | None]
 """(the capture, or a note such as ``archive unavailable: …``)."""

@@ -50,6 +50,10 @@ DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.
 _FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|rar|7z|epub|mp3|mp4|avi|mov|jpe?g|png|gif|tiff?|csv|xml|json)$", re.I)
 _PERMANENT = {301, 308}
 _TEMPORARY = {302, 303, 307}
+JOB_FACTOR = 2
+"""URLs of one host under way per request slot of it (see ``check_many``)."""
+ABANDON_GRACE = 0.2
+"""Seconds a host's slot stays taken after a request we abandoned (a timeout)."""
 _RETRY_STATUSES = {500, 502, 503, 504, 520, 521, 522, 523, 524}
 _HEAD_REFUSED = {405, 403, 501, 400, 404, 406, 410, 429, 500, 502, 503}
 
@@ -70,7 +74,7 @@ class CheckOptions:
     retry_after_cap: float = 10.0
     """The longest wait a ``Retry-After`` header may impose; above that it counts as blocked."""
     rate_limit_retries: int = 2
-    max_concurrency: int = 32
+    max_concurrency: int = 64
     per_host: int = 2
     body_cap: int = 64 * 1024
     allow_private: bool = False
@@ -149,6 +153,9 @@ class Checker:
         self._homes: dict[str, str | None] = {}
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._home_locks: dict[str, threading.Lock] = {}
+        self._proxied: dict[tuple[str, str], bool] = {}
+        self._robot_shy: set[str] = set()
+        """Hosts that refused our User-Agent and served a browser's: asked as a browser."""
         """Home page title per site root (``_home_title``)."""
         self._answered: dict[str, float] = {}
         """Per host, when it last answered anything: tells a slow page from a slow network."""
@@ -200,7 +207,9 @@ class Checker:
         current = url
         permanent_only = True
         hops = 0
-        ua = opts.user_agent
+        # A host that turned our robot away once is asked as a browser from then on:
+        # asking each of its pages twice would only cost it a refusal every time.
+        ua = BROWSER_UA if _host(url) in self._robot_shy else opts.user_agent
         while True:
             refused = self._refusal(current)
             if refused is not None:
@@ -238,6 +247,7 @@ class Checker:
                 ua = BROWSER_UA
                 retry, _err = self._fetch_with_retries(current, ua)
                 if retry is not None and retry.status < 400:
+                    self._robot_shy.add(_host(current))
                     if retry.status in _PERMANENT or retry.status in _TEMPORARY:
                         seen[_norm(current)] = 0
                         continue
@@ -291,9 +301,12 @@ class Checker:
             return None
         from footnote_kit.links.transport import proxied, target_refusal
 
-        return target_refusal(
-            _host(url), allow_private=False, through_proxy=proxied(self.session, url), seconds=self.options.connect_timeout
-        )
+        host = _host(url)
+        key = (url.split(":", 1)[0].lower(), host)
+        through = self._proxied.get(key)
+        if through is None:  # the environment's proxies do not change during a run
+            through = self._proxied[key] = proxied(self.session, url)
+        return target_refusal(host, allow_private=False, through_proxy=through, seconds=self.options.connect_timeout)
 
     def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool, cited_title: str | None = None) -> Verdict:
         code = ans.status
@@ -396,8 +409,18 @@ class Checker:
         runs. A request waits for its host's slot before taking a global one, so a worker
         held by a busy host never holds a global slot.
         """
-        with self._host_slot(_host(url)), self._in_flight:
-            return self._fetch_now(url, ua)
+        import requests
+
+        with self._host_slot(_host(url)):
+            try:
+                with self._in_flight:
+                    return self._fetch_now(url, ua)
+            except requests.exceptions.Timeout:
+                # We gave up on the request, but the server may still be working on it
+                # until it notices the closed connection: its slot stays taken a moment
+                # longer, so that the host never sees more than ``per_host`` at once.
+                time.sleep(ABANDON_GRACE)
+                raise
 
     def _host_slot(self, host: str) -> threading.BoundedSemaphore:
         with self._session_lock:
@@ -470,7 +493,10 @@ class Checker:
         opts = self.options
         workers = max(opts.max_concurrency, 4 * opts.max_concurrency)
         known = titles or {}
-        for v in per_host(urls, _host, lambda u: self.check(u, known.get(u)), opts.per_host, workers):
+        # Twice as many URLs of a host under way as requests to it: a URL waiting out a
+        # backoff or a Retry-After holds no request slot (``_fetch``), so another URL of
+        # the same host can use it meanwhile. The host still sees ``per_host`` at most.
+        for v in per_host(urls, _host, lambda u: self.check(u, known.get(u)), JOB_FACTOR * opts.per_host, workers):
             if progress is not None:
                 progress(v)
             yield v
