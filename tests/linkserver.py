@@ -72,6 +72,8 @@ class LinkServer(ThreadingHTTPServer):
         """(time.monotonic(), HTTP status) of every archive answer, in order."""
         self.cdx_asked: Counter[str] = Counter()
         """CDX queries per URL asked about."""
+        self.cdx_fields: Counter[str] = Counter()
+        """CDX queries per ``fl=`` (the fields asked for)."""
         self.stopping = threading.Event()
         self._lock = threading.Lock()
 
@@ -395,6 +397,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/cdx/search/cdx":
             with srv._lock:
                 srv.cdx_asked[query.get("url", [""])[0]] += 1
+                srv.cdx_fields[query.get("fl", [""])[0]] += 1
         if trouble == "html":
             return self._page(200, "Wayback Machine is down for maintenance", head)
         if trouble == "empty":

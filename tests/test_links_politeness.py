@@ -95,6 +95,7 @@ def test_check_repair_asks_each_url_once_and_shows_the_repaired_urls_capture(sit
     assert "no capture found" not in text.stdout
     assert site.hits[PRINTED_PATH] == 1, "repair uses the verdict check already has"
     assert archive.cdx_asked[printed] == 1 and max(archive.cdx_asked.values()) == 1
+    assert set(archive.cdx_fields) == {"timestamp,original,statuscode"}, "exactly the fields used"
     asked = sum(archive.cdx_asked.values())
     again = run_cli(*args, "--format", "json")
     assert sum(archive.cdx_asked.values()) == asked, "the archive's answers come from the cache the next time"
