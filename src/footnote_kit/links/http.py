@@ -1,84 +1,56 @@
-"""Checking URLs against the live web, politely, and without crying wolf.
+"""Checking URLs against the live web, politely, and without crying wolf: what answers mean.
 
-Why each choice:
+How each request is made (one pooled session, slots per host, deadlines, retries, the
+private-address rule) is ``links.fetch``; here is what the answers mean. Why each choice:
 
-- One ``requests.Session`` (connection pooling sized to the concurrency) so that 300
-  links to one news site reuse a few connections instead of opening 300.
-- Pages are fetched with a streamed GET whose body is read only up to ``body_cap``
-  bytes: a page's head is all we need to tell a soft-404 or a bot wall, and a capped GET
-  costs one round trip like a HEAD. Files (``.pdf``, ``.zip``, ...) get a HEAD first; any
-  HEAD answer that is not a success is confirmed with a GET, because many servers refuse
-  HEAD (405/403/501) or answer it wrongly (404 to HEAD, 200 to GET), and a host that
-  refused HEAD once is not asked with HEAD again.
 - Redirects are followed by hand (``max_redirects``, loop detection) so that we know
   whether they were permanent (``redirected``, report the new address) or temporary
   (``ok``), and whether an article now redirects to a generic page: the site's home,
-  a page above it, an error page (``soft-404``, see ``links.landing``).
-- 5xx and timeouts are retried with exponential backoff; 429 waits for ``Retry-After``
-  (capped): a 503 that recovers on retry is not dead, and a rate limit is not a verdict.
+  a page above it, an error page (``soft-404``, see ``links.landing``); the home page's
+  title is asked once per site for that.
+- A page that answers 200 is judged by its head (``links.page``): a "not found" title or
+  a bot wall is not a working link.
 - A 403 is retried once with a browser-like User-Agent: many sites turn robots away
-  while serving readers, and those pages are alive.
-- Concurrency: a global limit and a per-host limit enforced by one scheduler, so that a
-  busy host never holds a worker that another host could use.
-- Every request is bounded by ``links.transport``: ``--timeout`` is a wall-clock limit
-  from connecting to the last byte read, bodies are decompressed with a bound, and
-  private addresses are refused (``excluded``) unless ``allow_private`` (see
-  ``links.addresses`` for why).
+  while serving readers, and those pages are alive. A site that did so is asked as a
+  browser from then on.
+- Many URLs run concurrently under a scheduler that keeps each host to its share
+  (``links.schedule``), so a busy host never holds a worker another host could use.
 """
 
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
 from footnote_kit.links import landing
 from footnote_kit.links.addresses import refusal_detail
-from footnote_kit.links.network import DNS_DEAD
-from footnote_kit.links.page import is_challenge, judge_body, page_texts
+from footnote_kit.links.fetch import (  # noqa: F401 - re-exported: callers import them from here
+    BROWSER_UA,
+    DEFAULT_UA,
+    Answer,
+    CheckOptions,
+    Fetcher,
+    _host,
+    _no_such_host,
+    retry_after,
+)
+from footnote_kit.links.network import DNS_DEAD  # noqa: F401 - re-exported
+from footnote_kit.links.page import is_challenge, judge_body, page_texts  # noqa: F401 - judge_body re-exported
 from footnote_kit.links.schedule import per_host
-from footnote_kit.terminal import printable
 from footnote_kit.model import LinkStatus, Verdict  # Verdict lives in model: the cache needs it without this module
+from footnote_kit.terminal import printable
 
-BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
-DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.org/project/footnote-kit/)"
+__all__ = [
+    "BROWSER_UA", "DEFAULT_UA", "DNS_DEAD", "CheckOptions", "Checker", "Verdict", "classify_url", "judge_body", "retry_after",
+]
 
-_FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|rar|7z|epub|mp3|mp4|avi|mov|jpe?g|png|gif|tiff?|csv|xml|json)$", re.I)
 _PERMANENT = {301, 308}
 _TEMPORARY = {302, 303, 307}
 JOB_FACTOR = 2
 """URLs of one host under way per request slot of it (see ``check_many``)."""
-ABANDON_GRACE = 0.2
-"""Seconds a host's slot stays taken after a request we abandoned (a timeout)."""
-_RETRY_STATUSES = {500, 502, 503, 504, 520, 521, 522, 523, 524}
-_HEAD_REFUSED = {405, 403, 501, 400, 404, 406, 410, 429, 500, 502, 503}
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """How to check. Defaults suit a writer's bibliography: patient, polite, certain."""
-
-    user_agent: str = DEFAULT_UA
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    max_redirects: int = 10
-    retries: int = 2
-    """Extra attempts after a 5xx, a timeout or a refused connection."""
-    timeout_retries: int = 1
-    backoff: float = 0.5
-    """First retry waits this long, each later one twice as long."""
-    retry_after_cap: float = 10.0
-    """The longest wait a ``Retry-After`` header may impose; above that it counts as blocked."""
-    rate_limit_retries: int = 2
-    max_concurrency: int = 64
-    per_host: int = 2
-    body_cap: int = 64 * 1024
-    allow_private: bool = False
-    """Ask loopback, private, link-local and reserved addresses too (``--allow-private``)."""
 
 
 def classify_url(url: str) -> tuple[LinkStatus, str] | None:
@@ -128,58 +100,18 @@ def _looks_like_http(scheme: str) -> bool:
 # --- one URL ---------------------------------------------------------------------------
 
 
-class _Answer:
-    """One HTTP exchange, body capped, connection released."""
+class Checker(Fetcher):
+    """Checks URLs with one pooled session. Thread-safe; ``check_many`` runs them concurrently.
 
-    def __init__(self, status: int, headers: Any, body: bytes, url: str) -> None:
-        self.status = status
-        self.headers = headers
-        self.body = body
-        self.url = url
-
-    @property
-    def content_type(self) -> str:
-        return str(self.headers.get("Content-Type", ""))
-
-
-class Checker:
-    """Checks URLs with one pooled session. Thread-safe; ``check_many`` runs them concurrently."""
+    What a URL's answers mean is decided here; how they are asked for (slots, deadlines,
+    retries, reach) is ``links.fetch.Fetcher``'s part.
+    """
 
     def __init__(self, options: CheckOptions | None = None, session: Any = None, sleep: Callable[[float], None] = time.sleep) -> None:
-        self.options = options or CheckOptions()
-        self._session = session
-        self._session_lock = threading.Lock()
-        self._no_head: set[str] = set()
+        super().__init__(options, session, sleep)
         self._homes: dict[str, str | None] = {}
-        self._host_slots: dict[str, threading.BoundedSemaphore] = {}
-        self._home_locks: dict[str, threading.Lock] = {}
-        self._proxied: dict[tuple[str, str], bool] = {}
-        self._robot_shy: set[str] = set()
-        """Hosts that refused our User-Agent and served a browser's: asked as a browser."""
         """Home page title per site root (``_home_title``)."""
-        self._answered: dict[str, float] = {}
-        """Per host, when it last answered anything: tells a slow page from a slow network."""
-        self._sleep = sleep
-        # The global limit counts requests in flight, not URLs being worked on: a worker
-        # waiting out a Retry-After or a backoff holds no connection and no slot.
-        self._in_flight = threading.BoundedSemaphore(self.options.max_concurrency)
-        self.network_seen = False
-        """A public host (or the user's proxy) answered some request: the network works,
-        so a failure to resolve or reach another host is evidence (``links.network``)."""
-
-    @property
-    def session(self) -> Any:
-        with self._session_lock:
-            if self._session is None:
-                from footnote_kit.links.transport import new_session
-
-                size = max(self.options.max_concurrency, 4)
-                self._session = new_session(pool_connections=size, pool_maxsize=max(self.options.per_host, 2) * 2)
-            return self._session
-
-    def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
+        self._home_locks: dict[str, threading.Lock] = {}
 
     def check(self, url: str, title: str | None = None) -> Verdict:
         """The verdict for one URL. Never raises for network trouble: that is a verdict too.
@@ -254,7 +186,7 @@ class Checker:
                     ans, code = retry, retry.status
             return self._final(url, final, ans, hops > 0 and permanent_only, title)
 
-    def _landing(self, url: str, final: str, ans: _Answer, cited_title: str | None) -> str | None:
+    def _landing(self, url: str, final: str, ans: Answer, cited_title: str | None) -> str | None:
         """Why a redirected article that ends on a 200 is gone (``links.landing``), or None."""
         if not landing.moved(url, final):
             return None
@@ -295,20 +227,7 @@ class Checker:
             break
         return title
 
-    def _refusal(self, url: str) -> str | None:
-        """Why ``url``'s host must not be asked (a private address), before any request."""
-        if self.options.allow_private:
-            return None
-        from footnote_kit.links.transport import proxied, target_refusal
-
-        host = _host(url)
-        key = (url.split(":", 1)[0].lower(), host)
-        through = self._proxied.get(key)
-        if through is None:  # the environment's proxies do not change during a run
-            through = self._proxied[key] = proxied(self.session, url)
-        return target_refusal(host, allow_private=False, through_proxy=through, seconds=self.options.connect_timeout)
-
-    def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool, cited_title: str | None = None) -> Verdict:
+    def _final(self, url: str, final: str | None, ans: Answer, permanent: bool, cited_title: str | None = None) -> Verdict:
         code = ans.status
         if 200 <= code < 300:
             judged = judge_body(ans.body, ans.content_type, ans.headers)
@@ -336,149 +255,6 @@ class Checker:
             return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: bot wall")
         return Verdict(url, LinkStatus.ERROR, code, final, detail=f"HTTP {code}")
 
-    def _fetch_with_retries(self, url: str, ua: str) -> tuple[_Answer | None, tuple[LinkStatus, str] | None]:
-        """One request with the retry policy: 5xx/timeouts back off, 429 waits (capped)."""
-        import requests
-
-        from footnote_kit.links.transport import Refused
-
-        opts = self.options
-        tries = timeouts = limited = 0
-        delay = opts.backoff
-        while True:
-            try:
-                sent = time.monotonic()
-                ans = self._fetch(url, ua)
-                self._answered[_host(url)] = time.monotonic()
-            except Refused as err:
-                return None, (LinkStatus.EXCLUDED, refusal_detail(err.why))
-            except requests.exceptions.Timeout as err:
-                connect = isinstance(err, requests.exceptions.ConnectTimeout)
-                what = f"no connection after {opts.connect_timeout:g} s" if connect else f"no complete answer within {opts.read_timeout:g} s"
-                verdict = (LinkStatus.TIMEOUT, what)
-                if timeouts >= opts.timeout_retries:
-                    return None, verdict
-                if not connect and self._answered.get(_host(url), 0.0) > sent:
-                    # The host answered other pages while this one hung: the page is slow,
-                    # not the network, and a retry would only wait a full timeout again.
-                    return None, (verdict[0], verdict[1] + " (the host answers other pages)")
-                timeouts += 1
-            except requests.exceptions.TooManyRedirects:
-                return None, (LinkStatus.ERROR, "too many redirects")
-            except requests.exceptions.ProxyError as err:
-                return None, (LinkStatus.ERROR, f"the proxy refused: {_short(err)}")
-            except requests.exceptions.SSLError as err:
-                return None, (LinkStatus.ERROR, f"TLS error: {_short(err)}")
-            except requests.exceptions.ConnectionError as err:
-                if _no_such_host(err):
-                    return None, (LinkStatus.DEAD, DNS_DEAD)
-                if tries >= opts.retries:
-                    return None, (LinkStatus.ERROR, f"connection failed: {_short(err)}")
-                tries += 1
-            except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema) as err:
-                return None, (LinkStatus.INVALID, _short(err))
-            except requests.RequestException as err:
-                if tries >= opts.retries:
-                    return None, (LinkStatus.ERROR, _short(err))
-                tries += 1
-            else:
-                if ans.status == 429:
-                    wait = retry_after(ans.headers.get("Retry-After"), delay)
-                    if wait > opts.retry_after_cap or limited >= opts.rate_limit_retries:
-                        return ans, None  # rate limited on every try: blocked
-                    limited += 1
-                    self._sleep(wait)
-                    continue
-                if ans.status not in _RETRY_STATUSES or tries >= opts.retries:
-                    return ans, None
-                tries += 1
-                if ans.headers.get("Retry-After"):
-                    self._sleep(min(retry_after(ans.headers.get("Retry-After"), delay), opts.retry_after_cap))
-                    delay *= 2
-                    continue
-            self._sleep(delay)
-            delay *= 2
-
-    def _fetch(self, url: str, ua: str) -> _Answer:
-        """HEAD (files, hosts that honour it) or a capped streamed GET, in a slot of its host
-        and a global one.
-
-        The scheduler (``check_many``) already gives each host at most ``per_host`` URLs at
-        a time; this limit holds for every request besides: a redirect to another host,
-        a retry, the home page asked about a redirect, a repair probe made while a check
-        runs. A request waits for its host's slot before taking a global one, so a worker
-        held by a busy host never holds a global slot.
-        """
-        import requests
-
-        with self._host_slot(_host(url)):
-            try:
-                with self._in_flight:
-                    return self._fetch_now(url, ua)
-            except requests.exceptions.Timeout:
-                # We gave up on the request, but the server may still be working on it
-                # until it notices the closed connection: its slot stays taken a moment
-                # longer, so that the host never sees more than ``per_host`` at once.
-                time.sleep(ABANDON_GRACE)
-                raise
-
-    def _host_slot(self, host: str) -> threading.BoundedSemaphore:
-        with self._session_lock:
-            slot = self._host_slots.get(host)
-            if slot is None:
-                slot = self._host_slots[host] = threading.BoundedSemaphore(max(1, self.options.per_host))
-            return slot
-
-    def _fetch_now(self, url: str, ua: str) -> _Answer:
-        from footnote_kit.links.transport import ACCEPT_ENCODING, read_body
-
-        opts = self.options
-        host = _host(url)
-        headers = {
-            "User-Agent": ua, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-            "Accept-Language": "en;q=0.9,*;q=0.5", "Accept-Encoding": ACCEPT_ENCODING,
-        }
-        timeout = (opts.connect_timeout, opts.read_timeout)
-        if _FILE_SUFFIX.search(urlsplit(url).path) and host not in self._no_head:
-            with self._bounded() as reach:
-                resp = self._send(reach, "HEAD", url, headers, timeout)
-                resp.close()
-            if resp.status_code < 400 and resp.status_code not in (204,):
-                return _Answer(resp.status_code, resp.headers, b"", url)
-            if resp.status_code in _HEAD_REFUSED:
-                self._no_head.add(host)  # unreliable here: GET from now on
-        with self._bounded() as reach:
-            resp = self._send(reach, "GET", url, headers, timeout)
-            try:
-                body = b""
-                if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
-                    body = read_body(resp, opts.body_cap)
-                return _Answer(resp.status_code, resp.headers, body, url)
-            finally:
-                resp.close()  # closes the connection if the body was not read to the end
-
-    def _bounded(self) -> Any:
-        """One request's wall-clock deadline (``--timeout``) and reach rule (``--allow-private``)."""
-        from footnote_kit.links.transport import bounded
-
-        return bounded(self.options.read_timeout, allow_private=self.options.allow_private)
-
-    def _send(self, reach: Any, method: str, url: str, headers: dict[str, str], timeout: tuple[float, float]) -> Any:
-        """One request under ``reach``; a deadline that ended it is a timeout, whatever broke."""
-        import requests
-
-        try:
-            resp = self.session.request(method, url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
-        except requests.exceptions.Timeout:
-            raise
-        except requests.RequestException as err:
-            if reach.expired:
-                raise requests.exceptions.ReadTimeout(f"no complete answer within {self.options.read_timeout:g} s") from err
-            raise
-        if reach.public:
-            self.network_seen = True
-        return resp
-
     # --- many URLs ---------------------------------------------------------------------
 
     def check_many(
@@ -502,58 +278,11 @@ class Checker:
             yield v
 
 
-def retry_after(value: str | None, default: float) -> float:
-    """Seconds to wait per ``Retry-After`` (seconds or an HTTP date)."""
-    if not value:
-        return default
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    from email.utils import parsedate_to_datetime
-
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return default
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _no_such_host(err: BaseException) -> bool:
-    """True when DNS says the name does not exist (not when DNS is merely unreachable)."""
-    seen: set[int] = set()
-    todo: list[Any] = [err]
-    while todo:
-        e = todo.pop()
-        if e is None or id(e) in seen:
-            continue
-        seen.add(id(e))
-        if isinstance(e, socket.gaierror):
-            return e.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5))
-        todo.extend([getattr(e, "reason", None), e.__cause__, e.__context__])
-        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
-    return False
-
-
-def _short(err: BaseException) -> str:
-    text = str(err)
-    m = re.search(r"\(Caused by (\w+)\((?:.*?: )?(.*?)\)+$", text)
-    if m:
-        text = f"{m.group(1)}: {m.group(2)}"
-    return text[:160]
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
-
-
 def _norm(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-def _title(ans: _Answer) -> str:
+def _title(ans: Answer) -> str:
     """The ``<title>`` of an HTML answer ('' for anything else)."""
     if not ans.body or "html" not in ans.content_type.lower():
         return ""
