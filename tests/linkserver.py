@@ -11,11 +11,24 @@ always 429 · ``/chain/<n>`` n permanent redirects then ``/ok`` · ``/temp`` 302
 200 · ``/headlies`` HEAD 404, GET 200 · ``/robots`` 403 unless the User-Agent looks like a
 browser · ``/hang`` no answer for ``hang_seconds`` · ``/soft404`` 200 whose title says not
 found · ``/huge`` a 1 GB body generated lazily · ``/cp1251`` a non-UTF-8 page ·
-``/challenge`` a Cloudflare-style bot wall · ``/gone`` 410.
+``/challenge`` a Cloudflare-style bot wall · ``/gone`` 410 · ``/slow-headers`` (also
+``.pdf``) the status line one byte every 0.2 s · ``/jump?to=URL`` 302 to URL (also when
+asked as a proxy) · ``/evil-location`` and ``/evil-title`` a ``Location`` header and a title
+carrying terminal escape sequences · retired articles: ``/news/2019/…`` 302 to the section
+``/news/``, ``/retired/…`` 301 to ``/``, ``/to-welcome/…`` 302 to ``/welcome`` (titled as the
+home page); moved ones: ``/moved/<slug>`` 301 to ``/archive/<slug>``, ``/world/<slug>/amp``
+301 to ``/world/<slug>``, ``/blog/2024/only-post`` 301 to ``/blog/`` (which bears its title).
 
 Archive: ``server.archive[url] = [(timestamp, status), ...]``; ``/cdx/search/cdx``,
 ``/wayback/available`` and ``/web/<ts>/<url>`` answer from it. ``server.archive_down``
-makes all three answer 503.
+makes all three answer 503; ``server.archive_trouble`` makes them misbehave: ``"huge"``
+(1 GB of body), ``"bomb"`` (200 MB of zeros gzipped to a few hundred KB), ``"drip"``
+(headers one byte every 0.2 s), ``"redirect:URL"`` (302 to URL), ``"html"`` (a 200 HTML
+error page), ``"empty"`` (a 200 with no body), ``"reorder"`` (the CDX header and columns in
+another order) or ``"noheader"`` (CDX rows without the header row).
+``server.archive_throttle = N`` answers the next N archive requests 429 with
+``Retry-After: server.archive_retry_after``; ``archive_times`` and ``cdx_asked`` record
+what the archive was asked.
 """
 
 from __future__ import annotations
@@ -52,6 +65,15 @@ class LinkServer(ThreadingHTTPServer):
         self.archive_throttle = 0
         """The next N archive requests answer 429 with Retry-After: 0."""
         self.archive_hits = 0
+        self.archive_trouble: str | None = None
+        self.archive_retry_after = "0"
+        """The Retry-After that ``archive_throttle``'s 429s carry."""
+        self.archive_times: list[tuple[float, int]] = []
+        """(time.monotonic(), HTTP status) of every archive answer, in order."""
+        self.cdx_asked: Counter[str] = Counter()
+        """CDX queries per URL asked about."""
+        self.cdx_fields: Counter[str] = Counter()
+        """CDX queries per ``fl=`` (the fields asked for)."""
         self.stopping = threading.Event()
         self._lock = threading.Lock()
 
@@ -89,6 +111,10 @@ def _browser(ua: str) -> bool:
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: LinkServer
+    # Headers and body go out in two writes: with Nagle's algorithm on, the body waits for
+    # the client's delayed ACK of the headers (40 ms on Linux), a stall that is this
+    # server's, not the network's, and that no checker could avoid.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -112,9 +138,24 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for k, v in (headers or {}).items():
             self.send_header(k, v)
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
+        # The whole answer in one write, and the request counted as done before it: once
+        # the client can read the answer, the server's work is over, and a count still
+        # held while this thread waits for its turn would show a request in flight that
+        # no longer is.
+        self._headers_buffer.append(b"\r\n")
+        answer = b"".join(self._headers_buffer) + (b"" if head else body)
+        self._headers_buffer = []
+        self._finished()
+        self.wfile.write(answer)
+
+    def _finished(self) -> None:
+        """This request no longer counts as in flight (once only)."""
+        srv = self.server
+        if getattr(self, "_counted", False):
+            with srv._lock:
+                srv.in_flight -= 1
+                srv.current.remove(f"{self.command} {self.path}")
+            self._counted = False
 
     def _page(self, code: int, title: str, head: bool, headers: dict[str, str] | None = None, body: str = "Some text.") -> None:
         self._send(code, PAGE.format(title=title, body=body).encode(), headers, head)
@@ -134,6 +175,7 @@ class Handler(BaseHTTPRequestHandler):
             srv.current.append(f"{self.command} {self.path}")
             if srv.in_flight > srv.max_in_flight:
                 srv.max_in_flight, srv.peak = srv.in_flight, list(srv.current)
+            self._counted = True
         try:
             lo, hi = srv.latency
             if hi > 0:
@@ -142,9 +184,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with srv._lock:
-                srv.in_flight -= 1
-                srv.current.remove(f"{self.command} {self.path}")
+            self._finished()
 
     def _route(self, head: bool) -> None:
         srv = self.server
@@ -196,6 +236,14 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"x")
                 self.wfile.flush()
             return None
+        if path.startswith("/slow-headers"):
+            return self._slow_headers()
+        if path == "/jump":
+            return self._send(302, b"", {"Location": query.get("to", ["/ok"])[0]}, head)
+        if path == "/evil-location":
+            return self._send(302, b"", {"Location": "/gone?\x1b]0;pwned\x07\x1b[2J"}, head)
+        if path == "/evil-title":
+            return self._page(200, "Page not found \x1b]0;pwned\x07\x1b[2J", head)
         if path == "/temp":
             return self._send(302, b"", {"Location": "/ok?from=temp"}, head)
         if path == "/loop/a":
@@ -230,6 +278,28 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/cp1251-404":
             body = "<html><head><meta charset='windows-1251'><title>Страница не найдена</title></head><body>Увы</body></html>"
             return self._send(200, body.encode("cp1251"), head=head, ctype="text/html; charset=windows-1251")
+        if path.startswith("/news/2019/"):  # a retired article sent to its section
+            return self._send(302, b"", {"Location": "/news/"}, head)
+        if path == "/news/":
+            return self._page(200, "News | Daily Example", head)
+        if path.startswith("/retired/"):
+            return self._send(301, b"", {"Location": "/"}, head)
+        if path.startswith("/to-welcome/"):
+            return self._send(302, b"", {"Location": "/welcome"}, head)
+        if path == "/welcome":
+            return self._page(200, "Front page", head)  # the home page's own title
+        if path.startswith("/moved/"):
+            return self._send(301, b"", {"Location": "/archive/" + path.split("/", 2)[2]}, head)
+        if path.startswith("/archive/"):
+            return self._page(200, "A fine article", head)
+        if path.startswith("/world/") and path.endswith("/amp"):
+            return self._send(301, b"", {"Location": path[: -len("/amp")]}, head)
+        if path.startswith("/world/"):
+            return self._page(200, "A fine article", head)
+        if path == "/blog/2024/only-post":
+            return self._send(301, b"", {"Location": "/blog/"}, head)
+        if path == "/blog/":
+            return self._page(200, "Only post of the year | Blog", head)
         if path == "/home-redirect/article-123":
             return self._send(301, b"", {"Location": "/"}, head)
         if path == "/":
@@ -247,6 +317,20 @@ class Handler(BaseHTTPRequestHandler):
             body = "<html><head><title>Just a moment...</title></head><body><div id='challenge-platform'>Enable JavaScript and cookies to continue</div></body></html>"
             return self._send(200, body.encode(), {"Server": "cloudflare"}, head)
         return self._page(404, "Not Found", head)
+
+    def _slow_headers(self) -> None:
+        """A status line that never ends: one byte every 0.2 s for up to 60 s."""
+        line = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 400
+        for byte in line:
+            if self.server.stopping.wait(0.2):
+                return
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                self.close_connection = True
+                return
+        self.close_connection = True
 
     def _client_left_within(self, seconds: float) -> bool:
         """Wait up to ``seconds``; True as soon as the client closes the connection."""
@@ -279,10 +363,12 @@ class Handler(BaseHTTPRequestHandler):
             return
         chunk = (b"<html><head><title>Big</title></head><body>" + b"x" * 65536)[:65536]
         sent = 0
-        while sent < size and not self.server.stopping.is_set():
-            self.wfile.write(chunk)
-            sent += len(chunk)
-        self.server.count("huge bytes sent: %d" % sent)
+        try:
+            while sent < size and not self.server.stopping.is_set():
+                self.wfile.write(chunk)
+                sent += len(chunk)
+        finally:
+            self.server.count("huge bytes sent: %d" % sent)
 
     # -- fake Wayback Machine -----------------------------------------------------------
 
@@ -292,16 +378,38 @@ class Handler(BaseHTTPRequestHandler):
             srv.archive_hits += 1
         if srv.archive_down:
             return self._page(503, "Archive down", head)
+        trouble = srv.archive_trouble or ""
+        if trouble == "huge":
+            return self._huge(head)
+        if trouble == "drip":
+            return self._slow_headers()
+        if trouble == "bomb":
+            return self._send(200, _bomb(), {"Content-Encoding": "gzip"}, head, ctype="application/json")
+        if trouble.startswith("redirect:"):
+            return self._send(302, b"", {"Location": trouble.split(":", 1)[1]}, head)
         if srv.archive_throttle > 0:
             with srv._lock:
                 srv.archive_throttle -= 1
-            return self._page(429, "Slow down", head, {"Retry-After": "0"})
+                srv.archive_times.append((time.monotonic(), 429))
+            return self._page(429, "Slow down", head, {"Retry-After": srv.archive_retry_after})
+        with srv._lock:
+            srv.archive_times.append((time.monotonic(), 200))
+        if path == "/cdx/search/cdx":
+            with srv._lock:
+                srv.cdx_asked[query.get("url", [""])[0]] += 1
+                srv.cdx_fields[query.get("fl", [""])[0]] += 1
+        if trouble == "html":
+            return self._page(200, "Wayback Machine is down for maintenance", head)
+        if trouble == "empty":
+            return self._send(200, b"", head=head, ctype="application/json")
         if path == "/cdx/search/cdx":
             url = query.get("url", [""])[0]
             caps = list(srv.archive.get(url, []))
             flt = query.get("filter", [""])[0]
             if flt.startswith("statuscode:"):
-                caps = [c for c in caps if str(c[1]) == flt.split(":", 1)[1]]
+                import re
+
+                caps = [c for c in caps if re.fullmatch(flt.split(":", 1)[1], str(c[1]))]
             closest = query.get("closest", [""])[0]
             if closest and query.get("sort", [""])[0] == "closest":
                 caps.sort(key=lambda c: abs(_ts(c[0]) - _ts(closest)))
@@ -309,6 +417,10 @@ class Handler(BaseHTTPRequestHandler):
                 caps.sort()
             caps = caps[: int(query.get("limit", ["1000"])[0])]
             rows: list[list[str]] = [["timestamp", "original", "statuscode"]] + [[t, url, str(s)] for t, s in caps] if caps else []
+            if rows and trouble == "reorder":  # the same answer, its columns in another order
+                rows = [[r[2], r[0], r[1]] for r in rows]
+            if rows and trouble == "noheader":
+                rows = rows[1:]
             return self._send(200, json.dumps(rows).encode(), head=head, ctype="application/json")
         if path == "/wayback/available":
             url = query.get("url", [""])[0]
@@ -329,6 +441,20 @@ class Handler(BaseHTTPRequestHandler):
         if t != ts:
             return self._send(302, b"", {"Location": f"/web/{t}/{url}"}, head)
         return self._page(200, "Archived copy", head)
+
+
+_BOMB: list[bytes] = []
+
+
+def _bomb() -> bytes:
+    """200 MB of zeros, gzipped (made once, a few hundred KB)."""
+    if not _BOMB:
+        import zlib
+
+        z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        block = bytes(1 << 20)
+        _BOMB.append(b"".join(z.compress(block) for _ in range(200)) + z.flush())
+    return _BOMB[0]
 
 
 def _ts(stamp: str) -> float:

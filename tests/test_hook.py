@@ -108,7 +108,7 @@ needs_checker = pytest.mark.skipif(not HAVE_CHECKER, reason="the link checker (i
 
 def _repo(tmp_path: Path, config: str = "") -> Path:
     (tmp_path / ".git").mkdir()
-    (tmp_path / ".footnote-kit.toml").write_text(config or "[check]\nretries = 0\n", encoding="utf-8")
+    (tmp_path / ".footnote-kit.toml").write_text(config or "[check]\nretries = 0\nallow-private = true\n", encoding="utf-8")
     return tmp_path
 
 
@@ -137,7 +137,7 @@ def test_dead_link_fails_with_file_and_line_then_comes_from_the_cache(tmp_path, 
 
 @needs_checker
 def test_skip_urls_and_fail_on_from_settings(tmp_path, server, capsys, monkeypatch) -> None:
-    repo = _repo(tmp_path, 'skip-urls = ["/gone/"]\n[check]\nretries = 0\n')
+    repo = _repo(tmp_path, 'skip-urls = ["/gone/"]\n[check]\nretries = 0\nallow-private = true\n')
     monkeypatch.chdir(repo)
     (repo / "refs.bib").write_text(f"@online{{a,\n  url = {{{server}/gone/x}},\n}}\n", encoding="utf-8")
     assert main(["check", "--cache", str(tmp_path / "c.db"), "refs.bib"]) == 0
@@ -159,8 +159,9 @@ def test_network_down_does_not_fail_the_commit(tmp_path, capsys, monkeypatch) ->
 
 
 @needs_checker
-def test_warm_run_imports_nothing_heavy(tmp_path, server) -> None:
+def test_warm_run_imports_nothing_heavy(tmp_path, server, monkeypatch) -> None:
     repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
     (repo / "chapter.md").write_text(f"Claim.[^1]\n\n[^1]: “Alive,” Outlet, 2020, {server}/story.\n", encoding="utf-8")
     (repo / "refs.bib").write_text(f"@online{{a,\n  title = {{Alive}},\n  url = {{{server}/bib}},\n}}\n", encoding="utf-8")
     (repo / "post.html").write_text(f'<ol class="footnotes"><li id="fn1"><a href="{server}/html">x</a></li></ol>\n', encoding="utf-8")
@@ -221,24 +222,25 @@ def test_manifest_is_valid_and_its_ids_are_documented() -> None:
     assert "require_serial: true" in text.split("- id: footnote-kit-check", 1)[1]
 
 
-@needs_checker
-def test_network_down_is_told_from_a_dead_host() -> None:
-    from footnote_kit.hook import Outcome, _network_down
-    from footnote_kit.links.http import DNS_DEAD
+def test_a_failure_to_reach_a_host_is_evidence_only_once_a_public_host_answered() -> None:
+    from footnote_kit.links.network import DNS_DEAD, needs_proof, unproven
+    from footnote_kit.model import LinkStatus, Verdict
 
-    gone = Outcome("https://no-such-site.example/a", "dead", DNS_DEAD)
-    assert not _network_down([gone]), "one host that does not exist is a dead link"
-    assert _network_down([gone, Outcome("https://other.example/b", "dead", DNS_DEAD)])
-    assert _network_down([Outcome("https://a.example/", "timeout", "no answer after 5 s connecting")])
-    assert not _network_down([gone, Outcome("https://a.example/x", "dead", "HTTP 404", 404)])
-    assert not _network_down([Outcome("htp://a.example/", "invalid", "misspelt scheme")])
+    gone = Verdict("https://no-such-site.example/a", LinkStatus.DEAD, detail=DNS_DEAD)
+    refused = Verdict("https://a.example/", LinkStatus.ERROR, detail="connection failed: refused")
+    slow = Verdict("https://b.example/", LinkStatus.TIMEOUT, detail="no connection after 5 s")
+    answered = Verdict("https://c.example/x", LinkStatus.DEAD, 404, detail="HTTP 404")
+    bad = Verdict("htp://a.example/", LinkStatus.INVALID, detail="misspelt scheme")
+    assert [needs_proof(v) for v in (gone, refused, slow, answered, bad)] == [True, True, True, False, False]
+    assert unproven([gone, refused, slow, answered, bad], network_seen=False) == [gone, refused, slow]
+    assert unproven([gone, refused, slow, answered, bad], network_seen=True) == []
 
 
 @needs_checker
 def test_check_command_reads_the_project_settings(tmp_path, server) -> None:
     from conftest import run_cli
 
-    repo = _repo(tmp_path, 'skip-urls = ["/gone/paywalled"]\n[check]\nfail-on = ["dead"]\nretries = 0\n[archive]\nmode = "none"\n')
+    repo = _repo(tmp_path, 'skip-urls = ["/gone/paywalled"]\n[check]\nfail-on = ["dead"]\nretries = 0\nallow-private = true\n[archive]\nmode = "none"\n')
     (repo / "draft.md").write_text(
         f"One.[^1] Two.[^2]\n\n[^1]: “A,” Outlet, 2020, {server}/gone/paywalled.\n[^2]: “B,” Outlet, 2020, {server}/gone/removed.\n",
         encoding="utf-8",

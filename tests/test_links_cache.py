@@ -16,7 +16,7 @@ from footnote_kit.links.http import CheckOptions, Verdict
 from footnote_kit.model import Citing, LinkStatus as S, UrlRef
 from linkserver import LinkServer
 
-FAST = CheckOptions(connect_timeout=0.5, read_timeout=0.5, backoff=0.01, retry_after_cap=1.0)
+FAST = CheckOptions(connect_timeout=0.5, read_timeout=0.5, backoff=0.01, retry_after_cap=1.0, allow_private=True)
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def draft(tmp_path: Path, server: LinkServer, *paths: str) -> Path:
     return doc
 
 
-FAST = ["--timeout", "0.5", "--no-cache"]
+FAST = ["--timeout", "0.5", "--no-cache", "--allow-private"]
 
 STATUSES = ["ok", "redirected", "dead", "error", "timeout", "blocked", "soft-404", "invalid", "unsupported", "excluded"]
 NULLABLE_INT = {"type": ["integer", "null"]}
@@ -153,9 +153,9 @@ def test_unreadable_input_exits_2(tmp_path: Path) -> None:
 def test_second_run_uses_the_cache_and_offline_needs_no_network(server: LinkServer, tmp_path: Path) -> None:
     doc = draft(tmp_path, server, "/ok", "/status/404")
     cache = str(tmp_path / "links.sqlite3")
-    assert run_cli("check", str(doc), "--cache", cache, "--archive", "none", env=env(server)).code == 1
+    assert run_cli("check", str(doc), "--cache", cache, "--archive", "none", "--allow-private", env=env(server)).code == 1
     hits = sum(server.hits.values())
-    again = run_cli("check", str(doc), "--cache", cache, "--archive", "none", "--format", "json", env=env(server))
+    again = run_cli("check", str(doc), "--cache", cache, "--archive", "none", "--allow-private", "--format", "json", env=env(server))
     assert sum(server.hits.values()) == hits and again.code == 1
     server.stop()
     off = run_cli("check", str(doc), "--cache", cache, "--offline", "--format", "json", env=env(server))

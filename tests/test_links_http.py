@@ -20,7 +20,7 @@ def server() -> Iterator[LinkServer]:
     srv.stop()
 
 
-FAST = CheckOptions(connect_timeout=0.5, read_timeout=0.5, backoff=0.01, retry_after_cap=1.0)
+FAST = CheckOptions(connect_timeout=0.5, read_timeout=0.5, backoff=0.01, retry_after_cap=1.0, allow_private=True)
 
 
 def check(server: LinkServer, path: str, **opts: object) -> object:
@@ -162,7 +162,7 @@ def test_per_host_limit_is_respected(server: LinkServer) -> None:
     srv = LinkServer(latency=(0.03, 0.05)).start()
     try:
         urls = [f"{srv.base}/page/{i}" for i in range(24)]
-        verdicts = list(Checker(CheckOptions(per_host=2, max_concurrency=16)).check_many(urls))
+        verdicts = list(Checker(CheckOptions(per_host=2, max_concurrency=16, allow_private=True)).check_many(urls))
         assert sorted(v.url for v in verdicts) == sorted(urls)
         assert all(v.status is S.OK for v in verdicts)
         assert srv.max_in_flight <= 2

@@ -58,7 +58,7 @@ def test_precommit_refuses_dead_links_and_lint_errors_and_accepts_clean_drafts(t
         encoding="utf-8",
     )
     # Lint only what this test is about, whatever the note parser makes of a short note.
-    (drafts / ".footnote-kit.toml").write_text('[lint]\nfail-on = ["date-mismatch"]\n', encoding="utf-8")
+    (drafts / ".footnote-kit.toml").write_text('[check]\nallow-private = true\n[lint]\nfail-on = ["date-mismatch"]\n', encoding="utf-8")
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),

@@ -116,15 +116,18 @@ ARCHIVE_URL_OPTION = typer.Option(
     None, "--archive-url", metavar="URL", help="With --repair: the Wayback Machine's base address (default: $FOOTNOTE_KIT_ARCHIVE_URL or web.archive.org)."
 )
 NO_LIVE_OPTION = typer.Option(False, "--no-live", help="With --repair: evidence from the archive only; never contact the cited sites.")
+ALLOW_PRIVATE_OPTION = typer.Option(
+    False, "--allow-private", help="Also ask URLs on loopback, private and link-local addresses (an intranet); refused by default."
+)
 
 
-def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool) -> Any:
+def _with_repairs(result: Any, archive_url: Optional[str], no_live: bool, allow_private: bool = False) -> Any:
     """``--repair`` for parse/export: a post-pass giving each source its evidenced repair."""
     from dataclasses import replace
 
     from footnote_kit.links.repair import notes_with_repairs, repair_sources, with_repair
 
-    archive, live = _repair_probes(archive_url, no_live)
+    archive, live = _repair_probes(archive_url, no_live, allow_private=allow_private)
     sources = [s for n in result.notes for s in n.sources]
     sources += [r.source for r in getattr(result, "records", ())]
     repairs = repair_sources(sources, live=live, archive=archive, words=[n.text for n in result.notes])
@@ -148,6 +151,7 @@ def parse(
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     from_: Optional[str] = FROM_OPTION,
     reader: Optional[str] = typer.Option(
         None, "--reader", metavar="READER",
@@ -169,7 +173,7 @@ def parse(
         raise UsageError(f"--reader must be rules, model or combined, not {reader!r}")
     result = parse_file(file, notes=parse_range(notes), encoding=encoding, fmt=_from(from_), reader=reader)
     if repair:
-        result = _with_repairs(result, archive_url, no_live)
+        result = _with_repairs(result, archive_url, no_live, allow_private)
     for problem in result.warnings:
         warn(str(problem))
     if result.ranges:
@@ -204,6 +208,7 @@ def export(
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,
     no_live: bool = NO_LIVE_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     from_: Optional[str] = FROM_OPTION,
 ) -> None:
     """Write a bibliography (BibLaTeX, BibTeX or CSL-JSON): one entry per distinct source.
@@ -226,7 +231,7 @@ def export(
     fmt = choose_format(format, str(out) if out is not None else None)
     loaded = load(file, notes=parse_range(notes), encoding=encoding, fmt=_from(from_))
     if repair:
-        loaded = _with_repairs(loaded, archive_url, no_live)
+        loaded = _with_repairs(loaded, archive_url, no_live, allow_private)
     for problem in loaded.warnings:
         warn(str(problem))
     text = export_text(loaded, fmt, ascii=ascii)
@@ -263,13 +268,14 @@ def check(
     fail_on: str = typer.Option("dead", "--fail-on", metavar="STATUSES", help="Comma-separated statuses that make the exit code 1 (default: dead)."),
     user_agent: Optional[str] = typer.Option(None, "--user-agent", metavar="UA", help="User-Agent to send; 'browser' for a browser-like one."),
     timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", help="Read timeout per request (connecting: at most 5 s)."),
-    max_concurrency: int = typer.Option(32, "--max-concurrency", metavar="N", help="Requests in flight at once, all hosts together."),
+    max_concurrency: int = typer.Option(64, "--max-concurrency", metavar="N", help="Requests in flight at once, all hosts together."),
     per_host: int = typer.Option(2, "--per-host", metavar="N", help="Requests in flight at once to one host."),
     offline: bool = typer.Option(False, "--offline", help="No network: report from the cache only (links not in it are 'excluded')."),
     skip: list[str] = typer.Option([], "--skip-url", metavar="REGEX", help="URLs matching are not checked ('excluded'), e.g. 'advance\\.lexis\\.com'."),
     repair: bool = typer.Option(False, "--repair", help="For failed links, propose the URL a PDF copy damaged (lost hyphen, space), with evidence (see README, 'Repairing URLs')."),
     notes: Optional[str] = NOTES_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
     from_: Optional[str] = FROM_OPTION,
 ) -> None:
     """Find dead citation links, and the Wayback copy nearest the date each was cited.
@@ -286,6 +292,7 @@ def check(
     from footnote_kit.links.http import BROWSER_UA, CheckOptions, DEFAULT_UA
     from footnote_kit.links.report import FORMATS, render
     from footnote_kit.model import LinkStatus
+    from footnote_kit.terminal import printable
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -296,7 +303,7 @@ def check(
     project = load_settings()
     fail_on = ",".join(project.check.fail_on) if fail_on == "dead" else fail_on
     timeout = project.check.timeout if timeout == 10.0 else timeout
-    max_concurrency = project.check.max_concurrency if max_concurrency == 32 else max_concurrency
+    max_concurrency = project.check.max_concurrency if max_concurrency == 64 else max_concurrency
     per_host = project.check.max_per_host if per_host == 2 else per_host
     user_agent = user_agent or project.check.user_agent
     cache = cache or (Path(project.check.cache) if project.check.cache else None)
@@ -330,6 +337,7 @@ def check(
     options = CheckOptions(
         user_agent=ua, connect_timeout=min(project.check.connect_timeout, timeout), read_timeout=timeout,
         max_concurrency=max_concurrency, per_host=per_host, retries=project.check.retries,
+        allow_private=allow_private or project.check.allow_private,
     )
     config = CheckConfig(
         options=options, archive=archive, archive_url=archive_url, use_cache=not no_cache, cache_path=cache,
@@ -341,14 +349,38 @@ def check(
         warn(str(problem))
     if not refs:
         warn("footnote-kit: no links found in " + ", ".join(paths))
-    with _on_terminal(_bar, "checking", when=bool(refs)) as progress:
-        results = run_check(refs, config, progress=progress)
-    if repair:
-        from footnote_kit.links.repair import repair_links
+    from footnote_kit.links.check import archive_client, open_cache, store_archive_answers
 
-        archive_probe, live_probe = _repair_probes(archive_url, no_live=offline, no_archive=offline or archive == "none", options=options)
-        with _on_terminal(_counter, "repairing URLs") as tick:
-            results = repair_links(results, refs, live=live_probe, archive=archive_probe, progress=tick)
+    notices: list[str] = []
+    # One archive client for the check and for repair: the archive is asked once per URL,
+    # and what an earlier run learnt (the cache) is recalled before asking.
+    archive_cache = open_cache(config) if archive != "none" else None
+    wayback = archive_client(config, archive_cache) if archive != "none" else None
+    try:
+        with _on_terminal(_bar, "checking", when=bool(refs)) as progress:
+            results = run_check(refs, config, progress=progress, notices=notices, wayback=wayback)
+    finally:
+        if archive_cache is not None and not repair:
+            archive_cache.close()
+    from footnote_kit.links.network import NETWORK_NOTICE
+
+    for notice in notices:
+        if not (format == "text" and notice.startswith(NETWORK_NOTICE)):  # the text report says it once
+            warn(printable(notice))
+    if repair:
+        from footnote_kit.links.http import Checker
+        from footnote_kit.links.repair import live_probe, repair_links
+
+        live = None if offline else live_probe(Checker(options))
+        evidence = None if offline or wayback is None else wayback
+        try:
+            with _on_terminal(_counter, "repairing URLs") as tick:
+                results = repair_links(results, refs, live=live, archive=evidence, progress=tick)
+        finally:
+            if archive_cache is not None:
+                archive_cache.close()
+        if wayback is not None and not offline:
+            store_archive_answers(config, wayback)
     text = render(results, format, fail, color=format == "text" and sys.stdout.isatty(), archive_looked=archive != "none" and not offline)
     if text:
         typer.echo(text)
@@ -542,6 +574,8 @@ def fix(
     ),
     no_live: bool = typer.Option(False, "--no-live", help="Take evidence from the archive only; never contact the cited sites."),
     format: str = typer.Option("text", "--format", "-f", help="text, or json (every URL edit and suggestion)."),
+    allow_private: bool = ALLOW_PRIVATE_OPTION,
+    force: bool = typer.Option(False, "--force", help="Rewrite files that are read-only (their mode is kept)."),
 ) -> None:
     """Write evidenced URL repairs into files; only the URL text changes.
 
@@ -552,9 +586,13 @@ def fix(
     repaired URL answers where the printed one does not, or the Wayback Machine holds
     captures of it and none of the printed one. Candidates without evidence are listed
     as suggestions and never written. Every other byte of the file stays as it was; the
-    write is atomic and the old file is kept as FILE~ (unless --no-backup).
+    write is atomic and the old file is kept as FILE~ (unless --no-backup). A file
+    saved by someone else while fix works is left alone (run fix again), and a
+    read-only file is rewritten only with --force.
     """
-    from footnote_kit.links.fixfile import plan_fixes, read_for_fix, write_fixes
+    from footnote_kit.files import check_writable
+    from footnote_kit.links.fixfile import plan_fixes, read_snapshot, write_fixes
+    from footnote_kit.terminal import printable
 
     if not repair:
         raise UsageError("nothing to fix: pass --repair (repair URLs damaged by copying from a PDF)")
@@ -570,35 +608,48 @@ def fix(
                 f"(check {path} --repair shows each repair)",
                 file=str(path),
             )
-    archive, live = _repair_probes(archive_url, no_live)
+    archive, live = _repair_probes(archive_url, no_live, allow_private=allow_private)
     report: list[dict[str, Any]] = []
     for path in files:
-        text = read_for_fix(path)
+        text, seen = read_snapshot(path)
+        if not dry_run:
+            check_writable(path, force=force)  # before any network work, not after it
         with _on_terminal(_counter, f"{path}: repairing URLs") as tick:
-            plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick)
+            plan = plan_fixes(text, path=str(path), live=live, archive=archive, progress=tick, source=seen)
         if dry_run and format == "text":
             typer.echo(plan.diff(), nl=False)
         for edit in plan.edits:
             report.append({"file": str(path), "line": edit.line, "printed": edit.old, **edit.repair.to_json()})
             if format == "text":
-                warn(f"{path}:{edit.line}: {edit.old} -> {edit.new} ({edit.repair.evidence})")
+                warn(printable(f"{path}:{edit.line}: {edit.old} -> {edit.new} ({edit.repair.evidence})"))
         for line, url, suggestion in plan.suggestions:
             report.append({"file": str(path), "line": line, "printed": url, **suggestion.to_json()})
             if format == "text":
-                warn(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}")
+                warn(printable(f"{path}:{line}: no evidence for a repair of {url}; candidates: {', '.join(suggestion.candidates[:3])}"))
         if plan.edits and not dry_run:
-            kept = write_fixes(plan, backup=not no_backup)
+            kept = write_fixes(plan, backup=not no_backup, force=force)
             if format == "text":
                 warn(f"{path}: {len(plan.edits)} URL(s) repaired" + (f", previous version kept as {kept}" if kept else ""))
     if format == "json":
         echo_json({"dry_run": dry_run, "repairs": report})
 
 
-def _repair_probes(archive_url: Optional[str], no_live: bool, no_archive: bool = False, options: Any = None) -> tuple[Any, Any]:
-    """The evidence URL repair asks for: the archive, and (unless --no-live) the live web."""
+def _repair_probes(
+    archive_url: Optional[str], no_live: bool, no_archive: bool = False, options: Any = None, allow_private: bool = False
+) -> tuple[Any, Any]:
+    """The evidence URL repair asks for: the archive, and (unless --no-live) the live web.
+
+    ``options`` (``check``'s) already say whether private addresses may be asked; without
+    them, ``--allow-private`` or the settings file's ``[check] allow-private`` do.
+    """
     from footnote_kit.links.archive import Wayback
-    from footnote_kit.links.http import Checker
+    from footnote_kit.links.http import Checker, CheckOptions
     from footnote_kit.links.repair import archive_probe, live_probe
+
+    if options is None:
+        from footnote_kit.config import load_settings
+
+        options = CheckOptions(allow_private=allow_private or load_settings().check.allow_private)
 
     archive = None if no_archive else archive_probe(Wayback(base_url=archive_url))
     live = None if no_live else live_probe(Checker(options))

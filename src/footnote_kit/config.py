@@ -19,8 +19,9 @@ keys under ``[tool.footnote-kit]``)::
     [check]                               # [tool.footnote-kit.check] in pyproject.toml
     fail-on = ["dead", "soft-404"]        # statuses that fail a run
     timeout = 10.0                        # seconds to read; connect-timeout for connecting
-    max-concurrency = 32
+    max-concurrency = 64
     max-per-host = 2
+    allow-private = false                 # also check 127.0.0.1, 10.x, intranet names
 
     [lint]
     disable = ["uncited-entry"]           # rules switched off
@@ -68,12 +69,14 @@ class CheckSettings:
     fail_on: tuple[str, ...] = ("dead",)
     timeout: float = 10.0
     connect_timeout: float = 5.0
-    max_concurrency: int = 32
+    max_concurrency: int = 64
     max_per_host: int = 2
     retries: int = 2
     user_agent: str | None = None
     cache: str | None = None
     """Path of the link cache; None = the default under the user's cache directory."""
+    allow_private: bool = False
+    """Check URLs on loopback, private and link-local addresses too (an intranet's wiki)."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "retries": ("retries", "count0"),
         "user-agent": ("user_agent", "str"),
         "cache": ("cache", "path"),
+        "allow-private": ("allow_private", "bool"),
     },
     "lint": {
         "disable": ("disable", "rules"),
@@ -324,6 +328,10 @@ def _convert(value: Any, kind: str, key: str, file: str | None, text: str) -> An
         if kind == "url" and not re.match(r"https?://[^/\s]+", value):
             raise bad("an http(s) address such as \"https://web.archive.org\"")
         return os.path.expanduser(value) if kind == "path" else value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
     if kind == "seconds":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise bad("a positive number of seconds")

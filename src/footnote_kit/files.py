@@ -8,6 +8,7 @@ an interrupted run never destroys what was there before.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from footnote_kit.errors import InputError
@@ -126,39 +127,224 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     return decode(read_bytes(path), "<stdin>" if name == "-" else name, encoding)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, backup: bool = False) -> Path | None:
-    """Write ``text`` to ``path`` all at once: a temporary file beside it, then a rename.
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file was when it was read: if any of it differs later, someone edited it."""
 
-    With ``backup``, the previous content is kept as ``path~`` first. Returns the backup's
-    path when one was made.
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def fingerprint(data: bytes, stat: os.stat_result) -> Fingerprint:
+    import hashlib
+
+    return Fingerprint(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def current_fingerprint(path: str | os.PathLike[str]) -> Fingerprint | None:
+    """The file's fingerprint now (None when it is gone)."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            return fingerprint(handle.read(), stat)
+    except FileNotFoundError:
+        return None
+
+
+def check_writable(path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Refuse, before any work, a file the user made read-only (unless ``force``)."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not force and _read_only(target, mode):
+        raise InputError("the file is read-only; pass --force to rewrite it anyway", file=os.fspath(path))
+
+
+def _read_only(path: Path, mode: int) -> bool:
+    """No write permission bit at all (chmod a-w), or none that applies to this user."""
+    return not (mode & 0o222) or not os.access(path, os.W_OK)
+
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    text: str,
+    *,
+    backup: bool = False,
+    expect: Fingerprint | None = None,
+    force: bool = False,
+) -> Path | None:
+    """Write ``text`` to ``path`` so that the old content or the new is there, whatever happens.
+
+    Returns the backup's path when one was made (``path~``, with ``backup``). Why each step:
+
+    - A symlink ``path`` is followed to the file it names, and that file is updated: the
+      link is the user's and stays a link. A backup ``path~`` that is a symlink is
+      replaced, never written through (it could point anywhere).
+    - The new text goes to a temporary file beside the target, is flushed to disk, takes
+      the old file's mode and (where the OS allows) owner, and is renamed over it; the
+      folder is flushed after the rename. A hard-linked file is rewritten in place after
+      a safety copy is on disk, so that every name keeps seeing the same file.
+    - ``expect`` is the file as it was read: if it changed since (an editor saved while
+      we waited on the network), nothing is written and ``InputError`` says so.
+    - A read-only file is refused unless ``force``; a folder we cannot write to is a
+      one-line ``InputError`` (exit 2), not a crash.
+    - Temporary files of runs that were killed (named ``.NAME.fk<pid>.*.tmp``, whose
+      process is gone) are removed first.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    named = Path(path)
+    target = Path(os.path.realpath(named))
+    where = os.fspath(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"cannot create the folder {target.parent}: {err.strerror or err}", file=where) from None
+    _remove_stale_temps(target)
+    old = _stat(target)
+    if old is not None and not force and _read_only(target, old.st_mode):
+        raise InputError("the file is read-only; nothing written", file=where)
+    data = text.encode("utf-8")
     kept: Path | None = None
-    if backup and target.exists():
-        kept = target.with_name(target.name + "~")
-        kept.write_bytes(target.read_bytes())
+    try:
+        if expect is not None:
+            _unchanged(target, expect, where)
+        if old is not None and backup:
+            kept = named.with_name(named.name + "~")
+            _replace_with(kept, target.read_bytes(), old)
+        if old is not None and old.st_nlink > 1:
+            # In place, so a safety copy must be on disk first: the backup, or (with no
+            # backup wanted) a hidden copy removed once the new text is safely written.
+            # Not named like a temporary file, so that no later run cleans it away.
+            safety = kept or named.with_name(f".{named.name}.fk{os.getpid()}.safe")
+            if kept is None:
+                _replace_with(safety, target.read_bytes(), old)
+            _rewrite_in_place(target, data, expect, where)
+            if kept is None:
+                safety.unlink()
+            return kept
+        _replace_with(target, data, old, expect=expect, where=where)
+    except PermissionError as err:
+        raise InputError(f"cannot write here: {err.strerror or err}", file=where) from None
+    except OSError as err:
+        if isinstance(err, FileNotFoundError) and expect is not None:
+            raise InputError("the file was removed while footnote-kit worked on it; nothing written", file=where) from None
+        raise InputError(f"cannot write: {err.strerror or err}", file=where) from None
+    return kept
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _unchanged(target: Path, expect: Fingerprint, where: str) -> None:
+    if current_fingerprint(target) != expect:
+        raise InputError(
+            "the file changed while footnote-kit was working on it (saved in an editor?); "
+            "nothing written: run the command again",
+            file=where,
+        )
+
+
+def _replace_with(dest: Path, data: bytes, like: os.stat_result | None, *, expect: Fingerprint | None = None, where: str = "") -> None:
+    """``dest`` becomes ``data`` by rename: a temporary file, flushed, then renamed over it.
+
+    ``like`` gives the mode and owner to keep. ``os.replace`` replaces a symlink ``dest``
+    itself, so nothing is ever written through a link we did not ask for.
+    """
     # Imported here: tempfile pulls in shutil, random, bz2 and lzma, which reading (and
     # the pre-commit hook, which only reads) has no use for.
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.fk{os.getpid()}.", suffix=".tmp", dir=dest.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         # mkstemp creates the file 0600; a replaced file keeps its own mode, and a new
         # one gets what open() would give it (0666 less the umask), so a .bib written
         # for co-authors stays readable by them.
-        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        os.chmod(tmp, like.st_mode & 0o7777 if like is not None else 0o666 & ~_umask())
+        if like is not None:
+            _keep_owner(tmp, like)
+        if expect is not None:
+            _unchanged(dest, expect, where)  # the last moment before the rename
+        os.replace(tmp, dest)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
-    return kept
+    _sync_folder(dest.parent)
+
+
+def _rewrite_in_place(target: Path, data: bytes, expect: Fingerprint | None, where: str) -> None:
+    """For a hard-linked file: the same inode gets the new bytes (a rename would split the links)."""
+    with open(target, "r+b") as handle:
+        if expect is not None:
+            _unchanged(target, expect, where)
+        handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _keep_owner(path: str, like: os.stat_result) -> None:
+    try:
+        os.chown(path, like.st_uid, like.st_gid)
+    except (PermissionError, AttributeError):
+        pass  # only root may give a file away; the user's own files stay the user's anyway
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entry for a renamed file (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temporary files that killed runs left beside ``target``: ours by name, their process gone."""
+    import re
+
+    pattern = re.compile(rf"\.{re.escape(target.name)}~?\.fk(\d+)\.[^/]*\.tmp")
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m and not _alive(int(m.group(1))):
+            try:
+                os.unlink(target.parent / name)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier write of this same process that was interrupted
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -23,6 +23,7 @@ from typing import Any, Sequence
 
 from footnote_kit.config import Settings, load_settings
 from footnote_kit.errors import ExitCode, FootnoteKitError
+from footnote_kit.terminal import printable
 
 PROG = "footnote-kit-hook"
 
@@ -75,85 +76,50 @@ class Outcome:
     cached: bool = False
 
 
-def _connection_failure(o: Outcome) -> bool:
-    return o.http_status is None and o.status in ("error", "timeout")
+def check_links(urls: Sequence[str], settings: Settings, *, offline: bool, cache_path: str | None) -> tuple[list[Outcome], list[str]]:
+    """Verdicts for ``urls`` (cache first, then the network), and the notices to show.
 
-
-def _network_down(fetched: Sequence[Outcome]) -> bool:
-    """No URL that was tried got an HTTP answer, and the failures are the network's.
-
-    Connections refused or timed out everywhere, or "no such host" for two hosts or more
-    (a resolver that cannot be reached answers that way on some systems): one dead link
-    is rarely all a commit cites from more than one site.
+    The same path as ``footnote-kit check`` (``links.check.verdicts_for``): the same
+    cache keys, and the same rule for a network that looks down (``links.network``):
+    links that could not be reached and that the run cannot tell from an offline
+    machine are ``unchecked``, never cached, and never fail the commit.
     """
-    from urllib.parse import urlsplit
+    from footnote_kit.links.check import CheckConfig, verdicts_for
 
-    from footnote_kit.links.http import DNS_DEAD
-
-    tried = [o for o in fetched if o.status not in ("invalid", "unsupported")]
-    if not tried or any(o.http_status is not None for o in tried):
-        return False
-    unknown_hosts = {urlsplit(o.url).hostname for o in tried if o.detail == DNS_DEAD}
-    return any(_connection_failure(o) for o in tried) or len(unknown_hosts) >= 2
-
-
-def check_links(urls: Sequence[str], settings: Settings, *, offline: bool, cache_path: str | None) -> tuple[list[Outcome], bool]:
-    """Verdicts for ``urls`` (cache first, then the network); and whether the network is down.
-
-    When the network is down (``_network_down``) the fetched verdicts say nothing about the
-    links: they become ``unchecked`` and stay out of the cache.
-    """
-    from footnote_kit.links.cache import LinkCache
-
-    out: dict[str, Outcome] = {}
-    todo: list[str] = []
+    checked = verdicts_for(urls, CheckConfig(options=_options(settings), cache_path=_cache(cache_path, settings), offline=offline, skip=settings.skip_urls))
+    out = []
     for url in urls:
-        if settings.skips(url):
-            out[url] = Outcome(url, "excluded", "skipped by skip-urls")
-    cache = LinkCache(cache_path or settings.check.cache)
-    try:
-        for url in urls:
-            if url in out:
-                continue
-            verdict = cache.get(url, stale_ok=offline)
-            if verdict is not None:
-                out[url] = Outcome(url, verdict.status.value, verdict.detail, verdict.http_status, cached=True)
-            elif offline:
-                out[url] = Outcome(url, "unchecked", "not in the cache (--offline)")
-            else:
-                todo.append(url)
-        network_down = False
-        if todo:
-            fresh = _fetch(todo, settings)
-            network_down = _network_down([o for o, _ in fresh])
-            for o, verdict in fresh:
-                if network_down and o.status not in ("invalid", "unsupported"):
-                    # Nothing answered: these verdicts say nothing about the links; keep them out of the cache.
-                    out[o.url] = Outcome(o.url, "unchecked", f"network unreachable: {o.detail}")
-                else:
-                    cache.put(verdict)
-                    out[o.url] = o
-    finally:
-        cache.close()
-    return [out[u] for u in urls], network_down
+        v = checked.verdicts[url]
+        why = checked.unchecked.get(url)
+        if why == "offline":
+            out.append(Outcome(url, "unchecked", "not in the cache (--offline)"))
+        elif why == "network":
+            out.append(Outcome(url, "unchecked", v.detail))
+        else:
+            out.append(Outcome(url, v.status.value, v.detail, v.http_status, cached=url in checked.cached))
+    return out, list(checked.notices)
 
 
-def _fetch(urls: Sequence[str], settings: Settings) -> list[tuple[Outcome, Any]]:
-    """The cold path: the only place the hook imports the HTTP stack (requests)."""
-    from footnote_kit.links.http import Checker, CheckOptions
+def _cache(path: str | None, settings: Settings) -> Any:
+    from pathlib import Path
+
+    chosen = path or settings.check.cache
+    return Path(chosen) if chosen else None
+
+
+def _options(settings: Settings) -> Any:
+    """``CheckOptions`` from the settings file. Imports nothing heavy: ``links.http``
+    loads ``requests`` only when a URL is really fetched."""
+    from footnote_kit.links.http import CheckOptions
 
     c = settings.check
     kwargs: dict[str, Any] = dict(
-        connect_timeout=c.connect_timeout, read_timeout=c.timeout, retries=c.retries,
-        max_concurrency=c.max_concurrency, per_host=c.max_per_host,
+        connect_timeout=min(c.connect_timeout, c.timeout), read_timeout=c.timeout, retries=c.retries,
+        max_concurrency=c.max_concurrency, per_host=c.max_per_host, allow_private=c.allow_private,
     )
     if c.user_agent:
         kwargs["user_agent"] = c.user_agent
-    checker = Checker(CheckOptions(**kwargs))
-    try:
-        return [(Outcome(v.url, v.status.value, v.detail, v.http_status), v) for v in checker.check_many(urls)]
-    finally:
-        checker.close()
+    return CheckOptions(**kwargs)
 
 
 def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_path: str | None, out: Any, err: Any) -> int:
@@ -163,7 +129,7 @@ def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_
     urls = list(dict.fromkeys(c.url for c in cited))
     if not urls:
         return int(ExitCode.OK)
-    outcomes, network_down = check_links(urls, settings, offline=offline, cache_path=cache_path)
+    outcomes, notices = check_links(urls, settings, offline=offline, cache_path=cache_path)
     by_url = {o.url: o for o in outcomes}
     failing = set(settings.check.fail_on)
     failed = 0
@@ -175,14 +141,20 @@ def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_
         failed += fails
         why = f" ({o.detail})" if o.detail else ""
         where = f"{c.file}:{c.line}" if c.line else c.file
-        print(f"{where}: {o.status}{'' if fails else ' (warning)'}: {c.url}{why}", file=out)
-    unchecked = sum(1 for o in outcomes if o.status == "unchecked")
+        print(printable(f"{where}: {o.status}{'' if fails else ' (warning)'}: {c.url}{why}"), file=out)
+    from footnote_kit.links.network import NETWORK_NOTICE
+
+    for notice in notices:
+        if not notice.startswith(NETWORK_NOTICE):  # said below, in the hook's own words
+            print(printable(notice), file=err)
+    down = sum(1 for o in outcomes if o.status == "unchecked" and o.detail != "not in the cache (--offline)")
+    missing = sum(1 for o in outcomes if o.detail == "not in the cache (--offline)")
     cached = sum(1 for o in outcomes if o.cached)
-    if network_down:
-        print(f"{PROG}: the network seems down: {unchecked} link(s) not checked; not failing the commit "
-              "(pass --offline to use only the cache)", file=err)
-    elif unchecked:
-        print(f"{PROG}: --offline: {unchecked} link(s) not in the cache were not checked", file=err)
+    if down:
+        print(f"{PROG}: the network seems down: {down} link(s) not checked (no public host answered); "
+              "not failing the commit (pass --offline to use only the cache)", file=err)
+    if missing:
+        print(f"{PROG}: --offline: {missing} link(s) not in the cache were not checked", file=err)
     if failed:
         print(f"{PROG}: {failed} citation(s) of failing links ({', '.join(sorted(failing))}) in "
               f"{len(files)} file(s); {len(urls)} link(s), {cached} from the cache", file=err)

@@ -496,9 +496,15 @@ class Repair:
     url: str | None
     evidence: str
     candidates: tuple[str, ...] = ()
+    archive: "ArchiveSnapshot | None" = None
+    """With ``archive`` evidence (``check --repair``): the repaired URL's capture nearest
+    the cited date, the copy to read."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"url": self.url, "evidence": self.evidence, "candidates": list(self.candidates)}
+        out: dict[str, Any] = {"url": self.url, "evidence": self.evidence, "candidates": list(self.candidates)}
+        if self.archive is not None:
+            out["archive"] = self.archive.to_json()
+        return out
 
 
 @dataclass(frozen=True)

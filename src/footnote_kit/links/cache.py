@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
+from footnote_kit.links.cdx import Captures
 from footnote_kit.model import ArchiveSnapshot, LinkStatus, Verdict
 
 DAY = 86400.0
@@ -44,7 +47,11 @@ CREATE INDEX IF NOT EXISTS history_url ON history(url, checked_at);
 CREATE TABLE IF NOT EXISTS archive (
     url TEXT NOT NULL, cited TEXT NOT NULL, snapshot_url TEXT, timestamp TEXT, days INTEGER,
     checked_at REAL NOT NULL, expires_at REAL NOT NULL, PRIMARY KEY (url, cited));
+CREATE TABLE IF NOT EXISTS captures (
+    url TEXT PRIMARY KEY, answer TEXT NOT NULL, checked_at REAL NOT NULL, expires_at REAL NOT NULL);
 """
+# ``archive`` (a capture per URL and cited date) is what versions before the ``captures``
+# table stored; it is still read, so an old cache keeps answering ``--offline``.
 
 
 def default_cache_path() -> Path:
@@ -53,35 +60,94 @@ def default_cache_path() -> Path:
     return Path(base) / "footnote-kit" / "links.sqlite3"
 
 
+def cache_key(url: str) -> str:
+    """The row a URL's verdict lives in: the address without its ``#fragment``.
+
+    ``page#a`` and ``page#b`` are one request, so one verdict; ``check`` and the hook
+    read and write through this, so each finds what the other stored.
+    """
+    return url.split("#", 1)[0]
+
+
 class LinkCache:
-    """The cache file. Use from one thread (the one that collects verdicts)."""
+    """The cache file. Safe to share between threads (one lock around the connection):
+    archive lookups read their past answers from worker threads.
+
+    A file that is not a SQLite database (corrupt, truncated, something else) is moved
+    aside and a fresh cache started: ``notices`` says so in one line for the caller to
+    show. A cache that cannot be written (a full disk, a read-only folder) does not stop
+    the check either: what cannot be stored is not stored, and ``notices`` says why.
+    """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, now: float | None = None) -> None:
         self.path = Path(path) if path is not None else default_cache_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._now = now
-        self.db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None)
-        self.db.execute("PRAGMA busy_timeout = 10000")
+        self.notices: list[str] = []
+        self._lock = threading.RLock()
         try:
-            self.db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
-            pass  # another process is switching it right now: it will be WAL either way
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.executescript(_SCHEMA)
+            self.db = self._open()
+        except sqlite3.DatabaseError as err:
+            aside = self._move_aside()
+            self.notices.append(f"{self.path}: not a usable link cache ({err}); moved aside to {aside.name}, starting a fresh one")
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # another process is switching it right now: it will be WAL either way
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM results WHERE url = ''").fetchone()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        """``links.sqlite3`` -> ``links.sqlite3.corrupt-<time>`` (its -wal and -shm with it)."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.path) + suffix)
+            if src.exists():
+                os.replace(src, Path(str(aside) + suffix))
+        return aside
+
+    def _write(self, sql: list[tuple[str, tuple[object, ...]]]) -> None:
+        """Run ``sql`` in one immediate transaction; a failure is a notice, not a crash."""
+        try:
+            with self._lock, self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                for statement, args in sql:
+                    self.db.execute(statement, args)
+        except sqlite3.Error as err:
+            note = f"{self.path}: the link cache could not be written ({err}); results of this run are not kept"
+            if note not in self.notices:
+                self.notices.append(note)
 
     def now(self) -> float:
         return self._now if self._now is not None else time.time()
 
     def close(self) -> None:
-        self.db.close()
+        with self._lock:
+            self.db.close()
+
+    def _one(self, sql: str, args: tuple[object, ...]) -> Any:
+        with self._lock:
+            return self.db.execute(sql, args).fetchone()
 
     # -- verdicts -----------------------------------------------------------------------
 
     def get(self, url: str, *, stale_ok: bool = False) -> Verdict | None:
         """The stored verdict if still fresh (any age with ``stale_ok``, for ``--offline``)."""
-        row = self.db.execute(
-            "SELECT status, http_status, final_url, detail, elapsed_ms, expires_at FROM results WHERE url = ?", (url,)
-        ).fetchone()
+        row = self._one(
+            "SELECT status, http_status, final_url, detail, elapsed_ms, expires_at FROM results WHERE url = ?", (cache_key(url),)
+        )
         if row is None or (not stale_ok and row[5] < self.now()):
             return None
         try:
@@ -91,31 +157,32 @@ class LinkCache:
         return Verdict(url, status, row[1], row[2], row[4] or 0, row[3])
 
     def last_checked(self, url: str) -> float | None:
-        row = self.db.execute("SELECT checked_at FROM results WHERE url = ?", (url,)).fetchone()
+        row = self._one("SELECT checked_at FROM results WHERE url = ?", (cache_key(url),))
         return row[0] if row else None
 
     def put(self, verdict: Verdict, *, final: bool = True) -> None:
         """Record a run's verdict in the history; store it as the answer if it is final."""
         now = self.now()
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT INTO history (url, checked_at, status, http_status) VALUES (?, ?, ?, ?)",
-                (verdict.url, now, verdict.status.value, verdict.http_status),
-            )
-            ttl = TTL.get(verdict.status)
-            if final and ttl and not verdict.transient:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (verdict.url, verdict.status.value, verdict.http_status, verdict.final_url, verdict.detail, verdict.elapsed_ms, now, now + ttl),
-                )
-            else:
-                self.db.execute("DELETE FROM results WHERE url = ?", (verdict.url,))
+        key = cache_key(verdict.url)
+        sql: list[tuple[str, tuple[object, ...]]] = [
+            ("INSERT INTO history (url, checked_at, status, http_status) VALUES (?, ?, ?, ?)", (key, now, verdict.status.value, verdict.http_status))
+        ]
+        ttl = TTL.get(verdict.status)
+        if final and ttl and not verdict.transient:
+            sql.append((
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, verdict.status.value, verdict.http_status, verdict.final_url, verdict.detail, verdict.elapsed_ms, now, now + ttl),
+            ))
+        else:
+            sql.append(("DELETE FROM results WHERE url = ?", (key,)))
+        self._write(sql)
 
     def history(self, url: str) -> list[tuple[float, LinkStatus]]:
         """Every recorded verdict for ``url``, oldest first."""
         out = []
-        for at, status in self.db.execute("SELECT checked_at, status FROM history WHERE url = ? ORDER BY checked_at", (url,)):
+        with self._lock:
+            rows = self.db.execute("SELECT checked_at, status FROM history WHERE url = ? ORDER BY checked_at", (cache_key(url),)).fetchall()
+        for at, status in rows:
             try:
                 out.append((at, LinkStatus(status)))
             except ValueError:
@@ -137,11 +204,24 @@ class LinkCache:
 
     # -- archive lookups ----------------------------------------------------------------
 
+    def get_captures(self, url: str, *, stale_ok: bool = False) -> Captures | None:
+        """The archive's answer about ``url`` (its good captures) if still fresh."""
+        row = self._one("SELECT answer, expires_at FROM captures WHERE url = ?", (cache_key(url),))
+        if row is None or (not stale_ok and row[1] < self.now()):
+            return None
+        return Captures.from_text(row[0])
+
+    def put_captures(self, url: str, found: Captures) -> None:
+        """Keep one CDX answer: 30 days when it holds captures, 3 when it holds none."""
+        now = self.now()
+        ttl = ARCHIVE_TTL if found.rows else ARCHIVE_NONE_TTL
+        self._write([("INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?)", (cache_key(url), found.to_text(), now, now + ttl))])
+
     def get_archive(self, url: str, cited: str, *, stale_ok: bool = False) -> tuple[bool, ArchiveSnapshot | None]:
         """(found in cache, snapshot or None). ``cited`` is the ISO date asked about."""
-        row = self.db.execute(
-            "SELECT snapshot_url, timestamp, days, expires_at FROM archive WHERE url = ? AND cited = ?", (url, cited)
-        ).fetchone()
+        row = self._one(
+            "SELECT snapshot_url, timestamp, days, expires_at FROM archive WHERE url = ? AND cited = ?", (cache_key(url), cited)
+        )
         if row is None or (not stale_ok and row[3] < self.now()):
             return False, None
         if row[0] is None:
@@ -151,9 +231,7 @@ class LinkCache:
     def put_archive(self, url: str, cited: str, snap: ArchiveSnapshot | None) -> None:
         now = self.now()
         ttl = ARCHIVE_TTL if snap is not None else ARCHIVE_NONE_TTL
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                "INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (url, cited, snap.url if snap else None, snap.timestamp if snap else None, snap.days_from_cited if snap else None, now, now + ttl),
-            )
+        self._write([(
+            "INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (cache_key(url), cited, snap.url if snap else None, snap.timestamp if snap else None, snap.days_from_cited if snap else None, now, now + ttl),
+        )])

@@ -8,19 +8,19 @@ and never prints. Network trouble is a status, the archive being down is a detai
 from __future__ import annotations
 
 import re
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
-from urllib.parse import urlsplit
+from typing import Any, Callable, Mapping, Sequence
 
+from footnote_kit.links.cache import cache_key
 from footnote_kit.links.collect import merge
-from footnote_kit.links.http import DNS_DEAD, CheckOptions, Verdict, classify_url
-from footnote_kit.model import ArchiveSnapshot, Citing, LinkResult, LinkStatus, UrlRef
+from footnote_kit.links.http import CheckOptions, classify_url
+from footnote_kit.links.network import NETWORK_NOTICE, as_not_checked, needs_proof, unproven
+from footnote_kit.model import LinkResult, LinkStatus, UrlRef, Verdict
 
 ARCHIVE_MODES = ("failed", "all", "none")
-NO_ARCHIVE = frozenset({LinkStatus.OK, LinkStatus.INVALID, LinkStatus.UNSUPPORTED, LinkStatus.EXCLUDED})
-"""Statuses that ``--archive failed`` does not look up: working links and non-HTTP URLs."""
 
 
 @dataclass(frozen=True)
@@ -41,40 +41,70 @@ class CheckConfig:
 ProgressFn = Callable[[int, int], None]
 
 
-def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progress: ProgressFn | None = None, session: Any = None) -> list[LinkResult]:
-    """Check every URL once; results in the order of ``refs``."""
-    config = config or CheckConfig()
-    if config.archive not in ARCHIVE_MODES:
-        from footnote_kit.errors import UsageError
+@dataclass(frozen=True)
+class Checked:
+    """Verdicts for a list of URLs, and how each was reached (``verdicts_for``)."""
 
-        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {config.archive!r}")
+    verdicts: dict[str, Verdict]
+    """Every URL given -> its verdict, as ``check`` reports it."""
+    cached: frozenset[str] = frozenset()
+    """URLs answered from the cache."""
+    unchecked: dict[str, str] = field(default_factory=dict)
+    """URLs that got no verdict -> why: ``"offline"`` (not in the cache) or ``"network"``
+    (a failure to reach the host, and no public host answered: ``links.network``)."""
+    notices: tuple[str, ...] = ()
+    """One-line messages for the user (a cache moved aside, the network looks down)."""
+
+
+def verdicts_for(
+    urls: Sequence[str],
+    config: CheckConfig,
+    progress: ProgressFn | None = None,
+    session: Any = None,
+    titles: Mapping[str, str] | None = None,
+    settled: Callable[[str, Verdict], None] | None = None,
+) -> Checked:
+    """The verdict for each URL: skip patterns, the cache, then the network.
+
+    The one path from URLs to verdicts, shared by ``check`` and the pre-commit hook, so
+    both apply the same network rule (``links.network``) and the same cache keys
+    (``cache.cache_key``). Each verdict is stored as soon as it is known, so a run that is
+    killed keeps what it learnt; those that need proof that the network works wait for
+    the end of the run, and without it are never stored. ``titles`` are the titles the
+    URLs are cited with: a redirect to a page bearing its title is the article moved.
+    ``settled(url, verdict)`` is called for each verdict as soon as it is final (never
+    for a URL left unchecked), so that its archive lookup can start while others run.
+    """
+    tell = settled or (lambda _url, _v: None)
     skip = [re.compile(p) for p in config.skip]
     cache = _open_cache(config)
+    notices: list[str] = list(cache.notices) if cache else []
     verdicts: dict[str, Verdict] = {}
-    # Keyed by the address without its #fragment: page#a and page#b are one request.
-    to_check: dict[str, list[str]] = {}
+    cached: set[str] = set()
+    unchecked: dict[str, str] = {}
+    to_check: dict[str, list[str]] = {}  # by address without #fragment: page#a and page#b are one request
     try:
-        for ref in refs:
-            url = ref.url
-            page = url.split("#", 1)[0]
-            if url in verdicts:
-                continue
+        for url in dict.fromkeys(urls):
+            page = cache_key(url)
             if page in to_check:
-                if url not in to_check[page]:
-                    to_check[page].append(url)
+                to_check[page].append(url)
                 continue
             if any(p.search(url) for p in skip):
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="matches a skip pattern")
+                tell(url, verdicts[url])
                 continue
             bad = classify_url(url)
             if bad is not None:
                 verdicts[url] = Verdict(url, bad[0], detail=bad[1])
                 continue
-            cached = cache.get(page, stale_ok=config.offline) if cache else None
-            if cached is not None:
-                verdicts[url] = replace(cached, url=url)
+            hit = cache.get(page, stale_ok=config.offline) if cache else None
+            if hit is not None:
+                verdicts[url] = replace(hit, url=url)
+                cached.add(url)
+                tell(url, verdicts[url])
             elif config.offline:
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="not checked: offline and not in the cache")
+                unchecked[url] = "offline"
             else:
                 to_check[page] = [url]
         total = len(verdicts) + sum(len(v) for v in to_check.values())
@@ -85,30 +115,136 @@ def run_check(refs: Sequence[UrlRef], config: CheckConfig | None = None, progres
             from footnote_kit.links.http import Checker
 
             checker = Checker(config.options, session=session)
-            fresh: list[Verdict] = []
+            held: list[Verdict] = []
             try:
-                for v in checker.check_many(list(to_check)):
-                    fresh.append(v)
+                cited = {page: titles[urls_[0]] for page, urls_ in to_check.items() if titles and urls_[0] in titles}
+                for v in checker.check_many(list(to_check), titles=cited):
+                    if needs_proof(v) and not checker.network_seen:
+                        held.append(v)  # settled at the end, when we know whether the network works
+                    else:
+                        _settle(v, to_check, verdicts, cache, config, tell)
                     done += len(to_check[v.url])
                     if progress:
                         progress(done, total)
             finally:
                 checker.close()
-            for v in _network_down(fresh):
-                v = _confirm(v, cache, config.confirm_days) if cache else v
-                for url in to_check[v.url]:
-                    verdicts[url] = replace(v, url=url)
-        archived = _archive(refs, verdicts, config, cache)
+            down = {v.url for v in unproven(held, checker.network_seen)}
+            for v in held:
+                if v.url in down:
+                    for url in to_check[v.url]:
+                        verdicts[url] = replace(as_not_checked(v), url=url)
+                        unchecked[url] = "network"
+                else:
+                    _settle(v, to_check, verdicts, cache, config, tell)
+            if down:
+                notices.append(f"{NETWORK_NOTICE}: {len(down)} link(s) not checked (not verdicts; nothing cached)")
+        if cache:
+            notices.extend(n for n in cache.notices if n not in notices)
     finally:
         if cache:
             cache.close()
+    return Checked(verdicts, frozenset(cached), unchecked, tuple(notices))
+
+
+def _settle(
+    v: Verdict, to_check: dict[str, list[str]], verdicts: dict[str, Verdict], cache: Any, config: CheckConfig,
+    tell: Callable[[str, Verdict], None],
+) -> None:
+    """Store a fresh verdict (confirmed or not) and give it to every URL of its page."""
+    v = _confirm(v, cache, config.confirm_days) if cache else v
+    for url in to_check[v.url]:
+        verdicts[url] = replace(v, url=url)
+        tell(url, verdicts[url])
+
+
+def run_check(
+    refs: Sequence[UrlRef],
+    config: CheckConfig | None = None,
+    progress: ProgressFn | None = None,
+    session: Any = None,
+    notices: list[str] | None = None,
+    wayback: Any = None,
+) -> list[LinkResult]:
+    """Check every URL once; results in the order of ``refs``.
+
+    Archive lookups run alongside the checks (``links.archiving``), and ``progress``
+    counts both. ``notices`` (a list, when given) receives the one-line messages the user
+    should see: a corrupt cache moved aside, the network looking down. ``wayback`` is the
+    archive client to use (``check --repair`` shares one with URL repair, so that the
+    archive is asked once per URL); by default one for ``config.archive_url``.
+    """
+    config = config or CheckConfig()
+    if config.archive not in ARCHIVE_MODES:
+        from footnote_kit.errors import UsageError
+
+        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {config.archive!r}")
+    from footnote_kit.links.archiving import ArchivePhase
+
+    merged = merge(refs)
+    counts = [0, 0, 0, 0]  # checks done, checks in all, lookups done, lookups asked
+    lock = threading.Lock()
+
+    def tally(index: int, done: int, total: int) -> None:
+        with lock:
+            counts[index], counts[index + 1] = done, total
+            if progress:
+                progress(counts[0] + counts[2], counts[1] + counts[3])
+
+    cache = _open_cache(config) if config.archive != "none" else None
+    if config.archive != "none" and wayback is None:
+        wayback = archive_client(config, cache)
+    phase = ArchivePhase(merged, config.archive, wayback=wayback, cache=cache, offline=config.offline,
+                         progress=lambda d, t: tally(2, d, t))
+    try:
+        titles = {ref.url: ref.title for ref in refs if ref.title}
+        checked = verdicts_for([ref.url for ref in refs], config, lambda d, t: tally(0, d, t), session, titles, phase.submit)
+        archived = phase.finish()
+    finally:
+        if cache:
+            cache.close()
+    if notices is not None:
+        notices.extend(checked.notices)
+    verdicts = checked.verdicts
     out = []
-    for ref in merge(refs):
+    for ref in merged:
         v = verdicts[ref.url]
         snap, note = archived.get(ref.url, (None, None))
         detail = v.detail if not note else f"{v.detail}; {note}" if v.detail else note
         out.append(LinkResult(ref.url, v.status, v.http_status, v.final_url, v.elapsed_ms, ref.cited, snap, None, detail))
     return out
+
+
+def archive_client(config: CheckConfig, cache: Any = None) -> Any:
+    """The Wayback client ``check`` uses: requests bounded by ``max(--timeout, 10)`` s, and
+    what ``cache`` (a ``LinkCache``) holds of the archive's earlier answers recalled
+    before asking (any age with ``--offline``)."""
+    from footnote_kit.links.archive import Wayback
+
+    recall = None
+    if cache is not None:
+        def recall(url: str) -> Any:
+            return cache.get_captures(url, stale_ok=config.offline)
+
+    return Wayback(
+        config.archive_url, timeout=(config.options.connect_timeout, max(config.options.read_timeout, 10.0)), recall=recall
+    )
+
+
+def open_cache(config: CheckConfig) -> Any:
+    """The link cache ``config`` names (None with ``use_cache=False``); the caller closes it."""
+    return _open_cache(config)
+
+
+def store_archive_answers(config: CheckConfig, wayback: Any) -> None:
+    """Keep in the link cache what ``wayback`` asked the archive (after ``check --repair``)."""
+    cache = _open_cache(config)
+    if cache is None:
+        return
+    try:
+        for url, answer in wayback.fetched().items():
+            cache.put_captures(url, answer)
+    finally:
+        cache.close()
 
 
 def _open_cache(config: CheckConfig) -> Any:
@@ -117,22 +253,6 @@ def _open_cache(config: CheckConfig) -> Any:
     from footnote_kit.links.cache import LinkCache
 
     return LinkCache(config.cache_path)
-
-
-def _network_down(verdicts: list[Verdict]) -> list[Verdict]:
-    """When no host name resolved at all, the network is down, not every site dead.
-
-    Without this, a laptop offline (or a CI runner without DNS) would call every link
-    dead and fail the commit; a name that really does not exist is rarely the only host.
-    """
-    hosts: dict[str, bool] = {}
-    for v in verdicts:
-        host = (urlsplit(v.url).hostname or "").lower()
-        hosts[host] = hosts.get(host, True) and v.detail == DNS_DEAD
-    if len(hosts) < 2 or not all(hosts.values()):
-        return verdicts
-    note = "no host name resolved: DNS (the network) looks down, so this is not a verdict"
-    return [Verdict(v.url, LinkStatus.ERROR, v.http_status, v.final_url, v.elapsed_ms, note) for v in verdicts]
 
 
 def _confirm(v: Verdict, cache: Any, days: float) -> Verdict:
@@ -156,60 +276,3 @@ def _confirm(v: Verdict, cache: Any, days: float) -> Verdict:
         v.url, LinkStatus.ERROR, v.http_status, v.final_url, v.elapsed_ms,
         f"{v.detail}, not yet confirmed dead: failing since {first}, reported dead once it still fails {days:g} days later",
     )
-
-
-def _archive(refs: Sequence[UrlRef], verdicts: dict[str, Verdict], config: CheckConfig, cache: Any) -> dict[str, tuple[ArchiveSnapshot | None, str | None]]:
-    """The Wayback capture nearest each cited date, for the links that need one."""
-    if config.archive == "none":
-        return {}
-    from footnote_kit.links.archive import Wayback, date_for
-
-    wanted: dict[str, str] = {}
-    for ref in merge(refs):
-        v = verdicts[ref.url]
-        if v.status in (LinkStatus.INVALID, LinkStatus.UNSUPPORTED):
-            continue
-        if config.archive == "failed" and v.status in NO_ARCHIVE:
-            continue
-        if v.status is LinkStatus.EXCLUDED and config.offline:
-            continue
-        wanted[ref.url] = date_for(_cited_date(ref.cited)).isoformat()
-    out: dict[str, tuple[ArchiveSnapshot | None, str | None]] = {}
-    todo: list[tuple[str, str]] = []
-    for url, cited in wanted.items():
-        if cache:
-            hit, snap = cache.get_archive(url, cited, stale_ok=config.offline)
-            if hit:
-                out[url] = (snap, None)
-                continue
-        if config.offline:
-            continue
-        todo.append((url, cited))
-    if not todo:
-        return out
-    from concurrent.futures import ThreadPoolExecutor
-    from datetime import date
-
-    wb = Wayback(config.archive_url, timeout=(config.options.connect_timeout, max(config.options.read_timeout, 10.0)))
-
-    def look(item: tuple[str, str]) -> tuple[str, str, ArchiveSnapshot | None, str | None]:
-        from footnote_kit.links.archive import ArchiveUnavailable
-
-        url, cited = item
-        try:
-            return url, cited, wb.nearest(url, date.fromisoformat(cited)), None
-        except ArchiveUnavailable as err:
-            return url, cited, None, f"archive unavailable: {err}"
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        for url, cited, snap, note in pool.map(look, todo):
-            out[url] = (snap, note)
-            if cache and note is None:
-                cache.put_archive(url, cited, snap)
-    return out
-
-
-def _cited_date(cited: Sequence[Citing]) -> tuple[int, ...] | None:
-    """The earliest date a URL is cited with: the version the writer read."""
-    dates = [c.date for c in cited if c.date]
-    return min(dates) if dates else None

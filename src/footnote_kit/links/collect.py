@@ -177,12 +177,15 @@ def _try_document(path: str, notes: tuple[int, int] | None, text: str, fmt: str 
 
 
 def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
-    """Give line-scanned URLs the note number and date their parsed notes know."""
+    """Give line-scanned URLs the note number, date and title their parsed notes know."""
     if not parsed:
         return scanned
     known: dict[str, list[Citing]] = {}
+    titles: dict[str, tuple[str | None, str | None]] = {}
     for ref in parsed:
         known.setdefault(ref.url, []).extend(ref.cited)
+        if ref.title and ref.url not in titles:
+            titles[ref.url] = (ref.title, ref.translated_title)
     out = []
     for ref in scanned:
         c = ref.cited[0]
@@ -190,7 +193,8 @@ def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
         best = min(cands, key=lambda k: abs((k.line or 0) - (c.line or 0)), default=None)
         if best is not None:
             c = Citing(c.file, c.line, best.note, c.key, best.date)
-        out.append(UrlRef(ref.url, (c,), ref.title, ref.translated_title))
+        title, translated = titles.get(ref.url, (ref.title, ref.translated_title))
+        out.append(UrlRef(ref.url, (c,), title, translated))
     # Notes of the files a LaTeX project includes: the line scan saw only the main file.
     here = {c.file for ref in scanned for c in ref.cited}
     out.extend(ref for ref in parsed if any(c.file not in here for c in ref.cited) and here)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -103,6 +104,7 @@ def candidates(
     words: Iterable[str] = (),
     breaks: Iterable[int] = (),
     limit: int = 10,
+    witnesses: "Witnesses | None" = None,
 ) -> list[str]:
     """The plausible originals of a printed URL, best first; [] when nothing looks damaged.
 
@@ -110,10 +112,12 @@ def candidates(
     site's habits (its separator, its vocabulary), all of them add vocabulary. ``words``
     is more of the document's text (other notes' titles). ``breaks`` are offsets in the
     URL (after white space is removed) where the copied text broke a line; a URL that
-    still contains a line break gives them itself.
+    still contains a line break gives them itself. ``witnesses`` is the document's
+    ``sibling_urls`` and ``words`` prepared once (``Witnesses``): pass it when asking
+    about many URLs of one document, so that each costs the same whatever its size.
     """
     return [c for c, _ in ranked(url, title=title, translated_title=translated_title,
-                                 sibling_urls=sibling_urls, words=words, breaks=breaks, limit=limit)]
+                                 sibling_urls=sibling_urls, words=words, breaks=breaks, limit=limit, witnesses=witnesses)]
 
 
 def damaged(
@@ -125,6 +129,7 @@ def damaged(
     words: Iterable[str] = (),
     breaks: Iterable[int] = (),
     limit: int = 10,
+    witnesses: "Witnesses | None" = None,
 ) -> list[str]:
     """Candidates when the URL is probably damaged, else []: what ``lint`` reports.
 
@@ -133,7 +138,7 @@ def damaged(
     words the document knows.
     """
     found = ranked(url, title=title, translated_title=translated_title,
-                   sibling_urls=sibling_urls, words=words, breaks=breaks, limit=limit)
+                   sibling_urls=sibling_urls, words=words, breaks=breaks, limit=limit, witnesses=witnesses)
     if not found or found[0][1] < DAMAGED_THRESHOLD:
         return []
     return [c for c, _ in found]
@@ -148,19 +153,20 @@ def ranked(
     words: Iterable[str] = (),
     breaks: Iterable[int] = (),
     limit: int = 10,
+    witnesses: "Witnesses | None" = None,
 ) -> list[tuple[str, float]]:
     """``candidates`` with their scores (the sum of the gains of their edits, less a bias)."""
     base, found_breaks = _squeeze(url)
     all_breaks = sorted(set(found_breaks) | set(breaks))
-    siblings = [s for s in sibling_urls if s and s != url]
-    host = host_of(base)
-    same_host = [s for s in siblings if host_of(s) == host]
-    pieces, prose = _lexicons(base, title, translated_title, siblings, same_host, words, host)
+    known = witnesses if witnesses is not None else _witnesses(tuple(words), tuple(sibling_urls))
+    site = known.site(host_of(base))
+    pieces, prose = _lexicons(base, title, translated_title, known, site)
+    habit = site.habit(url)
 
     options: list[list[_Option]] = []
     space_gain = _SPACE_GAIN if base != url else 0.0
     options.extend([o] for o in _fixed_format_options(base))
-    options.extend(_slug_options(base, pieces, prose, same_host, all_breaks))
+    options.extend(_slug_options(base, pieces, prose, habit, all_breaks))
 
     beam: list[tuple[float, tuple[tuple[int, str], ...]]] = [(space_gain, ())]
     for choices in options:
@@ -211,40 +217,87 @@ def _url_tokens(url: str) -> list[str]:
     return _TOKEN.findall(url[path[0] : path[1]]) if path else []
 
 
-def _lexicons(
-    base: str,
-    title: str | None,
-    translated_title: str | None,
-    siblings: Sequence[str],
-    same_host: Sequence[str],
-    words: Iterable[str],
-    host: str,
-) -> tuple[Lexicon, Lexicon]:
+class _Site:
+    """What one host's URLs in the document teach: their words, and their separator."""
+
+    def __init__(self, host: str, urls: Sequence[str], document: Lexicon) -> None:
+        self.pieces = document.child()
+        for url in dict.fromkeys(urls):
+            self.pieces.add(_url_tokens(_squeeze(url)[0]), SITE)
+        self.pieces.add_host(host)
+        self.hyphens, self.underscores = 0, 0
+        self._own: dict[str, tuple[int, int]] = {}
+        for url in urls:  # every citation counts towards the habit, as printed
+            h, u = _separators(url)
+            mine = self._own.get(url, (0, 0))
+            self._own[url] = (mine[0] + h, mine[1] + u)
+            self.hyphens += h
+            self.underscores += u
+
+    def habit(self, url: str) -> tuple[int, int]:
+        """(hyphens, underscores) in the paths of the site's *other* URLs."""
+        own = self._own.get(url, (0, 0))
+        return self.hyphens - own[0], self.underscores - own[1]
+
+
+class Witnesses:
+    """What a document knows, prepared once for all its URLs.
+
+    ``words`` is its text (titles, notes), ``sibling_urls`` its URLs: those of a host teach
+    that site's words and separator (``SITE``), and with ``url_vocabulary`` every URL's
+    words count as the document's too (``DOCUMENT``). Preparing this once, and giving each
+    URL a thin layer on top (``Lexicon.child``), is what keeps ``lint`` and ``fix``
+    linear in the number of notes: building it per URL made them quadratic.
+    """
+
+    def __init__(self, words: Iterable[str] = (), sibling_urls: Iterable[str] = (), *, url_vocabulary: bool = True) -> None:
+        urls = [u for u in sibling_urls if u]
+        self.pieces, self.prose = Lexicon(), Lexicon()
+        text = " ".join(words)
+        for lex in (self.pieces, self.prose):
+            lex.add(words_of(text), DOCUMENT)
+        if url_vocabulary:
+            for url in dict.fromkeys(urls):
+                self.pieces.add(_url_tokens(_squeeze(url)[0]), DOCUMENT)
+        self._by_host: dict[str, list[str]] = {}
+        for url in urls:
+            self._by_host.setdefault(host_of(url), []).append(url)
+        self._sites: dict[str, _Site] = {}
+        self._lock = threading.Lock()
+
+    def site(self, host: str) -> _Site:
+        with self._lock:
+            found = self._sites.get(host)
+            if found is None:
+                found = self._sites[host] = _Site(host, self._by_host.get(host, ()), self.pieces)
+            return found
+
+
+@functools.lru_cache(maxsize=8)
+def _witnesses(words: tuple[str, ...], siblings: tuple[str, ...]) -> Witnesses:
+    """For callers that pass ``words`` and ``sibling_urls`` each time: built once per document."""
+    return Witnesses(words, siblings)
+
+
+def _lexicons(base: str, title: str | None, translated_title: str | None, known: Witnesses, site: _Site) -> tuple[Lexicon, Lexicon]:
     """Two lexicons: every witness (for the pieces of a split) and the prose only (for the
     unsplit token: another URL may carry the same damage, so it cannot vouch for a
-    run-together token)."""
-    shared_pieces, shared_prose = _document_lexicons(tuple(words), tuple(siblings))
-    pieces, prose = shared_pieces.copy(), shared_prose.copy()
+    run-together token). The URL's own layer holds its title and its own words."""
+    pieces, prose = site.pieces.child(), known.prose.child()
     for lex in (pieces, prose):
         lex.add(words_of(title or ""), TITLE)
         lex.add(words_of(translated_title or ""), TITLE)
     pieces.elided.update(elisions(f"{title or ''} {translated_title or ''}"))
     pieces.add(_url_tokens(base), SITE)
-    for sib in same_host:
-        pieces.add(_url_tokens(sib), SITE)
-    pieces.add_host(host)
     return pieces, prose
 
 
-@functools.lru_cache(maxsize=8)
-def _document_lexicons(words: tuple[str, ...], siblings: tuple[str, ...]) -> tuple[Lexicon, Lexicon]:
-    """What the whole document knows, built once per document, not once per URL."""
-    pieces, prose = Lexicon(), Lexicon()
-    for lex in (pieces, prose):
-        lex.add(words_of(" ".join(words)), DOCUMENT)
-    for sib in siblings:
-        pieces.add(_url_tokens(sib), DOCUMENT)
-    return pieces, prose
+def _separators(url: str) -> tuple[int, int]:
+    span = _path_span(url)
+    if not span:
+        return 0, 0
+    path = url[span[0] : span[1]]
+    return path.count("-"), path.count("_")
 
 
 def _path_span(url: str) -> tuple[int, int] | None:
@@ -261,22 +314,16 @@ def _path_span(url: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _separator(segment: str, same_host: Sequence[str]) -> str:
-    """The slug's own separator, or the site's habit when the segment has none."""
+def _separator(segment: str, habit: tuple[int, int]) -> str:
+    """The slug's own separator, or the site's habit (its other URLs) when the segment has none."""
     hyphens, underscores = segment.count("-"), segment.count("_")
     if hyphens or underscores:
         return "_" if underscores > hyphens else "-"
-    for sib in same_host:
-        span = _path_span(sib)
-        if span:
-            path = sib[span[0] : span[1]]
-            hyphens += path.count("-")
-            underscores += path.count("_")
-    return "_" if underscores > hyphens else "-"
+    return "_" if habit[1] > habit[0] else "-"
 
 
 def _slug_options(
-    base: str, pieces: Lexicon, prose: Lexicon, same_host: Sequence[str], breaks: Sequence[int]
+    base: str, pieces: Lexicon, prose: Lexicon, habit: tuple[int, int], breaks: Sequence[int]
 ) -> list[list[_Option]]:
     span = _path_span(base)
     if span is None:
@@ -289,7 +336,7 @@ def _slug_options(
         if not segment:
             continue
         body = _EXTENSION.sub("", segment)
-        sep = _separator(body, same_host)
+        sep = _separator(body, habit)
         tokens = list(_TOKEN.finditer(body))
         capitalised = sum(1 for t in tokens if t.group(0)[:1].isupper())
         for tok in tokens:

@@ -1,70 +1,56 @@
-"""Checking URLs against the live web, politely, and without crying wolf.
+"""Checking URLs against the live web, politely, and without crying wolf: what answers mean.
 
-Why each choice:
+How each request is made (one pooled session, slots per host, deadlines, retries, the
+private-address rule) is ``links.fetch``; here is what the answers mean. Why each choice:
 
-- One ``requests.Session`` (connection pooling sized to the concurrency) so that 300
-  links to one news site reuse a few connections instead of opening 300.
-- Pages are fetched with a streamed GET whose body is read only up to ``body_cap``
-  bytes: a page's head is all we need to tell a soft-404 or a bot wall, and a capped GET
-  costs one round trip like a HEAD. Files (``.pdf``, ``.zip``, ...) get a HEAD first; any
-  HEAD answer that is not a success is confirmed with a GET, because many servers refuse
-  HEAD (405/403/501) or answer it wrongly (404 to HEAD, 200 to GET), and a host that
-  refused HEAD once is not asked with HEAD again.
 - Redirects are followed by hand (``max_redirects``, loop detection) so that we know
   whether they were permanent (``redirected``, report the new address) or temporary
-  (``ok``), and whether an article now redirects to the site's front page (``soft-404``).
-- 5xx and timeouts are retried with exponential backoff; 429 waits for ``Retry-After``
-  (capped): a 503 that recovers on retry is not dead, and a rate limit is not a verdict.
+  (``ok``), and whether an article now redirects to a generic page: the site's home,
+  a page above it, an error page (``soft-404``, see ``links.landing``); the home page's
+  title is asked once per site for that.
+- A page that answers 200 is judged by its head (``links.page``): a "not found" title or
+  a bot wall is not a working link.
 - A 403 is retried once with a browser-like User-Agent: many sites turn robots away
-  while serving readers, and those pages are alive.
-- Concurrency: a global limit and a per-host limit enforced by one scheduler, so that a
-  busy host never holds a worker that another host could use.
+  while serving readers, and those pages are alive. A site that did so is asked as a
+  browser from then on.
+- Many URLs run concurrently under a scheduler that keeps each host to its share
+  (``links.schedule``), so a busy host never holds a worker another host could use.
 """
 
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit
 
-from footnote_kit.links.page import is_challenge, judge_body, page_texts
+from footnote_kit.links import landing
+from footnote_kit.links.addresses import refusal_detail
+from footnote_kit.links.fetch import (  # noqa: F401 - re-exported: callers import them from here
+    BROWSER_UA,
+    DEFAULT_UA,
+    Answer,
+    CheckOptions,
+    Fetcher,
+    _host,
+    _no_such_host,
+    retry_after,
+)
+from footnote_kit.links.network import DNS_DEAD  # noqa: F401 - re-exported
+from footnote_kit.links.page import is_challenge, judge_body, page_texts  # noqa: F401 - judge_body re-exported
 from footnote_kit.links.schedule import per_host
 from footnote_kit.model import LinkStatus, Verdict  # Verdict lives in model: the cache needs it without this module
+from footnote_kit.terminal import printable
 
-BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
-DEFAULT_UA = "Mozilla/5.0 (compatible; footnote-kit link checker; +https://pypi.org/project/footnote-kit/)"
+__all__ = [
+    "BROWSER_UA", "DEFAULT_UA", "DNS_DEAD", "CheckOptions", "Checker", "Verdict", "classify_url", "judge_body", "retry_after",
+]
 
-_FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|rar|7z|epub|mp3|mp4|avi|mov|jpe?g|png|gif|tiff?|csv|xml|json)$", re.I)
 _PERMANENT = {301, 308}
 _TEMPORARY = {302, 303, 307}
-DNS_DEAD = "the host name does not exist (DNS)"
-_RETRY_STATUSES = {500, 502, 503, 504, 520, 521, 522, 523, 524}
-_HEAD_REFUSED = {405, 403, 501, 400, 404, 406, 410, 429, 500, 502, 503}
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """How to check. Defaults suit a writer's bibliography: patient, polite, certain."""
-
-    user_agent: str = DEFAULT_UA
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    max_redirects: int = 10
-    retries: int = 2
-    """Extra attempts after a 5xx, a timeout or a refused connection."""
-    timeout_retries: int = 1
-    backoff: float = 0.5
-    """First retry waits this long, each later one twice as long."""
-    retry_after_cap: float = 10.0
-    """The longest wait a ``Retry-After`` header may impose; above that it counts as blocked."""
-    rate_limit_retries: int = 2
-    max_concurrency: int = 32
-    per_host: int = 2
-    body_cap: int = 64 * 1024
+JOB_FACTOR = 2
+"""URLs of one host under way per request slot of it (see ``check_many``)."""
 
 
 def classify_url(url: str) -> tuple[LinkStatus, str] | None:
@@ -87,9 +73,21 @@ def classify_url(url: str) -> tuple[LinkStatus, str] | None:
         parts.port
     except ValueError:
         return LinkStatus.INVALID, "bad port number"
-    if "." not in host and host != "localhost" and not host.startswith("["):
+    if ":" in host:  # only an IPv6 literal, [2001:db8::1], has colons in its host
+        return None if _ipv6(host) else (LinkStatus.INVALID, f"{host!r} is not an IPv6 address")
+    if "." not in host and host != "localhost":
         return LinkStatus.INVALID, f"host {host!r} has no domain"
     return None
+
+
+def _ipv6(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 def _looks_like_http(scheme: str) -> bool:
@@ -102,74 +100,53 @@ def _looks_like_http(scheme: str) -> bool:
 # --- one URL ---------------------------------------------------------------------------
 
 
-class _Answer:
-    """One HTTP exchange, body capped, connection released."""
+class Checker(Fetcher):
+    """Checks URLs with one pooled session. Thread-safe; ``check_many`` runs them concurrently.
 
-    def __init__(self, status: int, headers: Any, body: bytes, url: str) -> None:
-        self.status = status
-        self.headers = headers
-        self.body = body
-        self.url = url
-
-    @property
-    def content_type(self) -> str:
-        return str(self.headers.get("Content-Type", ""))
-
-
-class Checker:
-    """Checks URLs with one pooled session. Thread-safe; ``check_many`` runs them concurrently."""
+    What a URL's answers mean is decided here; how they are asked for (slots, deadlines,
+    retries, reach) is ``links.fetch.Fetcher``'s part.
+    """
 
     def __init__(self, options: CheckOptions | None = None, session: Any = None, sleep: Callable[[float], None] = time.sleep) -> None:
-        self.options = options or CheckOptions()
-        self._session = session
-        self._session_lock = threading.Lock()
-        self._no_head: set[str] = set()
-        self._answered: dict[str, float] = {}
-        """Per host, when it last answered anything: tells a slow page from a slow network."""
-        self._sleep = sleep
-        # The global limit counts requests in flight, not URLs being worked on: a worker
-        # waiting out a Retry-After or a backoff holds no connection and no slot.
-        self._in_flight = threading.BoundedSemaphore(self.options.max_concurrency)
+        super().__init__(options, session, sleep)
+        self._homes: dict[str, str | None] = {}
+        """Home page title per site root (``_home_title``)."""
+        self._home_locks: dict[str, threading.Lock] = {}
 
-    @property
-    def session(self) -> Any:
-        with self._session_lock:
-            if self._session is None:
-                import requests
-                from requests.adapters import HTTPAdapter
+    def check(self, url: str, title: str | None = None) -> Verdict:
+        """The verdict for one URL. Never raises for network trouble: that is a verdict too.
 
-                s = requests.Session()
-                size = max(self.options.max_concurrency, 4)
-                adapter = HTTPAdapter(pool_connections=size, pool_maxsize=max(self.options.per_host, 2) * 2, max_retries=0)
-                s.mount("http://", adapter)
-                s.mount("https://", adapter)
-                self._session = s
-            return self._session
-
-    def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
-
-    def check(self, url: str) -> Verdict:
-        """The verdict for one URL. Never raises for network trouble: that is a verdict too."""
+        ``title`` is the title the URL is cited with: a redirect to a page that bears it
+        is the article moved, not a dead article sent to a generic page.
+        """
         start = time.monotonic()
         bad = classify_url(url)
         if bad is not None:
             return Verdict(url, bad[0], detail=bad[1])
         try:
-            v = self._check(url)
+            v = self._check(url, title)
         except Exception as err:  # noqa: BLE001 - a malformed answer must not kill the run
             v = Verdict(url, LinkStatus.ERROR, detail=f"{type(err).__name__}: {err}"[:200])
-        return Verdict(v.url, v.status, v.http_status, v.final_url, int((time.monotonic() - start) * 1000), v.detail)
+        # A title or a Location header is the server's text: no control sequence of it
+        # may reach a terminal or an annotation.
+        final = printable(v.final_url, one_line=True) if v.final_url else None
+        detail = printable(v.detail, one_line=True) if v.detail else None
+        return Verdict(v.url, v.status, v.http_status, final, int((time.monotonic() - start) * 1000), detail)
 
-    def _check(self, url: str) -> Verdict:
+    def _check(self, url: str, title: str | None = None) -> Verdict:
         opts = self.options
         seen: dict[str, int] = {_norm(url): 1}
         current = url
         permanent_only = True
         hops = 0
-        ua = opts.user_agent
+        # A host that turned our robot away once is asked as a browser from then on:
+        # asking each of its pages twice would only cost it a refusal every time.
+        ua = BROWSER_UA if _host(url) in self._robot_shy else opts.user_agent
         while True:
+            refused = self._refusal(current)
+            if refused is not None:
+                via = f"redirects to {current}: " if current != url else ""
+                return Verdict(url, LinkStatus.EXCLUDED, None, current if current != url else None, detail=via + refusal_detail(refused))
             ans, err = self._fetch_with_retries(current, ua)
             if ans is None:
                 assert err is not None
@@ -202,22 +179,63 @@ class Checker:
                 ua = BROWSER_UA
                 retry, _err = self._fetch_with_retries(current, ua)
                 if retry is not None and retry.status < 400:
+                    self._robot_shy.add(_host(current))
                     if retry.status in _PERMANENT or retry.status in _TEMPORARY:
                         seen[_norm(current)] = 0
                         continue
                     ans, code = retry, retry.status
-            return self._final(url, final, ans, hops > 0 and permanent_only)
+            return self._final(url, final, ans, hops > 0 and permanent_only, title)
 
-    def _final(self, url: str, final: str | None, ans: _Answer, permanent: bool) -> Verdict:
+    def _landing(self, url: str, final: str, ans: Answer, cited_title: str | None) -> str | None:
+        """Why a redirected article that ends on a 200 is gone (``links.landing``), or None."""
+        if not landing.moved(url, final):
+            return None
+        title = _title(ans)
+        if landing.same_article(url, final, title, cited_title):
+            return None
+        why = landing.generic_landing(url, final)
+        if why is not None or not title:
+            return why
+        home = self._home_title(final)
+        return landing.HOME if home and landing.same_title(title, home) else None
+
+    def _home_title(self, url: str) -> str | None:
+        """The title of the site's home page, asked once per host (redirects followed)."""
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}/"
+        with self._session_lock:
+            lock = self._home_locks.setdefault(root, threading.Lock())
+        with lock:  # one request per site, whatever the number of threads asking
+            if root not in self._homes:
+                self._homes[root] = self._ask_title(root)
+            return self._homes[root]
+
+    def _ask_title(self, root: str) -> str | None:
+        title: str | None = None
+        current = root
+        for _hop in range(5):
+            if self._refusal(current) is not None:
+                break
+            ans, _err = self._fetch_with_retries(current, self.options.user_agent)
+            if ans is None:
+                break
+            location = ans.headers.get("Location")
+            if ans.status in _PERMANENT | _TEMPORARY and location:
+                current = urljoin(current, location)
+                continue
+            title = _title(ans) if 200 <= ans.status < 300 else None
+            break
+        return title
+
+    def _final(self, url: str, final: str | None, ans: Answer, permanent: bool, cited_title: str | None = None) -> Verdict:
         code = ans.status
         if 200 <= code < 300:
             judged = judge_body(ans.body, ans.content_type, ans.headers)
             if judged is not None:
                 return Verdict(url, judged[0], code, final, detail=judged[1])
-            if final is not None and _front_page(url, final):
-                return Verdict(url, LinkStatus.SOFT_404, code, final, detail="the article now redirects to the site's front page")
-            if final is not None and _ERROR_PATH.search(urlsplit(final).path) and not _ERROR_PATH.search(urlsplit(url).path):
-                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=f"redirects to an error page ({final})")
+            landed = self._landing(url, final, ans, cited_title) if final is not None else None
+            if landed is not None:
+                return Verdict(url, LinkStatus.SOFT_404, code, final, detail=landed)
             if final is not None and permanent:
                 return Verdict(url, LinkStatus.REDIRECTED, code, final, detail=f"moved permanently to {final}")
             return Verdict(url, LinkStatus.OK, code, final)
@@ -237,199 +255,38 @@ class Checker:
             return Verdict(url, LinkStatus.BLOCKED, code, final, detail=f"HTTP {code}: bot wall")
         return Verdict(url, LinkStatus.ERROR, code, final, detail=f"HTTP {code}")
 
-    def _fetch_with_retries(self, url: str, ua: str) -> tuple[_Answer | None, tuple[LinkStatus, str] | None]:
-        """One request with the retry policy: 5xx/timeouts back off, 429 waits (capped)."""
-        import requests
-
-        opts = self.options
-        tries = timeouts = limited = 0
-        delay = opts.backoff
-        while True:
-            try:
-                sent = time.monotonic()
-                ans = self._fetch(url, ua)
-                self._answered[_host(url)] = time.monotonic()
-            except requests.exceptions.Timeout as err:
-                connect = isinstance(err, requests.exceptions.ConnectTimeout)
-                what = "connecting" if connect else "waiting for an answer"
-                verdict = (LinkStatus.TIMEOUT, f"no answer after {opts.connect_timeout if connect else opts.read_timeout:g} s {what}")
-                if timeouts >= opts.timeout_retries:
-                    return None, verdict
-                if not connect and self._answered.get(_host(url), 0.0) > sent:
-                    # The host answered other pages while this one hung: the page is slow,
-                    # not the network, and a retry would only wait a full timeout again.
-                    return None, (verdict[0], verdict[1] + " (the host answers other pages)")
-                timeouts += 1
-            except requests.exceptions.TooManyRedirects:
-                return None, (LinkStatus.ERROR, "too many redirects")
-            except requests.exceptions.ProxyError as err:
-                return None, (LinkStatus.ERROR, f"the proxy refused: {_short(err)}")
-            except requests.exceptions.SSLError as err:
-                return None, (LinkStatus.ERROR, f"TLS error: {_short(err)}")
-            except requests.exceptions.ConnectionError as err:
-                if _no_such_host(err):
-                    return None, (LinkStatus.DEAD, DNS_DEAD)
-                if tries >= opts.retries:
-                    return None, (LinkStatus.ERROR, f"connection failed: {_short(err)}")
-                tries += 1
-            except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema) as err:
-                return None, (LinkStatus.INVALID, _short(err))
-            except requests.RequestException as err:
-                if tries >= opts.retries:
-                    return None, (LinkStatus.ERROR, _short(err))
-                tries += 1
-            else:
-                if ans.status == 429:
-                    wait = _retry_after(ans.headers.get("Retry-After"), delay)
-                    if wait > opts.retry_after_cap or limited >= opts.rate_limit_retries:
-                        return ans, None  # rate limited on every try: blocked
-                    limited += 1
-                    self._sleep(wait)
-                    continue
-                if ans.status not in _RETRY_STATUSES or tries >= opts.retries:
-                    return ans, None
-                tries += 1
-                if ans.headers.get("Retry-After"):
-                    self._sleep(min(_retry_after(ans.headers.get("Retry-After"), delay), opts.retry_after_cap))
-                    delay *= 2
-                    continue
-            self._sleep(delay)
-            delay *= 2
-
-    def _fetch(self, url: str, ua: str) -> _Answer:
-        """HEAD (files, hosts that honour it) or a capped streamed GET, in a global slot."""
-        with self._in_flight:
-            return self._fetch_now(url, ua)
-
-    def _fetch_now(self, url: str, ua: str) -> _Answer:
-        opts = self.options
-        host = _host(url)
-        headers = {"User-Agent": ua, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "en;q=0.9,*;q=0.5"}
-        timeout = (opts.connect_timeout, opts.read_timeout)
-        if _FILE_SUFFIX.search(urlsplit(url).path) and host not in self._no_head:
-            resp = self.session.head(url, headers=headers, timeout=timeout, allow_redirects=False)
-            resp.close()
-            if resp.status_code < 400 and resp.status_code not in (204,):
-                return _Answer(resp.status_code, resp.headers, b"", url)
-            if resp.status_code in _HEAD_REFUSED:
-                self._no_head.add(host)  # unreliable here: GET from now on
-        resp = self.session.get(url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
-        try:
-            body = b""
-            if resp.status_code < 300 or resp.status_code in (401, 403, 429, 451, 503):
-                body = _read_capped(resp, opts.body_cap, opts.read_timeout)
-            return _Answer(resp.status_code, resp.headers, body, url)
-        finally:
-            resp.close()  # closes the connection if the body was not read to the end
-
     # --- many URLs ---------------------------------------------------------------------
 
-    def check_many(self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None) -> Iterator[Verdict]:
+    def check_many(
+        self, urls: Iterable[str], progress: Callable[[Verdict], None] | None = None, titles: Mapping[str, str] | None = None
+    ) -> Iterator[Verdict]:
         """Check URLs concurrently; yields verdicts as they end (see ``schedule.per_host``).
 
         Workers: enough for every host to use its slots, since the global limit is
         enforced per request in ``_fetch`` (a worker waiting out a backoff holds none).
+        ``titles`` are the titles the URLs are cited with (see ``check``).
         """
         opts = self.options
         workers = max(opts.max_concurrency, 4 * opts.max_concurrency)
-        for v in per_host(urls, _host, self.check, opts.per_host, workers):
+        known = titles or {}
+        # Twice as many URLs of a host under way as requests to it: a URL waiting out a
+        # backoff or a Retry-After holds no request slot (``_fetch``), so another URL of
+        # the same host can use it meanwhile. The host still sees ``per_host`` at most.
+        for v in per_host(urls, _host, lambda u: self.check(u, known.get(u)), JOB_FACTOR * opts.per_host, workers):
             if progress is not None:
                 progress(v)
             yield v
-
-
-def _read_capped(resp: Any, cap: int, seconds: float) -> bytes:
-    """At most ``cap`` bytes, in at most ``seconds``, whatever the server does.
-
-    The status line and headers are the verdict; the body only refines it. So a body that
-    drips one byte at a time (the read timeout restarts with every byte), stalls or breaks
-    off ends the reading, not the check: we judge what we have.
-    """
-    chunks: list[bytes] = []
-    got = 0
-    deadline = time.monotonic() + seconds
-    raw = resp.raw
-    read1 = getattr(raw, "read1", None)  # urllib3 >= 2: whatever has arrived, no waiting for a full chunk
-    try:
-        while got < cap and time.monotonic() < deadline:
-            chunk = read1(min(16384, cap - got), decode_content=True) if read1 else raw.read(min(1024, cap - got), decode_content=True)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-    except Exception:  # noqa: BLE001 - a broken body: judge the part we have
-        pass
-    return b"".join(chunks)[:cap]
-
-
-def _retry_after(value: str | None, default: float) -> float:
-    """Seconds to wait per ``Retry-After`` (seconds or an HTTP date)."""
-    if not value:
-        return default
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    from email.utils import parsedate_to_datetime
-
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return default
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _no_such_host(err: BaseException) -> bool:
-    """True when DNS says the name does not exist (not when DNS is merely unreachable)."""
-    seen: set[int] = set()
-    todo: list[Any] = [err]
-    while todo:
-        e = todo.pop()
-        if e is None or id(e) in seen:
-            continue
-        seen.add(id(e))
-        if isinstance(e, socket.gaierror):
-            return e.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5))
-        todo.extend([getattr(e, "reason", None), e.__cause__, e.__context__])
-        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
-    return False
-
-
-def _short(err: BaseException) -> str:
-    text = str(err)
-    m = re.search(r"\(Caused by (\w+)\((?:.*?: )?(.*?)\)+$", text)
-    if m:
-        text = f"{m.group(1)}: {m.group(2)}"
-    return text[:160]
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def _norm(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-_ERROR_PATH = re.compile(r"(?:^|/)(?:404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|errors?/404)(?:\.\w{2,5})?(?:/|$)", re.I)
-_LANGUAGE_ROOT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?", re.I)
-
-
-def _front_page(url: str, final: str) -> bool:
-    """An article that now lands on the site's front page: the classic soft-404.
-
-    Not for addresses that were a front page in another form already: ``/en`` or
-    ``/index.html`` landing on ``/`` is the same page.
-    """
-    a, b = urlsplit(url), urlsplit(final)
-    path = a.path.strip("/")
-    if b.path not in ("", "/") or b.query or not path or _site(a.hostname) != _site(b.hostname):
-        return False
-    return not _LANGUAGE_ROOT.fullmatch(path) and not re.fullmatch(r"(?:index|default|home)(?:\.\w{2,5})?", path, re.I)
-
-
-def _site(host: str | None) -> str:
-    h = (host or "").lower()
-    return h[4:] if h.startswith("www.") else h
+def _title(ans: Answer) -> str:
+    """The ``<title>`` of an HTML answer ('' for anything else)."""
+    if not ans.body or "html" not in ans.content_type.lower():
+        return ""
+    try:
+        return page_texts(ans.body, ans.content_type)[0]
+    except Exception:  # noqa: BLE001 - a page we cannot read has no title
+        return ""

@@ -106,6 +106,8 @@ def archive_probe(wayback: Any) -> Probe:
 
     def probe(url: str) -> bool:
         try:
+            if hasattr(wayback, "has_good_captures"):
+                return bool(wayback.has_good_captures(url))
             return any(200 <= status < 400 for _ts, status in wayback.captures(url))
         except ArchiveUnavailable as err:
             raise NoAnswer(str(err)) from None
@@ -154,17 +156,19 @@ def repair_all(
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    from footnote_kit.links.damage import Witnesses
+
     urls = list(dict.fromkeys([i.url for i in items] + [i.url for i in extra]))
     vocabulary = list(words) + [t for i in (*items, *extra) for t in (i.title, i.translated_title) if t]
+    witnesses = Witnesses(vocabulary, urls)  # once per document: per URL it made fix quadratic
 
     def one(item: Cited) -> tuple[str, Repair] | None:
         found = candidates(
             item.url,
             title=item.title,
             translated_title=item.translated_title,
-            sibling_urls=urls,
-            words=vocabulary,
             breaks=item.breaks,
+            witnesses=witnesses,
         )
         if progress is not None:
             progress(item.url)
@@ -209,12 +213,31 @@ def repair_links(
     failed = [r for r in results if r.status.value in REPAIRABLE]
     items = [Cited(r.url, by_url[r.url].title, by_url[r.url].translated_title) if r.url in by_url else Cited(r.url) for r in failed]
     siblings = [Cited(r.url, r.title, r.translated_title) for r in refs if r.url not in {i.url for i in items}]
-    repairs = repair_all(items, live=live, archive=archive, words=words, extra=siblings, progress=progress)
+    # The printed URL was just checked: its verdict is the live evidence, not a second request.
+    answered = {r.url: r.status.value in ("ok", "redirected") for r in results}
+    repairs = repair_all(items, live=live, archive=archive, printed_live=answered.get, words=words, extra=siblings, progress=progress)
     # A PDF's link annotation already gave the exact URL of a print that a line break damaged.
     for ref in refs:
         if ref.printed and ref.printed != ref.url and ref.url not in repairs:
             repairs[ref.url] = Repair(ref.url, "pdf-link", (ref.printed,))
-    return [replace(r, repair=repairs[r.url]) if r.url in repairs else r for r in results]
+    out = []
+    for r in results:
+        repair = repairs.get(r.url)
+        if repair is not None and repair.evidence == "archive" and repair.url and hasattr(archive, "nearest"):
+            repair = replace(repair, archive=_capture(archive, repair.url, by_url.get(r.url)))
+        out.append(replace(r, repair=repair) if repair is not None else r)
+    return out
+
+
+def _capture(wayback: Any, url: str, ref: UrlRef | None) -> Any:
+    """The repaired URL's capture nearest the cited date (the archive was just asked about it)."""
+    from footnote_kit.links.archive import ArchiveUnavailable
+    from footnote_kit.links.archiving import cited_date
+
+    try:
+        return wayback.nearest(url, cited_date(ref.cited) if ref else None)
+    except ArchiveUnavailable:
+        return None
 
 
 def _cited_texts(refs: Sequence[UrlRef]) -> list[str]:

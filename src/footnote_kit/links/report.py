@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 from typing import Any, Collection, Sequence
 
-from footnote_kit.model import Citing, LinkResult, LinkStatus, Repair
+from footnote_kit.links.network import NETWORK_DOWN
+from footnote_kit.model import ArchiveSnapshot, Citing, LinkResult, LinkStatus, Repair
+from footnote_kit.terminal import printable
 
 FORMATS = ("text", "json", "sarif", "github")
 QUIET = frozenset({LinkStatus.OK})
@@ -60,9 +62,11 @@ def where(c: Citing) -> str:
 
 
 def archive_text(r: LinkResult) -> str | None:
-    if r.archive is None:
-        return None
-    a = r.archive
+    return snapshot_text(r.archive) if r.archive is not None else None
+
+
+def snapshot_text(a: ArchiveSnapshot) -> str:
+    """``URL (captured 2020-12-15, 4 days after the cited date)``."""
     stamp = f"{a.timestamp[:4]}-{a.timestamp[4:6]}-{a.timestamp[6:8]}"
     if a.days_from_cited is None:
         return f"{a.url} (captured {stamp})"
@@ -87,7 +91,10 @@ def to_text(results: Sequence[LinkResult], fail_on: Collection[LinkStatus] = (Li
     """The terminal report: a summary line, then each problem with where and what to do."""
     counts = summary(results)
     lines: list[str] = []
-    problems = [r for r in results if r.status not in QUIET]
+    # Links the run could not reach because the network looks down are one line, not a
+    # paragraph each: they all say the same thing, and none of them is a verdict.
+    unreached = [r for r in results if (r.detail or "").startswith(NETWORK_DOWN)]
+    problems = [r for r in results if r.status not in QUIET and not (r.detail or "").startswith(NETWORK_DOWN)]
     order = {s: i for i, s in enumerate(LinkStatus)}
     problems.sort(key=lambda r: (r.status not in fail_on, order[r.status], r.url))
     for r in problems:
@@ -108,10 +115,18 @@ def to_text(results: Sequence[LinkResult], fail_on: Collection[LinkStatus] = (Li
         arch = archive_text(r)
         if arch:
             lines.append(f"    archive: {arch}")
+        elif r.repair is not None and r.repair.archive is not None:
+            lines.append(f"    archive: {snapshot_text(r.repair.archive)}, a capture of the repaired URL")
         elif archive_looked and r.status not in (LinkStatus.REDIRECTED, LinkStatus.INVALID, LinkStatus.UNSUPPORTED, LinkStatus.EXCLUDED) and "archive unavailable" not in (r.detail or ""):
             lines.append("    archive: no capture found")
         if r.repair is not None:
             lines.append(f"    repair:  {repair_text(r.repair)}")
+        lines.append("")
+    if unreached:
+        lines.append(
+            f"NOT CHECKED  {len(unreached)} link{'s' if len(unreached) != 1 else ''}: no public host answered, so the "
+            "network looks down; these are not verdicts (run again online, or --offline to report from the cache)"
+        )
         lines.append("")
     parts = [f"{n} {s}" for s, n in counts.items() if n]
     lines.append(f"{len(results)} link{'s' if len(results) != 1 else ''} checked: " + (", ".join(parts) if parts else "none found"))
@@ -198,8 +213,29 @@ def to_sarif(results: Sequence[LinkResult], fail_on: Collection[LinkStatus] = (L
     }
 
 
+def shown(r: LinkResult) -> LinkResult:
+    """``r`` with every text that came from a document or a server made ``printable``.
+
+    Applied to every format: a terminal obeys control sequences in a text report, a
+    code-scanning dashboard shows SARIF messages, and JSON leaves C1 controls and
+    bidirectional overrides raw.
+    """
+    from dataclasses import replace
+
+    def clean(text: str | None) -> str | None:
+        return printable(text, one_line=True) if text is not None else None
+
+    cited = tuple(replace(c, file=clean(c.file), key=clean(c.key)) for c in r.cited)
+    archive = replace(r.archive, url=printable(r.archive.url, one_line=True)) if r.archive else None
+    repair = None
+    if r.repair is not None:
+        repair = replace(r.repair, url=clean(r.repair.url), candidates=tuple(printable(c, one_line=True) for c in r.repair.candidates))
+    return replace(r, url=printable(r.url, one_line=True), final_url=clean(r.final_url), detail=clean(r.detail), cited=cited, archive=archive, repair=repair)
+
+
 def render(results: Sequence[LinkResult], fmt: str, fail_on: Collection[LinkStatus] = (LinkStatus.DEAD,), color: bool = False, archive_looked: bool = True) -> str:
-    """The report in one of ``FORMATS``."""
+    """The report in one of ``FORMATS``, every outside text made printable (``shown``)."""
+    results = [shown(r) for r in results]
     if fmt == "json":
         return json.dumps(to_json(results), ensure_ascii=False, indent=2)
     if fmt == "sarif":

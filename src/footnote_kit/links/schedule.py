@@ -48,6 +48,8 @@ def per_host(items: Iterable[T], host_of: Callable[[T], str], work: Callable[[T]
                         item = by_host[h].popleft()
                         if not by_host[h]:
                             hosts.remove(h)
+                            if not hosts:
+                                cond.notify_all()  # nothing left to take: the idle workers end
                         return h, item
                 cond.wait()
             return None
@@ -66,7 +68,10 @@ def per_host(items: Iterable[T], host_of: Callable[[T], str], work: Callable[[T]
             finally:
                 with cond:
                     active[h] -= 1
-                    cond.notify_all()
+                    # One freed slot is work for one worker: waking them all (dozens of
+                    # threads fighting for the interpreter lock on every answer) cost more
+                    # than the requests.
+                    cond.notify()
 
     n = max(1, min(total, limit * len(by_host), workers))
     threads = [threading.Thread(target=worker, daemon=True, name=f"fk-links-{i}") for i in range(n)]

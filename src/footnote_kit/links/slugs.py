@@ -148,7 +148,12 @@ def elisions(text: str) -> dict[str, int]:
 
 @dataclass
 class Lexicon:
-    """Known words with the weight of their best witness, indexed for exact and skeleton look-up."""
+    """Known words with the weight of their best witness, indexed for exact and skeleton look-up.
+
+    A lexicon may have a ``parent`` whose words it knows too (``child()``): a document's
+    words are indexed once, a site's URLs once per host, and each URL adds only its own
+    title on top, instead of copying the document's whole vocabulary for every URL.
+    """
 
     exact: dict[str, float] = field(default_factory=dict)
     skeletons: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -157,6 +162,7 @@ class Lexicon:
     elided: dict[str, int] = field(default_factory=dict)
     _sorted: list[str] = field(default_factory=list)
     _dirty: bool = False
+    parent: "Lexicon | None" = None
 
     def add(self, words: Iterable[str], weight: float) -> None:
         for word in words:
@@ -172,6 +178,18 @@ class Lexicon:
                     spellings[word] = weight
                 self._dirty = True
 
+    def child(self) -> "Lexicon":
+        """An empty lexicon that also knows every word of this one (which it never changes).
+
+        The parent's index is built now, once, so that children used from several
+        threads only ever read it.
+        """
+        for layer in self._layers():
+            if layer._dirty:
+                layer._sorted = sorted(layer.skeletons)
+                layer._dirty = False
+        return Lexicon(parent=self)
+
     def copy(self) -> "Lexicon":
         return Lexicon(
             exact=dict(self.exact),
@@ -180,7 +198,26 @@ class Lexicon:
             elided=dict(self.elided),
             _sorted=list(self._sorted),
             _dirty=self._dirty,
+            parent=self.parent,
         )
+
+    def _layers(self) -> Iterable["Lexicon"]:
+        layer: Lexicon | None = self
+        while layer is not None:
+            yield layer
+            layer = layer.parent
+
+    def known(self, word: str) -> float:
+        """The weight of ``word`` (folded) exactly as written; 0 when unknown."""
+        return max(layer.exact.get(word, 0.0) for layer in self._layers())
+
+    def elision(self, word: str) -> int | None:
+        """Where an elided word (``l'énergie``, folded) splits, if a witness wrote it so."""
+        for layer in self._layers():
+            cut = layer.elided.get(word)
+            if cut is not None:
+                return cut
+        return None
 
     def add_host(self, host: str) -> None:
         """Host labels (``iraqinews``) name the site's subject; their ends are words."""
@@ -197,7 +234,7 @@ class Lexicon:
         word = fold(piece)
         if not word or word == exclude:
             return 0.0
-        best = self.exact.get(word, 0.0)
+        best = self.known(word)
         if len(word) <= 2:
             return best if best >= TITLE or word in COMMON_WORDS else 0.0
         if word in COMMON_WORDS:
@@ -207,15 +244,16 @@ class Lexicon:
             best = max(best, 0.9 * self._spelled(word, skel, exclude))
             if len(skel) >= 4 and inflect:
                 best = max(best, 0.7 * self._inflected(skel, skeleton(exclude) if exclude else "", head(word), len(word)))
-            for label in self.hosts:
-                if label != word and (label.startswith(word) or label.endswith(word)):
-                    best = max(best, HOST)
+            for layer in self._layers():
+                for label in layer.hosts:
+                    if label != word and (label.startswith(word) or label.endswith(word)):
+                        best = max(best, HOST)
         return best
 
     def whole(self, token: str) -> float:
         """How well the unsplit token is known as one word (exact or another spelling)."""
         word = fold(token)
-        best = self.exact.get(word, 0.0)
+        best = self.known(word)
         skel = skeleton(word)
         if len(skel) >= 3:
             best = max(best, 0.9 * self._spelled(word, skel, ""), 0.7 * self._inflected(skel, "", head(word), len(word)))
@@ -226,34 +264,36 @@ class Lexicon:
         (``posledovatelej``/``posledovateley``, ``saloha``/``salokha``)."""
         best = 0.0
         slack = 2 if len(skel) >= 3 else 1
-        for other, weight in self.skeletons.get(skel, {}).items():
-            if other == exclude or abs(len(other) - len(word)) > slack or head(other) != head(word):
-                continue
-            # Two consonants say little (``ciety``/``city``): then the vowels must agree too.
-            if len(skel) < 3 and _vowels(other) != _vowels(word):
-                continue
-            best = max(best, weight)
+        for layer in self._layers():
+            for other, weight in layer.skeletons.get(skel, {}).items():
+                if other == exclude or abs(len(other) - len(word)) > slack or head(other) != head(word):
+                    continue
+                # Two consonants say little (``ciety``/``city``): then the vowels must agree too.
+                if len(skel) < 3 and _vowels(other) != _vowels(word):
+                    continue
+                best = max(best, weight)
         return best
 
     def _inflected(self, skel: str, exclude: str, start: str, length: int) -> float:
         """Best weight of a word whose skeleton differs from ``skel`` only by an ending
         (one consonant, three letters at most: ``kazahstan``/``kazakhstane``,
         ``pressemitteilung``/``pressemitteilungen``)."""
-        if self._dirty:
-            self._sorted = sorted(self.skeletons)
-            self._dirty = False
         best = 0.0
         stem = skel[:-2] if len(skel) > 5 else skel
-        for other in self._sorted[bisect.bisect_left(self._sorted, stem) :]:
-            if not other.startswith(stem):
-                break
-            if other == exclude or other == skel:
-                continue
-            shorter, longer = sorted((skel, other), key=len)
-            if longer.startswith(shorter) and len(longer) - len(shorter) <= 1:
-                for spelling, weight in self.skeletons[other].items():
-                    if head(spelling) == start and abs(len(spelling) - length) <= 3:
-                        best = max(best, weight)
+        for layer in self._layers():
+            if layer._dirty:
+                layer._sorted = sorted(layer.skeletons)
+                layer._dirty = False
+            for other in layer._sorted[bisect.bisect_left(layer._sorted, stem) :]:
+                if not other.startswith(stem):
+                    break
+                if other == exclude or other == skel:
+                    continue
+                shorter, longer = sorted((skel, other), key=len)
+                if longer.startswith(shorter) and len(longer) - len(shorter) <= 1:
+                    for spelling, weight in layer.skeletons[other].items():
+                        if head(spelling) == start and abs(len(spelling) - length) <= 3:
+                            best = max(best, weight)
         return best
 
 
@@ -296,7 +336,7 @@ def splits(
     """
     if len(token) < 4 or not any(c.isalpha() for c in token) or "%" in token:
         return []
-    cut = lexicon.elided.get(fold(token))
+    cut = lexicon.elision(fold(token))
     if cut is not None and len(fold(token)) == len(token):
         return [Split((token[:cut], token[cut:]), TITLE)]
     if whole >= TITLE * 0.9:

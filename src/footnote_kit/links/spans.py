@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _START = re.compile(r"\bhttps?://", re.I)
 _CHUNK = re.compile(r"[^\s<>\"'“”‘’«»()\[\]{}\\]+")
 _TRAILING = ".,;:!?"
+_GAP = re.compile(r"[ \t]*(\r?\n)?[ \t]*")
 _EXT_TAIL = re.compile(r"\.(?:s?h(?:t(?:ml?)?)?|ph|as(?:px?)?)$", re.I)
 _EXT_REST = re.compile(r"^(?:s?h?t?ml?|tml|ml|l|hp|p|px|x)(?=$|[.,;:)\]])", re.I)
 _PATHLIKE = re.compile(r"^[\w%~]+(?:[-_/=&#.][\w%~]*)*[-_/=&#][\w%~]", re.U)
@@ -46,11 +47,11 @@ def url_spans(text: str, *, across_lines: bool = True) -> list[UrlSpan]:
         pieces = [text[m.start() : end]]
         breaks: list[int] = []
         while True:
-            gap = re.match(r"[ \t]*(\r?\n)?[ \t]*", text[end:])
+            gap = _GAP.match(text, end)  # matched in place: slicing the rest of the text per URL was quadratic
             assert gap is not None
-            if not gap.group(0) or end + gap.end() >= len(text):
+            if gap.end() == end or gap.end() >= len(text):
                 break
-            nxt = _CHUNK.match(text, end + gap.end())
+            nxt = _CHUNK.match(text, gap.end())
             # A URL goes on over a line break only where the line was full: a short line
             # ended where its author ended it, not where the page did.
             full = _line_length(text, end) >= 0.8 * width

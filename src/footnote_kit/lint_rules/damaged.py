@@ -9,8 +9,9 @@ are words the note's title or the document knows (``damaged``); lint shows that
 candidate. Nothing is fetched: evidence is ``check --repair``'s business.
 
 The site's habits come from the URLs of the same host and the vocabulary from every
-title of the document (as ``repair_all`` does), not from every URL: that would cost time
-quadratic in the number of notes, and lint runs on every commit.
+title of the document (as ``repair_all`` does), not from every URL's words. Both are
+prepared once per document (``Witnesses``): lint runs on every commit, and preparing
+them per URL made it quadratic in the number of notes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from footnote_kit.lint_rules import Document, problem
-from footnote_kit.links.damage import host_of
+from footnote_kit.links.damage import Witnesses
 from footnote_kit.links.repair import damaged
 from footnote_kit.links.spans import url_spans
 from footnote_kit.model import Citation, Note, Problem
@@ -36,20 +37,14 @@ def _titles(note: Note, url: str, printed: str) -> tuple[str | None, str | None]
 
 def check(doc: Document) -> Iterator[Problem]:
     spans = [url_spans(note.text) for note in doc.notes]
-    by_host: dict[str, list[str]] = {}
-    for in_note in spans:
-        for s in in_note:
-            by_host.setdefault(host_of(s.url), []).append(s.url)
     titles = [t for note in doc.notes for part in note.parts if isinstance(part, Citation)
               for t in (part.source.title, part.source.translated_title) if t]
+    known = Witnesses(titles, [s.url for in_note in spans for s in in_note], url_vocabulary=False)
     for note, in_note in zip(doc.notes, spans):
         for span in in_note:
             printed = note.text[span.start : span.end]
             title, translated = _titles(note, span.url, printed)
-            found = damaged(
-                span.url, title=title, translated_title=translated, sibling_urls=by_host[host_of(span.url)],
-                words=titles, breaks=span.breaks, limit=3,
-            )
+            found = damaged(span.url, title=title, translated_title=translated, breaks=span.breaks, limit=3, witnesses=known)
             spaced = printed != span.url
             if not found and not spaced:
                 continue

@@ -270,35 +270,44 @@ def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str
     nested brackets in the anchor, scanned by hand because regexes cannot count."""
     out: list[str] = []
     i, n = 0, len(text)
+    # Every bracket's partner, found in one pass: asking _close for each "[" would scan
+    # to its partner again for every nested one (20,000 nested ^[…] notes: quadratic).
+    square = _pairs(text, "[", "]")
+    parens: dict[int, int] | None = None
     while i < n:
         start = text.find("[", i)
         if start < 0:
             break
-        end = _close(text, start, "[", "]")
+        if _escaped(text, start):  # \[ is a bracket, not a link
+            out.append(text[i : start + 1])
+            i = start + 1
+            continue
+        end = square.get(start, -1)
         if end < 0:
             break
         image = start > 0 and text[start - 1] == "!"
-        anchor = text[start + 1 : end]
         url: str | None = None
         after = end + 1
         if after < n and text[after] == "(":
-            close = _close(text, after, "(", ")")
+            parens = _pairs(text, "(", ")") if parens is None else parens
+            close = parens.get(after, -1)
             if close > 0:
                 target = text[after + 1 : close].strip()
                 url = target.split()[0].strip("<>") if target else ""
                 after = close + 1
         elif after < n and text[after] == "[":
-            close = _close(text, after, "[", "]")
+            close = square.get(after, -1)
             if close > 0:
-                ref = (text[after + 1 : close] or anchor).strip().lower()
+                ref = (text[after + 1 : close] or text[start + 1 : end]).strip().lower()
                 url = references.get(ref)
                 after = close + 1 if url is not None else after
-        elif anchor.strip().lower() in references and not anchor.startswith("^"):
-            url = references[anchor.strip().lower()]
+        elif references and end - start <= _MAX_LABEL and text[start + 1 : start + 2] != "^":
+            url = references.get(text[start + 1 : end].strip().lower())
         if url is None:
             out.append(text[i : start + 1])
             i = start + 1
             continue
+        anchor = text[start + 1 : end]
         out.append(text[i : start - 1] if image else text[i:start])
         inner, _ = markdown_to_text(anchor)
         if image or not url:
@@ -311,11 +320,35 @@ def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str
     return "".join(out)
 
 
+_MAX_LABEL = 1000
+"""A reference label is at most 999 characters (CommonMark): longer brackets are not looked up."""
+
 _BRACKETS = {
     ("[", "]"): re.compile(r"\\.|[\[\]]", re.DOTALL),
     ("(", ")"): re.compile(r"\\.|[()]", re.DOTALL),
     ("{", "}"): re.compile(r"\\.|[{}]", re.DOTALL),
 }
+
+
+def _pairs(text: str, opening: str, closing: str) -> dict[int, int]:
+    """Index of each opening bracket -> index of its closing one (unclosed ones left out)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _BRACKETS[(opening, closing)].finditer(text):
+        ch = m.group(0)
+        if ch == opening:
+            stack.append(m.start())
+        elif ch == closing and stack:
+            pairs[stack.pop()] = m.start()
+    return pairs
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Is the character at ``pos`` taken by a backslash before it (``\\[``)?"""
+    k = pos
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (pos - k) % 2 == 1
 
 
 def _close(text: str, start: int, opening: str, closing: str) -> int:

@@ -35,15 +35,15 @@ _SUPER_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 _START = re.compile(
     r"^[ \t\f\v\u00a0]*(?:"
-    r"\[(?P<b>[1-9]\d{0,4})\][ \t]*"  # [12] Text
-    r"|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,4})[ \t]*"  # ¹² Text
-    r"|(?P<n>[1-9]\d{0,4})(?P<sep>[.)]?)[ \t\u00a0]+"  # 12 Text / 12. Text / 12) Text
+    r"\[(?P<b>[1-9]\d*)\][ \t]*"  # [12] Text
+    r"|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)[ \t]*"  # ¹² Text
+    r"|(?P<n>[1-9]\d*)(?P<sep>[.)]?)[ \t\u00a0]+"  # 12 Text / 12. Text / 12) Text
     r")(?P<text>\S.*)",
     re.MULTILINE,
 )
 # A note reference in running text: digits glued to the word or punctuation before them
 # (``to date.698 Some``, ``online,751 while``) or superscript digits anywhere.
-_REFERENCE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"»\[^>])([1-9]\d{0,4})(?=[\s.,;:)\]<]|$)|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+_REFERENCE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"»\[^>])([1-9]\d{0,17})(?=[\s.,;:)\]<]|$)|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
 # A back link copied from a web page's note list: ``1. ^ Smith…``, MediaWiki's
 # ``^ a b Smith…`` (one letter per place the note is called from).
 _BACK_LINK = re.compile(r"^[\^↑↩]\ufe0e?\s*(?:[a-z]{1,2}\s+(?=\S))*(?=\S)")
@@ -61,6 +61,12 @@ _LONG_RUN = 8
 """More lines than this between two notes, with no blank line, is body text, not wrap."""
 _MAX_DISTANCE = 400
 """Lines allowed between two consecutive notes (a PDF puts a page of body between them)."""
+_MAX_DIGITS = 18
+"""Note numbers may have any length a document needs (note 100000 and on); beyond this a
+line starts with an identifier, not a note number."""
+_SWALLOWED = (20, 5000)
+"""A note longer than both 20 times its block's median and 5,000 characters has
+probably taken in text that is not its own (a note whose number was not recognised)."""
 
 
 @dataclass
@@ -120,6 +126,7 @@ def find_notes(
             continue
         out.extend(raw)
         problems.extend(_sequence_problems(raw, block.members, file, notes))
+        problems.extend(_swallowed(raw))
         ranges.append((min(n.number for n in raw), max(n.number for n in raw)))
     if not out:
         raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains), file=file)
@@ -134,12 +141,15 @@ def _candidates(text: str) -> list[_Candidate]:
         start = m.start()
         line += text.count("\n", counted, start)
         counted = start
+        digits = m.group("b") or m.group("s") or m.group("n")
+        if len(digits) > _MAX_DIGITS:
+            continue  # a line starting with a long number (an identifier) is no note
         if m.group("b"):
-            number, form = int(m.group("b")), "[n]"
+            number, form = int(digits), "[n]"
         elif m.group("s"):
-            number, form = int(m.group("s").translate(_SUPER_DIGITS)), "sup"
+            number, form = int(digits.translate(_SUPER_DIGITS)), "sup"
         else:
-            number, form = int(m.group("n")), "n" + m.group("sep")
+            number, form = int(digits), "n" + m.group("sep")
         out.append(_Candidate(line, number, form, m.group("text").rstrip("\r")))
     return out
 
@@ -447,6 +457,26 @@ def _sequence_problems(raw: list[RawNote], chain: list[_Candidate], file: str | 
             where, why = ordered[-1].location, f"the last note found is {ordered[-1].number}"
         problems.append(Problem(f"{what} ({why})", where, code="missing-note", note=first))
     return problems
+
+
+def _swallowed(raw: list[RawNote]) -> list[Problem]:
+    """A warning for each note far longer than its neighbours: text may have been glued on."""
+    if len(raw) < 3:
+        return []
+    lengths = sorted(len(n.text) for n in raw)
+    median = lengths[len(lengths) // 2]
+    times, floor = _SWALLOWED
+    return [
+        Problem(
+            f"note {n.number} is {len(n.text):,} characters long, {len(n.text) // max(median, 1):,} times the usual note: "
+            "it may have swallowed text that is not its own (notes whose numbers were not recognised?)",
+            n.location,
+            code="long-note",
+            note=n.number,
+        )
+        for n in raw
+        if len(n.text) > max(times * median, floor)
+    ]
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
