@@ -126,14 +126,20 @@ def test_fix_plans_grow_linearly_with_the_urls(tmp_path: Path) -> None:
 
 
 class _Counted(str):
-    """A text that counts the characters its slices copy (work no call counter sees)."""
+    """A text that counts the characters its slices and concatenations copy (work no call
+    counter sees); what they make is counted in turn."""
 
     copied = 0
 
-    def __getitem__(self, key: Any) -> str:
-        part = str.__getitem__(self, key)
+    def __getitem__(self, key: Any) -> "_Counted":
+        part = _Counted(str.__getitem__(self, key))
         _Counted.copied += len(part)
         return part
+
+    def __add__(self, other: str) -> "_Counted":
+        joined = _Counted(str.__add__(self, other))
+        _Counted.copied += len(joined)
+        return joined
 
 
 def test_finding_url_spans_copies_text_in_proportion_to_it() -> None:
@@ -146,3 +152,60 @@ def test_finding_url_spans_copies_text_in_proportion_to_it() -> None:
 
     assert copied(800) / copied(200) < 6
     assert _growth(lambda n: (lambda text=_chapter(n): url_spans(text)), 200) < 6
+
+
+def _edits_for(text: str, every: int) -> list[Any]:
+    """An edit at every ``every``-th URL of ``text``: a hyphen inserted after its sixth slash-part."""
+    from footnote_kit.links.fixfile import Edit
+    from footnote_kit.links.spans import url_spans
+    from footnote_kit.model import Repair
+
+    out = []
+    for k, span in enumerate(url_spans(text)):
+        if k % every == 0:
+            old = text[span.start : span.end]
+            new = old.replace("-", "--", 1) if "-" in old else old + "-x"
+            out.append(Edit(span.start, span.end, old, new, 0, Repair(new, "archive", (new,))))
+    return out
+
+
+def test_writing_and_showing_fixes_copies_text_in_proportion_to_it() -> None:
+    from footnote_kit.links.fixfile import FixPlan
+
+    def copied(n: int) -> int:
+        text = _chapter(n)
+        edits = tuple(_edits_for(text, 20))
+        _Counted.copied = 0
+        FixPlan("notes.md", _Counted(text), edits).fixed
+        return _Counted.copied
+
+    assert copied(1600) / copied(400) < 6
+
+    def shown(n: int) -> Callable[[], Any]:
+        text = _chapter(n)
+        plan = FixPlan("notes.md", text, tuple(_edits_for(text, 20)))
+        return plan.diff
+
+    assert _growth(shown, 300) < 6
+
+
+def test_the_dry_run_diff_is_what_diff_u_writes() -> None:
+    import difflib
+    import random
+
+    from footnote_kit.links.fixfile import FixPlan
+
+    rng = random.Random(5)
+    for trial in range(40):
+        lines = [f"line {i} text https://site.example/a-{i}-b/{rng.randrange(1000)} end\n" for i in range(rng.randrange(1, 60))]
+        if rng.random() < 0.3:  # a URL broken over two lines, as a PDF copy leaves it
+            k = rng.randrange(len(lines))
+            lines[k] = f"wrapped https://site.example/long-{k}-\n"
+            lines.insert(k + 1, f"rest-of-{k}-path and prose\n")
+        if rng.random() < 0.3:
+            lines[-1] = lines[-1].rstrip("\n")
+        text = "".join(lines)
+        plan = FixPlan("notes.md", text, tuple(_edits_for(text, rng.choice([1, 2, 5, 9]))))
+        expected = "".join(difflib.unified_diff(text.splitlines(keepends=True), plan.fixed.splitlines(keepends=True),
+                                                fromfile="a/notes.md", tofile="b/notes.md"))
+        assert plan.diff() == expected, trial

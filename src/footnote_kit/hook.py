@@ -110,7 +110,7 @@ def _cache(path: str | None, settings: Settings) -> Any:
 def _options(settings: Settings) -> Any:
     """``CheckOptions`` from the settings file. Imports nothing heavy: ``links.http``
     loads ``requests`` only when a URL is really fetched."""
-    from footnote_kit.links.http import CheckOptions
+    from footnote_kit.links.fetch import CheckOptions
 
     c = settings.check
     kwargs: dict[str, Any] = dict(

@@ -19,10 +19,12 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from footnote_kit.links.cdx import Captures
 from footnote_kit.model import ArchiveSnapshot, LinkStatus, Verdict
+
+if TYPE_CHECKING:  # the hook's warm path reads verdicts only: no JSON module for archive answers
+    from footnote_kit.links.cdx import Captures
 
 DAY = 86400.0
 TTL: dict[LinkStatus, float] = {
@@ -206,6 +208,8 @@ class LinkCache:
 
     def get_captures(self, url: str, *, stale_ok: bool = False) -> Captures | None:
         """The archive's answer about ``url`` (its good captures) if still fresh."""
+        from footnote_kit.links.cdx import Captures
+
         row = self._one("SELECT answer, expires_at FROM captures WHERE url = ?", (cache_key(url),))
         if row is None or (not stale_ok and row[1] < self.now()):
             return None

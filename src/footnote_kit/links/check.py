@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from footnote_kit.links.cache import cache_key
 from footnote_kit.links.collect import merge
-from footnote_kit.links.http import CheckOptions, classify_url
+from footnote_kit.links.fetch import CheckOptions, classify_url
 from footnote_kit.links.network import NETWORK_NOTICE, as_not_checked, needs_proof, unproven
 from footnote_kit.model import LinkResult, LinkStatus, UrlRef, Verdict
 
@@ -93,15 +93,17 @@ def verdicts_for(
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="matches a skip pattern")
                 tell(url, verdicts[url])
                 continue
-            bad = classify_url(url)
-            if bad is not None:
-                verdicts[url] = Verdict(url, bad[0], detail=bad[1])
-                continue
+            # The cache first: what is in it was a well-formed URL when it was stored (and
+            # the hook's warm path, which finds everything there, need not ask again).
             hit = cache.get(page, stale_ok=config.offline) if cache else None
             if hit is not None:
                 verdicts[url] = replace(hit, url=url)
                 cached.add(url)
                 tell(url, verdicts[url])
+                continue
+            bad = classify_url(url)
+            if bad is not None:
+                verdicts[url] = Verdict(url, bad[0], detail=bad[1])
             elif config.offline:
                 verdicts[url] = Verdict(url, LinkStatus.EXCLUDED, detail="not checked: offline and not in the cache")
                 unchecked[url] = "offline"

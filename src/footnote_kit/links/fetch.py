@@ -23,14 +23,12 @@ builds verdicts on it. Why each choice:
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from footnote_kit.links.addresses import refusal_detail
 from footnote_kit.links.network import DNS_DEAD
 from footnote_kit.model import LinkStatus
 
@@ -65,6 +63,53 @@ class CheckOptions:
     body_cap: int = 64 * 1024
     allow_private: bool = False
     """Ask loopback, private, link-local and reserved addresses too (``--allow-private``)."""
+
+
+def classify_url(url: str) -> tuple[LinkStatus, str] | None:
+    """``invalid`` or ``unsupported`` for a URL that cannot be checked over HTTP; else None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as err:
+        return LinkStatus.INVALID, f"not a well-formed URL: {err}"
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return LinkStatus.INVALID, "no scheme (http:// or https://)"
+    if scheme not in ("http", "https"):
+        if _looks_like_http(scheme):
+            return LinkStatus.INVALID, f"misspelt scheme {scheme!r}"
+        return LinkStatus.UNSUPPORTED, f"{scheme}: links are not checked"
+    host = parts.hostname or ""
+    if not host or any(c.isspace() for c in url) or not re.fullmatch(r"[\w.\-\[\]:%]+", host) or ".." in host:
+        return LinkStatus.INVALID, "no valid host name"
+    try:
+        parts.port
+    except ValueError:
+        return LinkStatus.INVALID, "bad port number"
+    if ":" in host:  # only an IPv6 literal, [2001:db8::1], has colons in its host
+        return None if _ipv6(host) else (LinkStatus.INVALID, f"{host!r} is not an IPv6 address")
+    if "." not in host and host != "localhost":
+        return LinkStatus.INVALID, f"host {host!r} has no domain"
+    return None
+
+
+def _ipv6(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _looks_like_http(scheme: str) -> bool:
+    """``htps``, ``htp``, ``hhttp``: a typo, not another protocol."""
+    from difflib import SequenceMatcher
+
+    return any(SequenceMatcher(None, scheme, s).ratio() >= 0.75 for s in ("http", "https"))
+
+
+# --- one URL ---------------------------------------------------------------------------
 
 
 class Answer:
@@ -145,6 +190,8 @@ class Fetcher:
                 ans = self._fetch(url, ua)
                 self._answered[_host(url)] = time.monotonic()
             except Refused as err:
+                from footnote_kit.links.addresses import refusal_detail
+
                 return None, (LinkStatus.EXCLUDED, refusal_detail(err.why))
             except requests.exceptions.Timeout as err:
                 connect = isinstance(err, requests.exceptions.ConnectTimeout)
@@ -292,6 +339,8 @@ def retry_after(value: str | None, default: float) -> float:
 
 def _no_such_host(err: BaseException) -> bool:
     """True when DNS says the name does not exist (not when DNS is merely unreachable)."""
+    import socket  # here: the hook's warm path never needs it
+
     seen: set[int] = set()
     todo: list[Any] = [err]
     while todo:

@@ -11,7 +11,6 @@ nothing more.
 from __future__ import annotations
 
 import bisect
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -57,15 +56,81 @@ class FixPlan:
         return apply_edits(self.text, self.edits)
 
     def diff(self) -> str:
-        """A unified diff of the file before and after, as ``--dry-run`` prints it."""
-        return "".join(
-            difflib.unified_diff(
-                self.text.splitlines(keepends=True),
-                self.fixed.splitlines(keepends=True),
-                fromfile=self.path if os.path.isabs(self.path) else f"a/{self.path}",
-                tofile=self.path if os.path.isabs(self.path) else f"b/{self.path}",
-            )
-        )
+        """A unified diff of the file before and after, as ``--dry-run`` prints it.
+
+        Made from the edits themselves, hunk by hunk (three lines of context, as
+        ``diff -u``): asking ``difflib`` to rediscover them compares every line of the
+        two files, which took minutes on a file of 100,000 notes.
+        """
+        if not self.edits:
+            return ""
+        old = self.text.splitlines(keepends=True)
+        starts = [0]
+        for line in old:
+            starts.append(starts[-1] + len(line))
+        changes = _changed_lines(self.text, sorted(self.edits, key=lambda e: e.start), starts)
+        fromfile = self.path if os.path.isabs(self.path) else f"a/{self.path}"
+        tofile = self.path if os.path.isabs(self.path) else f"b/{self.path}"
+        out = [f"--- {fromfile}\n", f"+++ {tofile}\n"]
+        shift = 0  # lines the hunks so far added (or took away)
+        for hunk in _hunks(changes, len(old), context=3):
+            first, last = hunk[0][0] - 3, hunk[-1][1] + 3
+            first, last = max(first, 0), min(last, len(old) - 1)
+            body: list[str] = []
+            new_len = 0
+            at = first
+            for a, b, lines in hunk:
+                body.extend(" " + line for line in old[at:a])
+                body.extend("-" + line for line in old[a : b + 1])
+                body.extend("+" + line for line in lines)
+                new_len += (a - at) + len(lines)
+                at = b + 1
+            body.extend(" " + line for line in old[at : last + 1])
+            new_len += last + 1 - at
+            old_len = last + 1 - first
+            out.append(f"@@ -{_range(first, old_len)} +{_range(first + shift, new_len)} @@\n")
+            out.extend(body)
+            shift += new_len - old_len
+        return "".join(out)
+
+
+def _changed_lines(text: str, edits: Sequence[Edit], starts: list[int]) -> list[tuple[int, int, list[str]]]:
+    """(first old line, last old line, new lines) for each run of lines the edits touch
+    (lines next to each other are one run, as ``diff -u`` shows them: all removed lines,
+    then all added ones)."""
+    changes: list[tuple[int, int, list[Edit]]] = []
+    for edit in edits:
+        a = bisect.bisect_right(starts, edit.start) - 1
+        b = bisect.bisect_right(starts, max(edit.end - 1, edit.start)) - 1
+        if changes and a <= changes[-1][1] + 1:
+            first, last, group = changes[-1]
+            changes[-1] = (first, max(last, b), [*group, edit])
+        else:
+            changes.append((a, b, [edit]))
+    out = []
+    for a, b, group in changes:
+        base = starts[a]
+        piece = text[base : starts[b + 1]]
+        moved = [Edit(e.start - base, e.end - base, e.old, e.new, e.line, e.repair) for e in group]
+        out.append((a, b, apply_edits(piece, moved).splitlines(keepends=True)))
+    return out
+
+
+def _hunks(changes: list[tuple[int, int, list[str]]], total: int, context: int) -> list[list[tuple[int, int, list[str]]]]:
+    """Changes grouped as ``diff -u`` groups them: apart when more than twice the context separates them."""
+    hunks: list[list[tuple[int, int, list[str]]]] = []
+    for change in changes:
+        if hunks and change[0] - hunks[-1][-1][1] - 1 <= 2 * context:
+            hunks[-1].append(change)
+        else:
+            hunks.append([change])
+    return hunks
+
+
+def _range(start: int, length: int) -> str:
+    """A hunk's line range as ``diff -u`` writes it (1-based; ``start,0`` names the line before)."""
+    begin = start + 1 if length else start
+    return f"{begin}" if length == 1 else f"{begin},{length}"
 
 
 def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
@@ -146,13 +211,18 @@ def plan_fixes(
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """``text`` with each edit's span replaced, back to front so offsets hold."""
-    out = text
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        if out[edit.start : edit.end] != edit.old:  # pragma: no cover - a bug if reached
+    """``text`` with each edit's span replaced, in one pass (rebuilding the whole text for
+    each edit made a file of 100,000 notes with 5,000 repairs cost minutes)."""
+    pieces: list[str] = []
+    at = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        if text[edit.start : edit.end] != edit.old or edit.start < at:  # pragma: no cover - a bug if reached
             raise AssertionError(f"edit at {edit.start} does not match the text")
-        out = out[: edit.start] + edit.new + out[edit.end :]
-    return out
+        pieces.append(text[at : edit.start])
+        pieces.append(edit.new)
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def read_for_fix(path: str | os.PathLike[str], encoding: str | None = None) -> str:

@@ -35,6 +35,7 @@ from footnote_kit.links.fetch import (  # noqa: F401 - re-exported: callers impo
     Fetcher,
     _host,
     _no_such_host,
+    classify_url,
     retry_after,
 )
 from footnote_kit.links.network import DNS_DEAD  # noqa: F401 - re-exported
@@ -51,53 +52,6 @@ _PERMANENT = {301, 308}
 _TEMPORARY = {302, 303, 307}
 JOB_FACTOR = 2
 """URLs of one host under way per request slot of it (see ``check_many``)."""
-
-
-def classify_url(url: str) -> tuple[LinkStatus, str] | None:
-    """``invalid`` or ``unsupported`` for a URL that cannot be checked over HTTP; else None."""
-    try:
-        parts = urlsplit(url)
-    except ValueError as err:
-        return LinkStatus.INVALID, f"not a well-formed URL: {err}"
-    scheme = parts.scheme.lower()
-    if not scheme:
-        return LinkStatus.INVALID, "no scheme (http:// or https://)"
-    if scheme not in ("http", "https"):
-        if _looks_like_http(scheme):
-            return LinkStatus.INVALID, f"misspelt scheme {scheme!r}"
-        return LinkStatus.UNSUPPORTED, f"{scheme}: links are not checked"
-    host = parts.hostname or ""
-    if not host or any(c.isspace() for c in url) or not re.fullmatch(r"[\w.\-\[\]:%]+", host) or ".." in host:
-        return LinkStatus.INVALID, "no valid host name"
-    try:
-        parts.port
-    except ValueError:
-        return LinkStatus.INVALID, "bad port number"
-    if ":" in host:  # only an IPv6 literal, [2001:db8::1], has colons in its host
-        return None if _ipv6(host) else (LinkStatus.INVALID, f"{host!r} is not an IPv6 address")
-    if "." not in host and host != "localhost":
-        return LinkStatus.INVALID, f"host {host!r} has no domain"
-    return None
-
-
-def _ipv6(host: str) -> bool:
-    import ipaddress
-
-    try:
-        ipaddress.IPv6Address(host.split("%", 1)[0])
-    except ValueError:
-        return False
-    return True
-
-
-def _looks_like_http(scheme: str) -> bool:
-    """``htps``, ``htp``, ``hhttp``: a typo, not another protocol."""
-    from difflib import SequenceMatcher
-
-    return any(SequenceMatcher(None, scheme, s).ratio() >= 0.75 for s in ("http", "https"))
-
-
-# --- one URL ---------------------------------------------------------------------------
 
 
 class Checker(Fetcher):
