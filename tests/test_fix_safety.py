@@ -174,3 +174,28 @@ def test_writing_into_a_read_only_folder_is_one_line_exit_2(tmp_path: Path, arch
     assert "refs.bib" in out.stderr and "internal error" not in out.stderr
     assert fixed.code == 2 and "notes.txt" in fixed.stderr and "internal error" not in fixed.stderr, fixed.stderr
     assert path.read_text(encoding="utf-8") == NOTE
+
+
+def test_the_new_text_is_on_disk_before_the_rename_and_the_rename_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash right after the rename must not leave an empty file: the data is flushed
+    first, and the folder (which holds the rename) right after."""
+    from footnote_kit.files import write_atomic
+
+    path = tmp_path / "refs.bib"
+    path.write_text("old\n", encoding="utf-8")
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomic(path, "new\n")
+    assert events == ["fsync file", "rename", "fsync folder"]
+    assert path.read_text(encoding="utf-8") == "new\n"

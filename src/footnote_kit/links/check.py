@@ -1,8 +1,10 @@
-"""URLs -> link results: cache, live check, confirmation, archive lookup, in that order.
+"""URLs -> link results: cache, live check, the network rule, confirmation, and the
+archive lookups that run alongside.
 
-``run_check`` is the library face of ``footnote-kit check`` (the CLI and the pre-commit
-hook call it): it takes ``UrlRef``s and returns one ``LinkResult`` per URL, in input order,
-and never prints. Network trouble is a status, the archive being down is a detail.
+``verdicts_for`` is the one path from URLs to verdicts (the pre-commit hook uses it as it
+is); ``run_check`` is the library face of ``footnote-kit check``: it adds the Wayback
+copies (``links.archiving``) and returns one ``LinkResult`` per URL, in input order, and
+never prints. Network trouble is a status, the archive being down is a detail.
 """
 
 from __future__ import annotations
