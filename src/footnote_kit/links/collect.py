@@ -21,6 +21,7 @@ import os
 import re
 from typing import Iterable, Iterator, Sequence
 
+from footnote_kit import urls
 from footnote_kit.documents import default_globs, reader_for
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
@@ -38,25 +39,6 @@ _EXPLICIT = re.compile(
     r"""|<((?:https?|ftp|mailto):[^<>\s]+)>""",  # <url>
     re.I,
 )
-_BARE = re.compile(r"""(?:https?|ftp)://[^\s<>"'`{}|\\^\[\]]+""", re.I)
-_TRAIL = ".,;:!?'\"»”’)]}>*_"
-
-
-def clean_url(url: str) -> str:
-    """Strip the punctuation a sentence puts after a URL, keeping balanced brackets.
-
-    ``https://en.wikipedia.org/wiki/Foo_(bar)`` keeps its ``)``; ``(see https://x.org/a).``
-    loses ``).``.
-    """
-    url = url.strip()
-    while url and url[-1] in _TRAIL:
-        last = url[-1]
-        if last == ")" and url.count("(") >= url.count(")"):
-            break
-        if last == "]" and url.count("[") >= url.count("]"):
-            break
-        url = url[:-1]
-    return url.replace("&amp;", "&")
 
 
 def _wanted(target: str) -> bool:
@@ -77,12 +59,12 @@ def urls_in_line(line: str) -> list[str]:
     for m in _EXPLICIT.finditer(line):
         target = next(g for g in m.groups() if g is not None)
         if _wanted(target):
-            found.append((m.start(), clean_url(target) if "://" in target else target.strip()))
+            found.append((m.start(), urls.target(target)))
             spans.append(m.span())
-    for m in _BARE.finditer(line):
-        if any(a <= m.start() < b for a, b in spans):
+    for bare in urls.find_all(line):
+        if any(a <= bare.start < b for a, b in spans):
             continue
-        found.append((m.start(), clean_url(m.group(0))))
+        found.append((bare.start, bare.url))
     out: list[str] = []
     for _, u in sorted(found):
         if u and u not in out and not re.fullmatch(r"(?:https?|ftp)://", u, re.I):

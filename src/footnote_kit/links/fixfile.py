@@ -20,7 +20,7 @@ from typing import Any, Callable, Sequence
 from footnote_kit.errors import InputError
 from footnote_kit.files import Fingerprint, decode, fingerprint, read_text, write_atomic
 from footnote_kit.links.repair import Cited, Probe, repair_all
-from footnote_kit.links.spans import UrlSpan, url_spans
+from footnote_kit.urls import Url, spans as url_spans
 from footnote_kit.model import Repair
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -133,7 +133,7 @@ def _range(start: int, length: int) -> str:
     return f"{begin}" if length == 1 else f"{begin},{length}"
 
 
-def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
+def cited_in_text(text: str) -> list[tuple[Url, Cited]]:
     """Every URL of a text with the words that vouch for its slug.
 
     The witness is the URL's paragraph (a note, a .bib entry) less its other URLs; where
@@ -146,10 +146,10 @@ def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
     spans = url_spans(text)
     bounds = _paragraphs(text)
     starts = [b[0] for b in bounds]
-    groups: dict[int, list[UrlSpan]] = {}
+    groups: dict[int, list[Url]] = {}
     for span in spans:
         groups.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
-    out: list[tuple[UrlSpan, Cited]] = []
+    out: list[tuple[Url, Cited]] = []
     for index, mates in groups.items():
         para_start, para_end = bounds[index]
         for k, span in enumerate(mates):
@@ -173,7 +173,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _has_space(text: str, span: UrlSpan) -> bool:
+def _has_space(text: str, span: Url) -> bool:
     return any(c.isspace() for c in text[span.start : span.end])
 
 
