@@ -37,7 +37,9 @@ from typing import NamedTuple
 
 START = r"(?:https?://|ftp://|www\.)"
 """Where a URL begins (match it ignoring case)."""
-_BODY = "(?:[^\\s<>\"“”«»`\\\\\x00-\x1f\x7f]|\\\\[!-/:-@\\[-`{-~])+"
+_PLAIN = "[^\\s<>\"“”«»`\\\\\x00-\x1f\x7f]"
+_ESCAPE = "\\\\[!-/:-@\\[-`{-~]"
+_BODY = f"(?:{_PLAIN}+(?:{_ESCAPE}{_PLAIN}*)*|{_ESCAPE}(?:{_PLAIN}|{_ESCAPE})*)"
 URL_RE = re.compile(START + _BODY, re.I)
 """A URL as printed before trimming: up to white space or a character no URL prints."""
 TRAIL = ".,;:!?'\"’”»›*([{‘„\\"
@@ -50,8 +52,9 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A fragment after a space that completes a file extension: "…eksperty.h tml" -> "….html".
 _EXT_TAIL = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|pdf|cfm)$", re.I)
 _FRAGMENT = re.compile(r"([A-Za-z0-9]{1,6})(?=[.,;:)\]]*$)")
+_SPACED_FRAGMENT = re.compile("\\s([A-Za-z0-9]{1,6})(?=[.,;:)\\]]*(?:[\\s<>\"“”«»`\x00-\x1f\x7f]|$))")
+_SPACE = re.compile(r"\s")
 _GAP = re.compile(r"[ \t]*(\r?\n)?[ \t]*")
-_GAP_ONE = re.compile(r"\s")
 _PATHLIKE = re.compile(r"^[\w%~]+(?:[-_/=&#.][\w%~]*)*[-_/=&#][\w%~]", re.U)
 _EMPHASIS = re.compile(r"_+")
 
@@ -111,12 +114,12 @@ def find(text: str, pos: int = 0) -> Url | None:
     if m is None:
         return None
     start, end = m.span()
-    cut = _balanced_end(m.group(0))
-    if cut == len(m.group(0)):
-        end = _mend_extension(text, m.group(0), end)
-    else:
-        end = start + cut
-    return _finish(text, start, end)
+    printed = m.group(0)
+    cut = _balanced_end(printed)
+    if cut < len(printed):
+        return _finish(text, start, start + cut)
+    mended = _mend_extension(text, printed, end)
+    return _finish(text, start, mended, spaced=mended > end)
 
 
 def find_all(text: str) -> list[Url]:
@@ -136,13 +139,14 @@ def trim(printed: str, before: str = "") -> str:
     """``printed`` (a URL with what followed it up to white space) cut to the URL: at the
     first bracket that closes nothing, then without trailing punctuation, closing quotes,
     ``*`` and (when ``before`` leaves an emphasis ``_`` open) a closing ``_``."""
-    return printed[: _trimmed_length(printed[: _balanced_end(printed)], before)]
+    text = before + printed[: _balanced_end(printed)]
+    return text[len(before) : _trimmed_end(text, len(before), len(text))]
 
 
 def normalise(printed: str) -> str:
     """The URL a printed one cites: white space a wrap left removed, ``&amp;`` read as
     ``&``, a backslash escape (Markdown's ``\\_``, LaTeX's ``\\%``) read as the character."""
-    url = "".join(printed.split()) if any(c.isspace() for c in printed) else printed
+    url = "".join(printed.split()) if _SPACE.search(printed) else printed
     if "\\" in url:
         url = _ESCAPED.sub(r"\1", url)
     return url.replace(_AMP, "&") if _AMP in url else url
@@ -187,7 +191,7 @@ def spans(text: str, *, across_lines: bool = True) -> list[Url]:
                 breaks.append(len(normalise("".join(pieces))))
             pieces.append(nxt)
             end = gap.end() + len(nxt)
-        found = _finish(text, start, start + _balanced_end(text[start:end]))
+        found = _finish(text, start, start + _balanced_end(text[start:end]), spaced=len(pieces) > 1)
         out.append(found._replace(breaks=tuple(b for b in breaks if b < len(found.url))))
         pos = max(end, m.end())
 
@@ -204,7 +208,8 @@ def _continues(before: str, after: str, *, newline: bool, across_lines: bool) ->
     """Is ``after`` the rest of the URL ``before``, cut by white space?"""
     if before[-1:] in ",;:!?" or URL_RE.match(after):
         return False
-    if _completes_extension(before, after):
+    frag = _FRAGMENT.match(after)
+    if frag and _completes_extension(before, frag.group(1)):
         return True  # ``.h tml``: nothing else reads that way
     if not newline or not across_lines or before[-1:] == ".":
         return False
@@ -212,32 +217,33 @@ def _continues(before: str, after: str, *, newline: bool, across_lines: bool) ->
     return bool(_PATHLIKE.match(after.rstrip(TRAIL))) and not after[:1].isupper()
 
 
-def _completes_extension(before: str, after: str) -> bool:
+def _completes_extension(before: str, fragment: str) -> bool:
     """``…/eksperty.h`` + ``tml``: a fragment that turns the end of ``before`` into a file
     extension it did not already have."""
-    frag = _FRAGMENT.match(after)
-    return bool(frag) and bool(_EXT_TAIL.search(before + frag.group(1))) and not _EXT_TAIL.search(before.rstrip(TRAIL))  # type: ignore[union-attr]
+    return bool(_EXT_TAIL.search(before + fragment)) and not _EXT_TAIL.search(before.rstrip(TRAIL))
 
 
 def _mend_extension(text: str, printed: str, end: int) -> int:
     """Where a URL printed up to ``end`` ends once a space inside its extension is mended."""
-    if _GAP_ONE.match(text, end) is None:
-        return end
-    nxt = _chunk(text, end + 1)
-    if nxt and _completes_extension(printed, nxt):
-        frag = _FRAGMENT.match(nxt)
-        assert frag is not None
-        return end + 1 + frag.end(1)
-    return end
+    frag = _SPACED_FRAGMENT.match(text, end)
+    return frag.end() if frag and _completes_extension(printed, frag.group(1)) else end
 
 
-def _finish(text: str, start: int, end: int) -> Url:
-    """The URL printed in ``text[start:end]`` (brackets already balanced), trimmed."""
+def _finish(text: str, start: int, end: int, spaced: bool = False) -> Url:
+    """The URL printed in ``text[start:end]`` (brackets already balanced; ``spaced``: white
+    space inside it was mended), trimmed."""
+    if text[end - 1] in TRAIL or text[end - 1] == "_":
+        end = _trimmed_end(text, start, end)
     printed = text[start:end]
-    if printed[-1:] in TRAIL or printed[-1:] == "_":
-        line_start = text.rfind("\n", 0, start) + 1
-        end = start + _trimmed_length(printed, text[line_start:start])
-    return Url(normalise(text[start:end]), start, end)
+    if spaced or "&" in printed or "\\" in printed:
+        printed = normalise(printed)
+    return Url(printed, start, end)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The text of the line before ``start`` (at most 500 characters: an emphasis mark
+    opens close to what it stresses)."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - 500) : start]
 
 
 def _balanced_end(printed: str) -> int:
@@ -256,13 +262,15 @@ def _balanced_end(printed: str) -> int:
     return len(printed)
 
 
-def _trimmed_length(printed: str, before: str) -> int:
-    end = len(printed)
-    while end:
-        if printed[end - 1] in TRAIL:
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """Where the URL printed from ``start`` ends once what follows it is trimmed."""
+    while end > start:
+        last = text[end - 1]
+        if last in TRAIL:
             end -= 1
-        elif printed[end - 1] == "_" and _emphasis_open(before):
-            end = len(printed[:end].rstrip("_"))
+        elif last == "_" and _emphasis_open(_line_before(text, start)):
+            while end > start and text[end - 1] == "_":
+                end -= 1
         else:
             break
     return end
