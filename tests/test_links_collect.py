@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from footnote_kit.errors import InputError
 from footnote_kit.documents import walk
+from footnote_kit.errors import InputError
 from footnote_kit.links.collect import collect, urls_in_line
 
 

@@ -16,7 +16,8 @@ from conftest import ROOT, run_cli
 
 from footnote_kit import documents
 from footnote_kit.config import Settings, settings_from_mapping
-from footnote_kit.hook import find_urls, main as hook_main
+from footnote_kit.hook import find_urls
+from footnote_kit.hook import main as hook_main
 from footnote_kit.links.collect import collect
 from footnote_kit.lint import collect_files, lint
 from footnote_kit.parse import parse_file

@@ -20,8 +20,9 @@ from typing import Any, Callable, Sequence
 from footnote_kit.errors import InputError
 from footnote_kit.files import Fingerprint, decode, fingerprint, read_text, write_atomic
 from footnote_kit.links.repair import Cited, Probe, repair_all
-from footnote_kit.urls import Url, spans as url_spans
 from footnote_kit.model import Repair
+from footnote_kit.urls import Url
+from footnote_kit.urls import spans as url_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BOM = "\ufeff"

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from footnote_kit.lint_rules import Document, problem
 from footnote_kit.links.damage import Witnesses
 from footnote_kit.links.repair import damaged
-from footnote_kit.urls import spans as url_spans
+from footnote_kit.lint_rules import Document, problem
 from footnote_kit.model import Citation, Note, Problem
+from footnote_kit.urls import spans as url_spans
 
 NAME = "damaged-url"
 
