@@ -18,8 +18,9 @@ The rules, each for a reason a reader of notes meets:
   ``\\href{https://x.org/a}{…}``).
 - Sentence punctuation and quotes after it are not part of it (``.,;:!?`` and
   ``' " ’ ” » › ‘ „``), nor a ``*`` (Markdown emphasis, a footnote mark) or an opening
-  bracket: no cited URL ends in one. A ``_`` at the end is part of the path (``var_name_``) unless an emphasis ``_``
-  opened before the URL and is still open (``_https://x.org/a_``).
+  bracket: no cited URL ends in one. A ``_`` at the end is part of the path
+  (``var_name_``) unless an emphasis ``_`` opened before the URL and is still open
+  (``_https://x.org/a_``).
 - ``&amp;`` is the HTML spelling of ``&``: the URL holds ``&``.
 - Damage from line wrapping that cannot be read two ways is mended: a space inside a
   file extension (``…/eksperty.h tml``); in a wrapped file (``spans``), also a line break
@@ -61,8 +62,8 @@ _EMPHASIS = re.compile(r"_+")
 
 class Url(NamedTuple):
     """A URL in a text: ``text[start:end]`` is the URL as printed (a mended space or line
-    break included); ``url`` is the URL cited (white space removed, ``&amp;`` read as
-    ``&``); ``breaks`` are offsets in ``url`` where a line ended inside it."""
+    break included); ``url`` is the URL cited (``normalise``); ``breaks`` are offsets in
+    ``url`` where a line ended inside it."""
 
     url: str
     start: int
