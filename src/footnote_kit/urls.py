@@ -71,6 +71,14 @@ class Url(NamedTuple):
     breaks: tuple[int, ...] = ()
 
 
+_BEGINS = re.compile(START, re.I)
+
+
+def begins(text: str) -> bool:
+    """Whether ``text`` begins as a URL does (a PDF link's printed text, a line's start)."""
+    return _BEGINS.match(text) is not None
+
+
 def may_hold(text: str) -> bool:
     """Whether ``text`` may hold a URL: a chain of substring tests, far cheaper than a
     search on the most notes, which cite none."""
