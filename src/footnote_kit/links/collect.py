@@ -101,10 +101,10 @@ def from_document(
     refs: list[UrlRef] = []
     for note in result.notes:
         start = note.location.line
-        urls: list[tuple[str, Source | None]] = [(s.URL, s) for s in note.sources if s.URL]
-        if not urls:
-            urls = [(u, None) for u in urls_in_line(note.text)]
-        for url, src in urls:
+        cited: list[tuple[str, Source | None]] = [(s.URL, s) for s in note.sources if s.URL]
+        if not cited:
+            cited = [(u, None) for u in urls_in_line(note.text)]
+        for url, src in cited:
             file = note.location.file if note.location.file and note.location.line else path
             if file != path and file not in others:  # a chapter a LaTeX project includes
                 others[file] = read_text(file).splitlines()

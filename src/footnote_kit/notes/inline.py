@@ -188,12 +188,12 @@ def place_links(text: str) -> str:
         return text
     out: list[str] = []
     for segment in _segments(text):
-        urls = _MARK.findall(segment)
-        if not urls:
+        targets = _MARK.findall(segment)
+        if not targets:
             out.append(segment)
             continue
         body = _MARK.sub("", segment)
-        extra = [u for u in dict.fromkeys(urls) if u not in body]
+        extra = [u for u in dict.fromkeys(targets) if u not in body]
         if extra:
             stripped = body.rstrip()
             trailing = body[len(stripped) :]
