@@ -288,3 +288,15 @@ def test_every_shell_example_runs(doc: Path, tmp_path: Path, archive: str) -> No
             if line.strip() and line.strip() != "..." and not _matches(line, actual):
                 failures.append(f"{where}\n  does not print: {line.strip()}")
     assert not failures, "\n".join(failures)
+
+
+def test_every_benchmark_section_names_the_script_that_makes_its_figures() -> None:
+    named: list[str] = []
+    for page in ("benchmarks.md", "fidelity.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        for section in re.split(r"^## ", text, flags=re.M)[1:] or [text]:
+            scripts = re.findall(r"python (scripts/[\w/]+\.py)", section)
+            assert scripts, f"docs/{page}: section {section.splitlines()[0]!r} names no command"
+            named += scripts
+    missing = sorted({s for s in named if not (ROOT / s).exists()})
+    assert not missing, f"figures name scripts that are not there: {missing}"
