@@ -22,6 +22,7 @@ import importlib
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"(?:^(<!--[^\n]*-->)\n)?^```(\w*)\n(.*?)^```", re.S | re.M)
@@ -54,7 +55,11 @@ def test_readme_opens_with_install_run_and_install_test_commands() -> None:
     assert "pip install ." in run and "footnote-kit" in run and "examples/" in run
     assert "pip install '.[test]'" in test and "pytest" in test
     # The first thing a newcomer runs shows something readable, not a flood of JSON.
-    assert "--format text" in run
+    args = shlex.split(run.split(".venv/bin/footnote-kit", 1)[1])
+    shown = run_cli(*args, cwd=ROOT)
+    assert shown.code == 0, shown.stderr
+    assert not shown.stdout.lstrip().startswith(("{", "[")) and len(shown.stdout.splitlines()) < 200
+    assert "Istochniki: v Sirii arestovany" in shown.stdout
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:
