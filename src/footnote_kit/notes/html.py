@@ -32,6 +32,8 @@ from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from bs4 import Tag
 
 _NOTE_ID = re.compile(
@@ -142,7 +144,7 @@ def _is_note(el: Tag) -> bool:
                 return True
             if _epub_types(holder) & _NOTES_TYPES:
                 return True
-    classes = el.get("class") or []
+    classes: Iterable[str] = el.get("class") or []
     return el.name != "a" and el.name != "sup" and any(_NOTE_CLASS.search(c) for c in classes)
 
 

@@ -457,7 +457,7 @@ def _item(key: str, **options: Any) -> Any:
     if _ITEM_CLASS is None:
         from citeproc.source import CitationItem
 
-        class Item(CitationItem):  # type: ignore[misc]
+        class Item(CitationItem):
             @property
             def reference(self) -> Any:
                 try:
