@@ -25,7 +25,6 @@ from footnote_kit.errors import InputError
 
 FORMATS = ("text", "html")
 CSL = "http://purl.org/net/xbiblio/csl"
-POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 
 
 @dataclass(frozen=True)
