@@ -158,8 +158,9 @@ def _number(el: Tag, order: int, cache: dict[int, dict[int, int]]) -> tuple[int,
     if el.name == "li" and el.parent is not None and el.parent.name == "ol":
         return _list_position(el, cache), None
     marker = _leading_marker(el)
-    if marker is not None:
-        return int(_MARKER.match(marker.get_text()).group(1)), marker  # type: ignore[union-attr]
+    printed = _MARKER.match(marker.get_text()) if marker is not None else None
+    if printed is not None:
+        return int(printed.group(1)), marker
     ident = el.get("id") or el.get("name") or ""
     digits = _DIGITS.findall(ident if isinstance(ident, str) else "")
     if len(digits) == 1:
