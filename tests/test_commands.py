@@ -227,3 +227,17 @@ def test_styles_takes_several_words() -> None:
     assert r.code == 0 and lines, r.stderr
     assert all("chicago" in line.lower() and "notes" in line.lower() for line in lines)
     assert len(lines) < len(run_cli("styles", "chicago").stdout.splitlines())
+
+
+def test_every_example_in_the_library_guide_runs() -> None:
+    """docs/library.md promises a runnable example per function."""
+    import re
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    blocks = re.findall(r"```python\n(.*?)```", (root / "docs" / "library.md").read_text(encoding="utf-8"), flags=re.S)
+    assert len(blocks) == 6
+    for block in blocks:
+        proc = subprocess.run([sys.executable, "-c", block], cwd=root, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0 and proc.stdout.strip(), block + proc.stderr
