@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
-import footnote_kit
 from conftest import EXAMPLE, run_cli
 from linkserver import LinkServer
+
+import footnote_kit
 
 TWO = (
     "Some text here.\n\nNotes\n\n"
@@ -158,9 +158,9 @@ def test_fix_function_writes_what_the_command_writes(tmp_path: Path) -> None:
 
 
 def test_the_functions_stay_functions_when_their_modules_are_imported() -> None:
-    import footnote_kit.export  # noqa: F401 - the modules that share the functions' names
-    import footnote_kit.lint  # noqa: F401
-    import footnote_kit.parse  # noqa: F401
+    import footnote_kit.export
+    import footnote_kit.lint
+    import footnote_kit.parse
     import footnote_kit.render.pipeline  # noqa: F401
     from footnote_kit import export, lint, parse, render
     from footnote_kit.parse import parse_file

@@ -72,7 +72,7 @@ def export_file(
         from footnote_kit.links.repair import with_repairs
 
         loaded = with_repairs(loaded, repair)
-    result = Exported(loaded, fmt, export_text(loaded, fmt, ascii=ascii), map_text(loaded, map_path) if map_path is not None else None)
+    result = Exported(loaded, fmt, export_text(loaded, fmt, ascii=ascii), map_text(loaded, os.fspath(map_path)) if map_path is not None else None)
     from footnote_kit.files import write_atomic
 
     if out is not None and out != "-":

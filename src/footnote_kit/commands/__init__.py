@@ -86,7 +86,7 @@ def command() -> Any:
     for sub in getattr(built, "commands", {}).values():
         for param in sub.params:
             if getattr(param, "param_type_name", "") == "argument" and param.metavar and hasattr(param, "display_type_rich"):
-                setattr(param, "display_type_rich", lambda ctx: None)
+                param.display_type_rich = lambda ctx: None
     return built
 
 
@@ -108,7 +108,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a message
+    except Exception as exc:  # the one place that turns bugs into a message
         if _state["traceback"] or "--traceback" in (argv if argv is not None else sys.argv):
             raise
         typer.echo(

@@ -76,7 +76,7 @@ def typed(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
 
 
-def settings_for(ctx: typer.Context, *, config: "Path | None" = None, **options: Any) -> "Settings":
+def settings_for(ctx: typer.Context, *, config: Path | None = None, **options: Any) -> Settings:
     """The project's settings (README "Configuration") with each option the user typed
     put in its place: an option on the command line always wins, even when it repeats
     its default (``--timeout 10`` over a settings file's ``timeout = 30``); an option left

@@ -9,8 +9,17 @@ from typing import Optional
 import typer
 
 from footnote_kit.commands._common import (
-    ALLOW_PRIVATE_OPTION, ENCODING_OPTION, FROM_OPTION, NOTES_OPTION, bar, counter, on_terminal, parse_range, reader_name,
-    settings_for, warn,
+    ALLOW_PRIVATE_OPTION,
+    ENCODING_OPTION,
+    FROM_OPTION,
+    NOTES_OPTION,
+    bar,
+    counter,
+    on_terminal,
+    parse_range,
+    reader_name,
+    settings_for,
+    warn,
 )
 from footnote_kit.errors import ExitCode, UsageError
 

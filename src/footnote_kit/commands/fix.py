@@ -7,7 +7,15 @@ from typing import Any, Optional
 
 import typer
 
-from footnote_kit.commands._common import ALLOW_PRIVATE_OPTION, check_choice, counter, echo_json, evidence, on_terminal, warn
+from footnote_kit.commands._common import (
+    ALLOW_PRIVATE_OPTION,
+    check_choice,
+    counter,
+    echo_json,
+    evidence,
+    on_terminal,
+    warn,
+)
 from footnote_kit.errors import UsageError
 
 

@@ -7,7 +7,13 @@ from typing import Optional
 
 import typer
 
-from footnote_kit.commands._common import FROM_OPTION, check_choice, echo_json, reader_name, settings_for
+from footnote_kit.commands._common import (
+    FROM_OPTION,
+    check_choice,
+    echo_json,
+    reader_name,
+    settings_for,
+)
 from footnote_kit.errors import ExitCode
 
 

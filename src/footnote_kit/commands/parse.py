@@ -8,8 +8,20 @@ from typing import Optional
 import typer
 
 from footnote_kit.commands._common import (
-    ALLOW_PRIVATE_OPTION, ARCHIVE_URL_OPTION, ENCODING_OPTION, FROM_OPTION, NO_LIVE_OPTION, NOTES_OPTION, REPAIR_OPTION,
-    check_choice, echo_json, evidence, parse_range, plural, reader_name, warn,
+    ALLOW_PRIVATE_OPTION,
+    ARCHIVE_URL_OPTION,
+    ENCODING_OPTION,
+    FROM_OPTION,
+    NO_LIVE_OPTION,
+    NOTES_OPTION,
+    REPAIR_OPTION,
+    check_choice,
+    echo_json,
+    evidence,
+    parse_range,
+    plural,
+    reader_name,
+    warn,
 )
 
 

@@ -7,7 +7,17 @@ from typing import Optional
 
 import typer
 
-from footnote_kit.commands._common import ENCODING_OPTION, FROM_OPTION, NOTES_OPTION, bar, on_terminal, parse_range, plural, reader_name, warn
+from footnote_kit.commands._common import (
+    ENCODING_OPTION,
+    FROM_OPTION,
+    NOTES_OPTION,
+    bar,
+    on_terminal,
+    parse_range,
+    plural,
+    reader_name,
+    warn,
+)
 from footnote_kit.errors import InputError
 
 
