@@ -5,13 +5,13 @@ things a user reads (counts, dates, stdin, file names, help, messages) read righ
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 from conftest import EXAMPLE, run_cli
 from linkserver import LinkServer
+from test_links_cli import env as _env
 
 import footnote_kit
 
@@ -31,19 +31,9 @@ def two(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def server() -> Iterator[LinkServer]:
-    srv = LinkServer(hang_seconds=2.0).start()
+    srv = LinkServer().start()
     yield srv
     srv.stop()
-
-
-def _env(server: LinkServer) -> dict[str, str]:
-    """Every request goes to the local server; the archive too."""
-    e = dict(os.environ)
-    e.update(
-        HTTP_PROXY=server.base, HTTPS_PROXY=server.base, http_proxy=server.base, https_proxy=server.base,
-        NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost", FOOTNOTE_KIT_ARCHIVE_URL=server.base,
-    )
-    return e
 
 
 def _project(tmp_path: Path, settings: str, server: LinkServer, path: str) -> Path:
