@@ -29,7 +29,7 @@ __all__ = ["ARCHIVE_MODES", "CheckConfig", "CheckRun", "Checked", "check_paths",
 
 @dataclass(frozen=True)
 class CheckConfig:
-    """Everything ``check`` can be told; the CLI and the hook build one of these."""
+    """Everything ``check`` can be told; the command builds one with ``config_from``, the hook by hand."""
 
     options: CheckOptions = field(default_factory=CheckOptions)
     archive: str = "failed"

@@ -1,6 +1,6 @@
 """``render``: input -> items -> the engine -> a reference list or the notes again.
 
-This is the one function the CLI calls (``render_file``), plus the two it is built from
+This is ``footnote-kit render`` (``render_file``, which ``footnote_kit.render`` calls), plus the two it is built from
 (``render_bibliography`` for sources, ``render_notes`` for parsed notes), usable on their own.
 Trouble with one item never stops the rest: an item the engine cannot render is reported
 (which item, why) and left out, or, in a note, its original words are kept.
