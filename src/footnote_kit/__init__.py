@@ -15,12 +15,14 @@ on every commit): each function imports its pipeline when called.
 
 from __future__ import annotations
 
-import os
 import sys
 import types
-from typing import TYPE_CHECKING, Any, Callable, Sequence, Union
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on every commit
 if TYPE_CHECKING:
+    import os
+    from typing import Any, Callable, Sequence, Union
+
     from footnote_kit.config import Settings
     from footnote_kit.export import Exported
     from footnote_kit.links.check import CheckConfig, CheckRun
@@ -33,8 +35,9 @@ __version__ = "0.1.0"
 
 __all__ = ["__version__", "check", "export", "fix", "lint", "parse", "render"]
 
-PathLike = Union[str, "os.PathLike[str]"]
-"""A file name: a string (``-`` for stdin where a command reads it) or a ``pathlib.Path``."""
+if TYPE_CHECKING:
+    PathLike = Union[str, os.PathLike[str]]
+    """A file name: a string (``-`` for stdin where a command reads it) or a ``pathlib.Path``."""
 
 
 def parse(

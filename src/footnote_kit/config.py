@@ -42,11 +42,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from footnote_kit.errors import ConfigError, UsageError
-from footnote_kit.model import LinkStatus
 
 CONFIG_FILE = ".footnote-kit.toml"
 
-LINK_STATUSES = tuple(s.value for s in LinkStatus)
 ARCHIVE_MODES = ("failed", "all", "none")
 """As ``check --archive`` and ``[archive] mode``: look up the Wayback copy of links that fail, of all, of none."""
 LINT_RULES = (
@@ -200,6 +198,17 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "url": ("url", "url"),
     },
 }
+def __getattr__(name: str) -> Any:
+    """``LINK_STATUSES``: the names of ``model.LinkStatus``, read from it when first asked
+    for, so that the pre-commit hook's warm path (which reads settings) never imports the
+    model."""
+    if name == "LINK_STATUSES":
+        from footnote_kit.model import LinkStatus
+
+        return tuple(s.value for s in LinkStatus)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _TABLE_TYPES = {"check": CheckSettings, "lint": LintSettings, "archive": ArchiveSettings}
 
 
@@ -376,7 +385,7 @@ def check_value(value: Any, kind: str, label: str, names: Mapping[str, str] = _N
             except re.error as err:
                 raise _Invalid(f"{label}: {pattern!r} is not a valid regular expression ({err})") from None
     if kind == "statuses":
-        return _names(list(value), LINK_STATUSES, names["statuses"], label)
+        return _names(list(value), __getattr__("LINK_STATUSES"), names["statuses"], label)
     if kind == "rules":
         return _names(list(value), LINT_RULES, names["rules"], label)
     return tuple(value)
