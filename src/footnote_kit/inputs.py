@@ -76,7 +76,7 @@ def load(
     """Read a document or a bibliography; raises ``InputError`` when it cannot be read whole.
 
     ``fmt`` (``--from``) names the document reader and makes the file a document."""
-    from footnote_kit.files import read_text
+    from footnote_kit.files import read_text, shown_name
 
     name = os.fspath(path)
     kind = "document" if fmt else kind_of(name)
@@ -91,8 +91,8 @@ def load(
     if kind == "document":
         from footnote_kit.parse import parse_text
 
-        return _from_notes(parse_text(text, file=name, notes=notes).notes, (), kind)
-    return load_bibliography(text, kind=kind, file=name)
+        return _from_notes(parse_text(text, file=shown_name(name), notes=notes).notes, (), kind)
+    return load_bibliography(text, kind=kind, file=shown_name(name))
 
 
 def load_bibliography(text: str, *, kind: str, file: str | None = None) -> Loaded:
