@@ -56,7 +56,7 @@ def test_pre_commit_hooks_select_the_registry_suffixes() -> None:
 
 def test_folder_walks_of_check_and_lint_find_every_format(tmp_path: Path) -> None:
     from footnote_kit.config import Settings
-    from footnote_kit.links.collect import walk
+    from footnote_kit.documents import walk
     from footnote_kit.lint import collect_files
 
     for name in ("notes.docx", "links.pdf", "notes.epub", "notes.odt"):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from footnote_kit.documents import walk
 from footnote_kit.errors import InputError
-from footnote_kit.links.collect import clean_url, collect, urls_in_line, walk
+from footnote_kit.links.collect import collect, urls_in_line
 
 
 @pytest.mark.parametrize(
@@ -29,12 +30,6 @@ from footnote_kit.links.collect import clean_url, collect, urls_in_line, walk
 )
 def test_urls_in_line(line: str, urls: list[str]) -> None:
     assert urls_in_line(line) == urls
-
-
-def test_clean_url_keeps_balanced_brackets() -> None:
-    assert clean_url("https://x.org/a_(b)") == "https://x.org/a_(b)"
-    assert clean_url("https://x.org/a)") == "https://x.org/a"
-    assert clean_url("https://x.org/a».") == "https://x.org/a"
 
 
 def test_markdown_latex_html_files_give_file_and_line(tmp_path: Path) -> None:

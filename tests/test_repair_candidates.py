@@ -20,7 +20,7 @@ from conftest import ROOT
 from footnote_kit.links.damage import FIXED_FORMATS
 from footnote_kit.links.repair import candidates, damaged, only_separators_added
 from footnote_kit.links.slugs import skeleton
-from footnote_kit.links.spans import url_spans
+from footnote_kit.urls import spans as url_spans
 
 # (title, translated title, true URL)
 NOTES: list[tuple[str, str | None, str]] = [

@@ -143,7 +143,7 @@ class _Counted(str):
 
 
 def test_finding_url_spans_copies_text_in_proportion_to_it() -> None:
-    from footnote_kit.links.spans import url_spans
+    from footnote_kit.urls import spans as url_spans
 
     def copied(n: int) -> int:
         _Counted.copied = 0
@@ -157,8 +157,8 @@ def test_finding_url_spans_copies_text_in_proportion_to_it() -> None:
 def _edits_for(text: str, every: int) -> list[Any]:
     """An edit at every ``every``-th URL of ``text``: a hyphen inserted after its sixth slash-part."""
     from footnote_kit.links.fixfile import Edit
-    from footnote_kit.links.spans import url_spans
     from footnote_kit.model import Repair
+    from footnote_kit.urls import spans as url_spans
 
     out = []
     for k, span in enumerate(url_spans(text)):

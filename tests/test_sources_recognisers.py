@@ -102,21 +102,6 @@ def test_translations(after: str, translation: str | None) -> None:
     assert (found.text if found else None) == translation
 
 
-@pytest.mark.parametrize(
-    "text, url",
-    [
-        ("Kaktus, https://kaktus.media/doc/392271_chto_dymaut_mid_i_eksperty.h tml; and iv)", "https://kaktus.media/doc/392271_chto_dymaut_mid_i_eksperty.html"),
-        ("see https://example.org/a_(b).", "https://example.org/a_(b)"),
-        ("(https://example.org/a).", "https://example.org/a"),
-        ("at https://example.org/a” and more", "https://example.org/a"),
-        ("https://example.org/a (he spoke at 2: 01).", "https://example.org/a"),
-    ],
-)
-def test_urls_are_kept_as_printed_bar_punctuation_and_a_wrapped_extension(text: str, url: str) -> None:
-    found = identifiers.find_url(text)
-    assert found is not None and found.value == url
-
-
 def test_identifiers() -> None:
     assert identifiers.symbol_from_url("https://undocs.org/S/2020/717") == "S/2020/717"
     assert identifiers.symbol_from_url("https://example.org/S/2020/717") is None

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from footnote_kit.documents import glob_match
 from footnote_kit.errors import ConfigError, UsageError
 
 CONFIG_FILE = ".footnote-kit.toml"
@@ -116,9 +117,9 @@ class Settings:
     def selects(self, path: str | os.PathLike[str]) -> bool:
         """Whether include/exclude let ``path`` through (globs relative to the config's folder)."""
         rel = _relative(Path(path), self.root)
-        if self.include and not any(_glob_match(rel, g) for g in self.include):
+        if self.include and not any(glob_match(rel, g) for g in self.include):
             return False
-        return not any(_glob_match(rel, g) for g in self.exclude)
+        return not any(glob_match(rel, g) for g in self.exclude)
 
 
 def _relative(path: Path, root: str | None) -> str:
@@ -129,37 +130,6 @@ def _relative(path: Path, root: str | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
-
-
-def _glob_match(rel: str, pattern: str) -> bool:
-    """Git-style globs: ``*`` within a path segment, ``**`` across segments, ``dir/`` = below it."""
-    if pattern.endswith("/"):
-        pattern += "**"
-    return re.fullmatch(_glob_regex(pattern.lstrip("/")), rel) is not None or (
-        "/" not in pattern and re.fullmatch(_glob_regex(pattern), rel.rsplit("/", 1)[-1]) is not None
-    )
-
-
-def _glob_regex(pattern: str) -> str:
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------

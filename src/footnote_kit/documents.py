@@ -15,9 +15,12 @@ This module imports the standard library only: the hook imports it on every comm
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterator, Sequence
 
-from footnote_kit.errors import UsageError
+from footnote_kit.errors import InputError, UsageError
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,111 @@ def hook_pattern(*, lint: bool = False) -> str:
     return r"(?i)\.(" + "|".join(names) + r")$"
 
 
-def default_globs() -> tuple[str, ...]:
-    """``*.md``, ``*.pdf``…: what a folder walk includes when the user names nothing."""
-    return tuple(f"*{s}" for r in READERS for s in r.suffixes)
+# --- finding the files: one walker, one glob dialect ---------------------------------------
+
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "_build", "site-packages", "venv"})
+"""Folders a walk never enters, besides hidden ones (``.git``, ``.venv``): dependencies and
+build output, which hold other people's text."""
+
+
+def walk(
+    paths: Sequence[str | os.PathLike[str]],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    *,
+    lint: bool = False,
+    select: Callable[[str], bool] | None = None,
+) -> Iterator[str]:
+    """Files named, and files under folders named, in order (sorted per folder).
+
+    Every command that takes folders (``check``, ``lint``) walks them here, so that they
+    agree on which files a project has. A file named is read whatever its suffix (a user
+    who names ``notes.rtf.txt`` means it) unless ``exclude`` matches it; in a folder, a
+    file needs a suffix a reader takes (with ``lint``, one lint has rules for), or a match
+    of ``include`` when that is given, and no match of ``exclude``; hidden files and
+    folders and ``SKIP_DIRS`` are passed over. Globs are git-style (``glob_match``),
+    matched against the path relative to the folder named or the path as given.
+    ``select`` (the settings file's ``include``/``exclude``, ``Settings.selects``) must
+    also let each file through. A path that does not exist raises ``InputError``.
+    """
+    for raw in paths:
+        path = os.fspath(raw)
+        if path != "-" and os.path.isdir(path):
+            yield from _walk_folder(path, include, exclude, lint, select)
+        elif path != "-" and not os.path.exists(path):
+            raise InputError("no such file or folder", file=path)
+        elif not _matches(path, path, exclude) and (select is None or select(path)):
+            yield path
+
+
+def _walk_folder(
+    top: str, include: Sequence[str], exclude: Sequence[str], lint: bool, select: Callable[[str], bool] | None
+) -> Iterator[str]:
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS and not _matches(os.path.join(root, d), top, exclude))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if name.startswith(".") or _matches(full, top, exclude):
+                continue
+            wanted = _matches(full, top, include) if include else known(full, lint=lint)
+            if wanted and (select is None or select(full)):
+                yield full
+
+
+def _matches(path: str, top: str, globs: Sequence[str]) -> bool:
+    """Does a glob match ``path``, relative to the folder walked (``old/*``), or with that
+    folder as the user spelt it (``paper/old/*`` for ``check paper``)?"""
+    if not globs:
+        return False
+    if path == top:
+        return any(glob_match(os.path.basename(path), g) for g in globs)
+    rel = os.path.relpath(path, top).replace(os.sep, "/")
+    base = os.path.normpath(top).replace(os.sep, "/")
+    return any(glob_match(rel, g) or ("/" in g.strip("/") and glob_match(rel, g, base=base)) for g in globs)
+
+
+def glob_match(rel: str, pattern: str, *, base: str | None = None) -> bool:
+    """Git-style globs: ``*`` and ``?`` within a path segment, ``**`` across segments, a
+    pattern without ``/`` matches a name at any depth (``*.md``, ``drafts``), and a
+    pattern that matches a folder matches everything below it (``drafts/old``,
+    ``drafts/old/``). The settings file and ``check --include/--exclude`` both take these.
+    With ``base``, the pattern is matched against ``base/rel`` (and its folders down from
+    ``base``) instead."""
+    whole, name = _compiled(pattern)
+    parts = rel.split("/")
+    for end in range(len(parts), 0, -1):  # the path, then each folder above it
+        here = "/".join(parts[:end])
+        if whole.fullmatch(f"{base}/{here}" if base else here) or (name and not base and whole.fullmatch(parts[end - 1])):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """The pattern's regex, and whether it matches names (it has no ``/`` inside)."""
+    pattern = pattern.lstrip("/")
+    if pattern.endswith("/"):
+        pattern += "**"
+    return re.compile(_glob_regex(pattern)), "/" not in pattern
+
+
+def _glob_regex(pattern: str) -> str:
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)

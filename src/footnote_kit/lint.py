@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from footnote_kit.config import Settings
-from footnote_kit.documents import known
+from footnote_kit.documents import walk
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
 from footnote_kit.lint_rules import Document, Rule, citekeys, damaged, dates, duplicates, ibid, unparsed
@@ -39,30 +39,10 @@ def _format(path: Path, fmt: str | None = None) -> str:
     return reader.name if reader is not None else "plain"
 
 
-_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "_build", "site-packages"}
-
-
 def collect_files(paths: Sequence[str | os.PathLike[str]], settings: Settings) -> list[Path]:
-    """Files named, and supported files under folders named, that the settings select.
-
-    A file named explicitly is read whatever its suffix (a user who names ``notes.rtf.txt``
-    means it); files found by walking a folder must have a supported suffix.
-    """
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    f = Path(folder) / name
-                    if known(f, lint=True) and settings.selects(f):
-                        out.append(f)
-        elif not p.exists():
-            raise InputError("no such file or folder", file=os.fspath(raw))
-        elif settings.selects(p):
-            out.append(p)
-    return list(dict.fromkeys(out))
+    """Files named, and files lint has rules for under folders named, that the settings
+    select (``documents.walk``: the walk ``check`` makes too)."""
+    return list(dict.fromkeys(Path(p) for p in walk(paths, lint=True, select=settings.selects)))
 
 
 def read_document(path: Path, fmt: str | None = None) -> Document:

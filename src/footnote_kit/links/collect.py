@@ -9,26 +9,23 @@ Inputs and what each gives:
 - Markdown, LaTeX and HTML: every URL on every line (bare, ``<…>``, ``[text](url)``,
   ``\\url{}``, ``\\href{}{}``, ``href="…"``), enriched with note numbers and dates when
   their notes parse;
-- folders: the files above, recursively, filtered by ``--include``/``--exclude`` globs.
+- folders: the files above, recursively (``documents.walk``), filtered by git-style
+  ``--include``/``--exclude`` globs.
 
 The same URL cited in many places becomes one ``UrlRef`` (checked once) listing them all.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
-from footnote_kit.documents import default_globs, reader_for
+from footnote_kit import urls
+from footnote_kit.documents import reader_for, walk
 from footnote_kit.errors import InputError
 from footnote_kit.files import read_text
 from footnote_kit.model import Citing, Location, Problem, Source, UrlRef
-
-DEFAULT_INCLUDE = default_globs()
-"""Every suffix a reader takes (``documents.READERS``)."""
-DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "_build", "site-packages")
 
 # Explicit link syntax: what is inside is meant as a link, whatever it looks like.
 _EXPLICIT = re.compile(
@@ -38,25 +35,6 @@ _EXPLICIT = re.compile(
     r"""|<((?:https?|ftp|mailto):[^<>\s]+)>""",  # <url>
     re.I,
 )
-_BARE = re.compile(r"""(?:https?|ftp)://[^\s<>"'`{}|\\^\[\]]+""", re.I)
-_TRAIL = ".,;:!?'\"»”’)]}>*_"
-
-
-def clean_url(url: str) -> str:
-    """Strip the punctuation a sentence puts after a URL, keeping balanced brackets.
-
-    ``https://en.wikipedia.org/wiki/Foo_(bar)`` keeps its ``)``; ``(see https://x.org/a).``
-    loses ``).``.
-    """
-    url = url.strip()
-    while url and url[-1] in _TRAIL:
-        last = url[-1]
-        if last == ")" and url.count("(") >= url.count(")"):
-            break
-        if last == "]" and url.count("[") >= url.count("]"):
-            break
-        url = url[:-1]
-    return url.replace("&amp;", "&")
 
 
 def _wanted(target: str) -> bool:
@@ -77,12 +55,12 @@ def urls_in_line(line: str) -> list[str]:
     for m in _EXPLICIT.finditer(line):
         target = next(g for g in m.groups() if g is not None)
         if _wanted(target):
-            found.append((m.start(), clean_url(target) if "://" in target else target.strip()))
+            found.append((m.start(), urls.target(target)))
             spans.append(m.span())
-    for m in _BARE.finditer(line):
-        if any(a <= m.start() < b for a, b in spans):
+    for bare in urls.find_all(line):
+        if any(a <= bare.start < b for a, b in spans):
             continue
-        found.append((m.start(), clean_url(m.group(0))))
+        found.append((bare.start, bare.url))
     out: list[str] = []
     for _, u in sorted(found):
         if u and u not in out and not re.fullmatch(r"(?:https?|ftp)://", u, re.I):
@@ -123,10 +101,10 @@ def from_document(
     refs: list[UrlRef] = []
     for note in result.notes:
         start = note.location.line
-        urls: list[tuple[str, Source | None]] = [(s.URL, s) for s in note.sources if s.URL]
-        if not urls:
-            urls = [(u, None) for u in urls_in_line(note.text)]
-        for url, src in urls:
+        cited: list[tuple[str, Source | None]] = [(s.URL, s) for s in note.sources if s.URL]
+        if not cited:
+            cited = [(u, None) for u in urls_in_line(note.text)]
+        for url, src in cited:
             file = note.location.file if note.location.file and note.location.line else path
             if file != path and file not in others:  # a chapter a LaTeX project includes
                 others[file] = read_text(file).splitlines()
@@ -228,40 +206,6 @@ def _from_bibliography(path: str, text: str, kind: str) -> list[UrlRef]:
             if (ref.url, c.key or "") not in seen:
                 refs.append(UrlRef(ref.url, (Citing(c.file, c.line, None, c.key, dates.get(c.key or "")),)))
     return refs
-
-
-def walk(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Files named, and files under folders named, that pass the globs; sorted per folder.
-
-    A file named on the command line is read whatever its suffix (unless ``exclude``
-    matches it); folders are searched for the suffixes in ``include`` (default: every
-    format we read), skipping hidden folders and build or dependency folders.
-    """
-    inc = tuple(include) or DEFAULT_INCLUDE
-    for p in paths:
-        if p == "-" or not os.path.isdir(p):
-            if not _excluded(p, p, exclude, defaults=False):
-                yield p
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not _excluded(os.path.join(root, d), p, exclude))
-            for f in sorted(files):
-                full = os.path.join(root, f)
-                if _excluded(full, p, exclude):
-                    continue
-                rel = os.path.relpath(full, p).replace(os.sep, "/")
-                if any(fnmatch.fnmatch(f, g) or fnmatch.fnmatch(rel, g) for g in inc):
-                    yield full
-
-
-def _excluded(path: str, top: str, globs: Sequence[str], defaults: bool = True) -> bool:
-    """``--exclude`` globs match a name or a path relative to the folder searched."""
-    name = os.path.basename(path)
-    if defaults and path != top and any(fnmatch.fnmatch(name, g) for g in DEFAULT_EXCLUDE):
-        return True
-    rel = os.path.relpath(path, top).replace(os.sep, "/") if path != top else name
-    norm = path.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(norm, g) for g in globs)
 
 
 def collect(

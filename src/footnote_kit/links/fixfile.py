@@ -1,7 +1,7 @@
 """Writing evidenced URL repairs into a user's file, and nothing else (``footnote-kit fix``).
 
 The file may be a .bib, Markdown, LaTeX or plain text: we do not parse it. We find each
-URL's exact span in the text (``links.spans``), read what surrounds it (the words of its
+URL's exact span in the text (``urls.spans``), read what surrounds it (the words of its
 entry or note are the best witness of its slug), ask ``links.repair`` for candidates and
 evidence, and replace the URL's characters only. Every other byte stays as it was,
 byte-order mark and line endings included, so that ``git diff`` shows the URLs and
@@ -20,8 +20,9 @@ from typing import Any, Callable, Iterator, Sequence
 from footnote_kit.errors import InputError, UsageError
 from footnote_kit.files import Fingerprint, decode, fingerprint, read_text, write_atomic
 from footnote_kit.links.repair import Cited, Probe, repair_all
-from footnote_kit.links.spans import UrlSpan, url_spans
 from footnote_kit.model import Repair
+from footnote_kit.urls import Url
+from footnote_kit.urls import spans as url_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _BOM = "\ufeff"
@@ -133,7 +134,7 @@ def _range(start: int, length: int) -> str:
     return f"{begin}" if length == 1 else f"{begin},{length}"
 
 
-def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
+def cited_in_text(text: str) -> list[tuple[Url, Cited]]:
     """Every URL of a text with the words that vouch for its slug.
 
     The witness is the URL's paragraph (a note, a .bib entry) less its other URLs; where
@@ -146,10 +147,10 @@ def cited_in_text(text: str) -> list[tuple[UrlSpan, Cited]]:
     spans = url_spans(text)
     bounds = _paragraphs(text)
     starts = [b[0] for b in bounds]
-    groups: dict[int, list[UrlSpan]] = {}
+    groups: dict[int, list[Url]] = {}
     for span in spans:
         groups.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
-    out: list[tuple[UrlSpan, Cited]] = []
+    out: list[tuple[Url, Cited]] = []
     for index, mates in groups.items():
         para_start, para_end = bounds[index]
         for k, span in enumerate(mates):
@@ -173,7 +174,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _has_space(text: str, span: UrlSpan) -> bool:
+def _has_space(text: str, span: Url) -> bool:
     return any(c.isspace() for c in text[span.start : span.end])
 
 

@@ -7,18 +7,13 @@ it fails a run. Rules never print and never raise for a user's text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterable
 
 from footnote_kit.model import Location, Note, Problem
-from footnote_kit.sources.identifiers import trim_url
 
-__all__ = ["URL_RE", "Document", "Rule", "problem", "trim_url"]
-
-URL_RE = re.compile(r"https?://[^\s<>\"'\]\)}]+")
-"""A URL as printed in a note: up to the first white space or closing bracket."""
+__all__ = ["Document", "Rule", "problem"]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Where a PDF wrapped a URL, the copied text keeps a space inside it (``…eksperty.h tml``)
 or loses the hyphen at the break (``indian-doctorsuspected``). A writer who does not
 notice cites a dead link. The repair module (``footnote_kit.links.repair``, issue 7) finds
-the URL as printed across the space (``url_spans``) and calls a URL damaged only when its
+the URL as printed across the space (``urls.spans``) and calls a URL damaged only when its
 best candidate rests on a removed space, a fixed-format dash or a split whose both sides
 are words the note's title or the document knows (``damaged``); lint shows that
 candidate. Nothing is fetched: evidence is ``check --repair``'s business.
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from footnote_kit.lint_rules import Document, problem
 from footnote_kit.links.damage import Witnesses
 from footnote_kit.links.repair import damaged
-from footnote_kit.links.spans import url_spans
+from footnote_kit.lint_rules import Document, problem
 from footnote_kit.model import Citation, Note, Problem
+from footnote_kit.urls import spans as url_spans
 
 NAME = "damaged-url"
 
@@ -45,7 +45,7 @@ def check(doc: Document) -> Iterator[Problem]:
             printed = note.text[span.start : span.end]
             title, translated = _titles(note, span.url, printed)
             found = damaged(span.url, title=title, translated_title=translated, breaks=span.breaks, limit=3, witnesses=known)
-            spaced = printed != span.url
+            spaced = any(c.isspace() for c in printed)  # not ``&amp;``, which the URL reads as ``&``
             if not found and not spaced:
                 continue
             best = found[0] if found else span.url

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from typing import Iterator
 
-from footnote_kit.lint_rules import URL_RE, Document, trim_url, problem
+from footnote_kit import urls as url_finder
+from footnote_kit.lint_rules import Document, problem
 from footnote_kit.model import Citation, DateParts, Problem
 
 NAME = "date-mismatch"
@@ -131,7 +132,7 @@ def check(doc: Document) -> Iterator[Problem]:
             if not isinstance(part, Citation):
                 continue
             src = part.source
-            urls = [src.URL] if src.URL else [trim_url(u) for u in URL_RE.findall(part.text)]
+            urls = [src.URL] if src.URL else [u.url for u in url_finder.find_all(part.text)]
             cited = src.issued if src.issued and len(src.issued) >= 2 else text_date(part.text or note.text)
             if not cited or not urls:
                 continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from footnote_kit.lint_rules import URL_RE, Document, trim_url, problem
+from footnote_kit import urls
+from footnote_kit.lint_rules import Document, problem
 from footnote_kit.model import Citation, Problem, Remark
 
 NAME = "unparsed-citation"
@@ -28,9 +29,10 @@ _CUT = re.compile(r"(?:[-_%=&+~]|%[0-9A-Fa-f]|…|\.\.\.)$")
 
 
 def cut_short(url: str) -> bool:
-    """True when ``url`` plainly stops before its end (or has no real host)."""
+    """True when ``url`` plainly stops before its end (or has no real host: no dot, and
+    not an IPv6 address in brackets)."""
     host = re.sub(r"^[a-z]+://", "", url, flags=re.I).split("/", 1)[0]
-    return bool(_CUT.search(url)) or "." not in host
+    return bool(_CUT.search(url)) or ("." not in host and not host.startswith("["))
 
 
 def check(doc: Document) -> Iterator[Problem]:
@@ -43,7 +45,8 @@ def check(doc: Document) -> Iterator[Problem]:
                     missing.append("no title")
                 if not (src.container_title or src.publisher or src.author or src.collection_title):
                     missing.append("no outlet or author")
-                url = src.URL or next((trim_url(u) for u in URL_RE.findall(part.text)), None)
+                found = urls.find(part.text)
+                url = src.URL or (found.url if found else None)
                 if url and cut_short(url):
                     missing.append(f"the URL is cut short ({url})")
                 doubtful = [f"{k} ({v:.2f})" for k, v in part.confidence.items() if k in _KEY_FIELDS and v < DOUBT and getattr(src, k.replace("-", "_"), None)]
@@ -55,9 +58,9 @@ def check(doc: Document) -> Iterator[Problem]:
                         note, needle=url[:40] if url else None,
                     )
             elif isinstance(part, Remark):
-                urls = URL_RE.findall(part.text)
-                if urls:
+                cited = urls.find(part.text)
+                if cited:
                     yield problem(
-                        doc, NAME, f"note {note.number}: cites {trim_url(urls[0])} but no source could be read from it",
-                        note, needle=urls[0][:40],
+                        doc, NAME, f"note {note.number}: cites {cited.url} but no source could be read from it",
+                        note, needle=part.text[cited.start : cited.end][:40],
                     )

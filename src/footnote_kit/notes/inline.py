@@ -29,10 +29,12 @@ and take them out last (``take_emphasis``), which is where the offsets are count
 from __future__ import annotations
 
 import re
+from typing import Callable
+
+from footnote_kit import urls
 
 _CODE = re.compile(r"(?<!`)(`{1,10})(?!`)(.{1,1000}?)(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>", re.IGNORECASE)
-_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»\x02\x03\x0e\x0f]+", re.IGNORECASE)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
 _EMPH_STAR = re.compile(r"\*(?=\S)(.{1,500}?)(?<=\S)\*")
 _EMPH_UNDER = re.compile(r"(?<![\w\\])_(?=\S)(.{1,500}?)(?<=\S)_(?!\w)")
@@ -186,12 +188,12 @@ def place_links(text: str) -> str:
         return text
     out: list[str] = []
     for segment in _segments(text):
-        urls = _MARK.findall(segment)
-        if not urls:
+        targets = _MARK.findall(segment)
+        if not targets:
             out.append(segment)
             continue
         body = _MARK.sub("", segment)
-        extra = [u for u in dict.fromkeys(urls) if u not in body]
+        extra = [u for u in dict.fromkeys(targets) if u not in body]
         if extra:
             stripped = body.rstrip()
             trailing = body[len(stripped) :]
@@ -251,7 +253,7 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
     if "<" in text or "&" in text:
         text = html_inline(text, links)
     text = _links(text, references or {}, hold, links)
-    text = _BARE_URL.sub(lambda m: hold_url(m.group(0).rstrip(".,;:)"), m.group(0)), text)
+    text = _hold_bare_urls(text, hold_url)
     for pattern in (_STRONG, _STRIKE):
         text = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), text)
     text = _EMPH_STAR.sub(lambda m: italic(m.group(1)), text)
@@ -263,6 +265,22 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
             break
         text = restored
     return place_links(text), list(dict.fromkeys(links))
+
+
+def _hold_bare_urls(text: str, hold_url: Callable[[str, str], str]) -> str:
+    """Each bare URL (``urls.find_all``) held as printed, so that emphasis and escapes do
+    not touch its ``_`` and ``*``; what ``urls`` leaves out of it (a full stop, an emphasis
+    mark around it) stays in the text."""
+    if not urls.may_hold(text):
+        return text
+    out: list[str] = []
+    at = 0
+    for found in urls.find_all(text):
+        out.append(text[at : found.start])
+        out.append(hold_url(found.url, text[found.start : found.end]))
+        at = found.end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str:  # type: ignore[no-untyped-def]

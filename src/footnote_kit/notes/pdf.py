@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from footnote_kit import urls
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
@@ -43,7 +44,6 @@ from footnote_kit.notes.wrap import join
 _ITALIC_NAME = re.compile(r"italic|oblique|slant|kursiv|-it\b|-i$|Ital", re.IGNORECASE)
 _FONT_ITALIC_FLAG = 1 << 6
 _BUCKET = 8
-_URLISH = re.compile(r"(?:https?://|ftp://|www\.)", re.IGNORECASE)
 _LINK_MARKS = re.compile("\x02[^\x03]*\x03")
 
 
@@ -91,7 +91,7 @@ def _notes(found: list[Found], links: list[Link], file: str | None) -> FoundNote
             if uri in text:
                 printed = _printed(f.lines, links, uri)
                 # A link on words (``this report``) has no printed URL to compare.
-                evidence.setdefault(uri, printed if _URLISH.match(printed) else uri)
+                evidence.setdefault(uri, printed if urls.begins(printed) else uri)
         for printed, uri in differ:
             problems.append(
                 Problem(

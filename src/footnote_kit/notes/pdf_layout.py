@@ -28,11 +28,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from footnote_kit import urls
 from footnote_kit.notes.inline import EM_END, EM_START
 
 SMALLER = 0.93
 """A line set below this share of the body size is a candidate note line."""
-_URLISH = re.compile(r"^(?:https?://|ftp://|www\.)", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{1,5})(?:[.)]\s*|\s+|(?=[^\d\s.,]))")
 _SYMBOLS = frozenset("*†‡§¶‖#")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|[ivxlcdm]{1,7}|page\s+\d+(?:\s+of\s+\d+)?)$", re.IGNORECASE)
@@ -231,7 +231,7 @@ def text_of(lines: list[list[Glyph]], links: list[Link]) -> tuple[list[str], lis
         if same_url(printed, uri):
             replace[places[0]] = uri
             drop.update(places[1:])
-        elif _URLISH.match(printed.strip()):
+        elif urls.begins(printed.strip()):
             differ.append(("".join(printed.split()), uri))
         else:
             after[places[-1]] = f"\x02{uri}\x03"

@@ -17,6 +17,7 @@ import re
 
 from typing import Any, NamedTuple
 
+from footnote_kit import urls
 from footnote_kit.model import DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS, Name, Source
 from footnote_kit.sources import dates, heads, identifiers, kinds, language, legal, locators, names, signals, takeout
 from footnote_kit.sources.draft import Draft, chunks, clip, new_source
@@ -142,7 +143,7 @@ def read_segment_detailed(seg: str) -> Reading:
         # cheap tests first: most segments without a quoted title print a link)
         if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
             if is_prose(head) or not (
-                identifiers.search_url(seg) or dates.find_year(head) or locators.title_volume_page(head)
+                urls.search(seg) or dates.find_year(head) or locators.title_volume_page(head)
                 or is_numbered_document(head.split(",", 1)[0].strip(" ."))
             ):
                 return Reading(None, None, None)

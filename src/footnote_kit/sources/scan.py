@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
+from footnote_kit import urls
 from footnote_kit.sources import identifiers
 from footnote_kit.sources.titles import OPENERS, Quoted, quoted_at
 
@@ -77,11 +78,11 @@ def _identifiers(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     pos = 0
     while True:
-        url = identifiers.find_url(text[pos:])
+        url = urls.find(text, pos)
         if url is None:
             break
-        found.append((pos + url.start, pos + url.end, URL))
-        pos += url.end
+        found.append((url.start, url.end, URL))
+        pos = url.end
     if "10." in text:
         for m in identifiers.DOI_RE.finditer(text):
             found.append((m.start(), m.start() + len(m.group(0).rstrip(".,;:!?’'\"”»)")), DOI))

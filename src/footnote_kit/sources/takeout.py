@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from footnote_kit import urls
 from footnote_kit.sources import dates, identifiers
 from footnote_kit.sources.draft import Draft
 
@@ -16,19 +17,19 @@ _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 def take_identifiers(seg: str, d: Draft) -> tuple[str, str]:
     """Remove URL, DOI, ISBN; return (head before the URL, tail after it)."""
     head, tail = seg, ""
-    found = identifiers.find_url(seg)
+    found = urls.find(seg)
     if found:
-        d.text["URL"] = found.value
+        d.text["URL"] = found.url
         d.certain.add("URL")
         head, tail = seg[: found.start], seg[found.end :]
         if head.endswith("<") and tail.startswith(">"):  # ``anchor text <URL>`` from HTML/Markdown links
             head, tail = head[:-1], tail[1:]
-        extra = identifiers.find_url(tail)
+        extra = urls.find(tail)
         while extra:  # a second link to the same source: kept as words, never lost
-            d.notes.append(extra.value)
+            d.notes.append(extra.url)
             tail = tail[: extra.start] + tail[extra.end :]
-            extra = identifiers.find_url(tail)
-        doi = identifiers.doi_from_url(found.value)
+            extra = urls.find(tail)
+        doi = identifiers.doi_from_url(found.url)
         if doi:
             d.text["DOI"] = doi
             d.certain.add("DOI")
