@@ -30,6 +30,7 @@ from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
+from footnote_kit.notes.wrap import squeeze
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -218,7 +219,7 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
             href = str(child.get("href")).strip()
             if href.startswith(("http://", "https://", "ftp://", "www.")):
                 links.append(href)
-                parts.append(link_text(" ".join(_italic_text(child).split()), href))
+                parts.append(link_text(squeeze(_italic_text(child)), href))
                 continue
         if child.name in _BLOCK:
             parts.append(" ")
@@ -227,7 +228,7 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
             parts.append(EM_START)
             stack.append(EM_END)  # a plain string: appended when the element's end comes
         stack.extend(reversed(child.contents))
-    text = " ".join(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))).split())
+    text = squeeze(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))))
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
     return text, list(dict.fromkeys(links))
 

@@ -1,0 +1,49 @@
+"""What a document prints, not its typing conventions, is what the parser reads.
+
+Standard Ebooks sets a word joiner (U+2060) beside every dash and ellipsis; pandoc,
+Jekyll and Hugo print ``--`` as an en dash and ``^e^`` as a superscript; LaTeX's T1 fonts
+print ``,,`` as a low quote. Left as typed, a page range ``394\u2060–\u2060398`` or ``43--45``
+is no page range, and a title holds characters nobody sees.
+"""
+
+from __future__ import annotations
+
+from footnote_kit.notes import read_notes
+from footnote_kit.sources import parse_notes
+
+
+def _text(document: str, fmt: str) -> str:
+    return read_notes(document, fmt=fmt).notes[0].text
+
+
+def _page(document: str, fmt: str) -> object:
+    notes, _ = parse_notes(read_notes(document, fmt=fmt).notes, reader="rules")
+    return notes[0].parts[0].to_json()["item"].get("page")
+
+
+SE_ENDNOTES = """<html><body><section epub:type="endnotes"><ol>
+<li id="note-1" epub:type="endnote"><p>E. Renan: <i>Feuilles d\u2060étachées</i>, pp. 394\u2060–\u2060398. <a href="#noteref-1" epub:type="backlink">↩</a></p></li>
+</ol></section></body></html>"""
+
+
+def test_word_joiners_of_an_ebook_are_not_in_the_note() -> None:
+    text = _text(SE_ENDNOTES, "html")
+    assert "\u2060" not in text
+    assert text == "E. Renan: Feuilles détachées, pp. 394–398."
+    assert _page(SE_ENDNOTES, "html") == "394–398"
+
+
+def test_markdown_double_hyphens_are_dashes_as_pandoc_prints_them() -> None:
+    doc = "Text.[^1]\n\n[^1]: Hespanha, *Cultura jurídica europea*, 43--45 --- see `a--b` and https://example.org/a--b.\n"
+    text = _text(doc, "markdown")
+    assert text.startswith("Hespanha, Cultura jurídica europea, 43–45 — see a--b and https://example.org/a--b")
+    assert _page("Text.[^1]\n\n[^1]: Hespanha, *Cultura jurídica europea*, 43--45.\n", "markdown") == "43–45"
+
+
+def test_markdown_superscripts_keep_their_letters() -> None:
+    assert _text("Text.[^1]\n\n[^1]: Au vi^e^ siècle, voir le 1^er^ mars 2010.\n", "markdown") == "Au vie siècle, voir le 1er mars 2010."
+
+
+def test_latex_low_quotes_are_printed_quotes() -> None:
+    doc = "\\documentclass{article}\\begin{document}Text\\footnote{Vgl. Die ,,Open-Bewegung``, S. 252.}\\end{document}"
+    assert _text(doc, "latex") == "Vgl. Die „Open-Bewegung“, S. 252."
