@@ -47,3 +47,24 @@ def test_markdown_superscripts_keep_their_letters() -> None:
 def test_latex_low_quotes_are_printed_quotes() -> None:
     doc = "\\documentclass{article}\\begin{document}Text\\footnote{Vgl. Die ,,Open-Bewegung``, S. 252.}\\end{document}"
     assert _text(doc, "latex") == "Vgl. Die „Open-Bewegung“, S. 252."
+
+
+def test_plain_endnotes_with_leading_zeros_and_back_links_are_notes() -> None:
+    """PDF copies number endnotes ``01``…``09``; web copies end each note with ``↩``."""
+    from footnote_kit.notes import plain
+
+    doc = "Body text.\n\nNotes\n01 Beard, Pompeii, 12.↩\n02 Smith, Trust, 4.↩\n03 Jones, Water, 7.\n04 Ibid., 9.\n"
+    found = plain.find_notes(doc)
+    assert [n.number for n in found.notes] == [1, 2, 3, 4]
+    assert found.notes[0].text == "Beard, Pompeii, 12."
+
+
+def test_a_plain_note_that_lost_the_space_after_its_number_is_a_note() -> None:
+    """``9.For the full set…``: a PDF copy lost the space; the note is not glued onto note 8."""
+    from footnote_kit.notes import plain
+
+    doc = "Notes\n7. Beard, Pompeii, 12.\n8. “2018 Companies,” Ranking Digital Rights, https://example.org/2018/.\n9.For the full set, see “2018 Indicators,” Ranking Digital Rights.\n10. Ibid.\n"
+    found = plain.find_notes(doc)
+    assert [n.number for n in found.notes] == [7, 8, 9, 10]
+    assert found.notes[1].text.endswith("/2018/.")
+    assert found.notes[2].text.startswith("For the full set")
