@@ -68,3 +68,14 @@ def test_a_plain_note_that_lost_the_space_after_its_number_is_a_note() -> None:
     assert [n.number for n in found.notes] == [7, 8, 9, 10]
     assert found.notes[1].text.endswith("/2018/.")
     assert found.notes[2].text.startswith("For the full set")
+
+
+def test_project_gutenberg_chapter_labels_are_not_note_text() -> None:
+    """Gutenberg HTML labels notes ``[5:2]`` (chapter:note) and links the label back."""
+    doc = (
+        '<html><body><p>Text<a href="#Footnote_5:2_3" class="fnanchor">[5:2]</a></p>'
+        '<div class="footnote"><p><a name="Footnote_5:2_3" id="Footnote_5:2_3"></a>'
+        '<a href="#FNanchor_5:2_3"><span class="label">[5:2]</span></a> Parkman, "Pontiac," ii.</p></div>'
+        "</body></html>"
+    )
+    assert _text(doc, "html") == 'Parkman, "Pontiac," ii.'

@@ -45,6 +45,8 @@ _NOTES_CLASS = re.compile(r"footnotes|endnotes|\bnotes\b|wp-block-footnotes|easy
 _NOTE_CLASS = re.compile(r"(?:^|[-_])(?:footnote|endnote)(?:$|__note|-text|-content|-single|_content|_text)", re.IGNORECASE)
 _BACKLINK_CLASS = re.compile(r"back|reverse|return|cite-backlink|footnote-ref|fnref", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,5})\s*[\])]?[.:]?\s*$")
+# A back link's label may also be Project Gutenberg's chapter:note (``[5:2]``).
+_BACK_MARKER = re.compile(r"^\s*[\[(]?\s*\d{1,5}(?::\d{1,5})?\s*[\])]?[.:]?\s*$")
 _ARROWS = re.compile(r"^[\s↩↑⬆^↵⤴\u21a9\ufe0e\ufe0f]{1,6}$")
 _BACK_WORDS = re.compile(r"^\W{0,3}(?:back|return(?: to (?:the )?(?:text|article|main text|reference))?|zurück|retour)\W{0,3}$", re.IGNORECASE)
 """The words of a back link (``Return to text``): dropped like an arrow when it points into the page."""
@@ -265,7 +267,7 @@ def _is_backlink(el: Tag) -> bool:
         return False
     href = el.get("href") or ""
     text = el.get_text()
-    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _MARKER.match(text) or _BACK_WORDS.match(text))
+    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _BACK_MARKER.match(text) or _BACK_WORDS.match(text))
 
 
 def _as_plain(soup: Any, file: str | None) -> FoundNotes:
