@@ -50,7 +50,6 @@ def test_gold_file_has_the_readme_keys(path: Path) -> None:
 
 KNOWN_READER_GAPS = {
     "cath-clouds-over-the-netherlands-ch1": "plain text from a PDF: a note split by a page break (`29` / page number / its text) is glued onto note 28",
-    "deese-competition-agenda-remarks": "Markdown whose notes are raw HTML anchors (`<a href=\"#_ftnref1\" id=\"_ftn1\">[1]</a> text`, pandoc from a Word-made page): neither the Markdown nor the HTML reader finds them",
 }
 """Documents whose notes the reader does not yet find exactly; the gold says how they read."""
 

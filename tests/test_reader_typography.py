@@ -79,3 +79,28 @@ def test_project_gutenberg_chapter_labels_are_not_note_text() -> None:
         "</body></html>"
     )
     assert _text(doc, "html") == 'Parkman, "Pontiac," ii.'
+
+
+def test_markdown_whose_notes_are_a_raw_html_list_is_read() -> None:
+    """Jekyll/kramdown pages often keep the footnote list as raw HTML."""
+    doc = (
+        "# Policy\n\nText.<sup><a href=\"#fn1\">1</a></sup> More.<sup><a href=\"#fn2\">2</a></sup>\n\n"
+        '<ul class="footnotes">\n<li id="fn1">OMB, <em>Federal Source Code Policy</em>, M-16-21 (2016).</li>\n'
+        '<li id="fn2">40 U.S.C. §§ 11301-11303.</li>\n</ul>\n'
+    )
+    notes = read_notes(doc, fmt="markdown").notes
+    assert [n.text for n in notes] == ["OMB, Federal Source Code Policy, M-16-21 (2016).", "40 U.S.C. §§ 11301-11303."]
+
+
+def test_markdown_with_word_exported_note_anchors_is_read() -> None:
+    """A Word page converted to Markdown keeps ``<a id="_ftn1">[1]</a>`` before each note."""
+    doc = (
+        'Competition matters.<a href="#_ftn1" id="_ftnref1">[1]</a> So do courts.<a href="#_ftn2" id="_ftnref2">[2]</a>'
+        ' And agencies.<a href="#_ftn3" id="_ftnref3">[3]</a>\n\n'
+        '<a href="#_ftnref1" id="_ftn1">[1]</a> *Remarks by the President*, White House (July 9, 2021).\n\n'
+        '<a href="#_ftnref2" id="_ftn2">[2]</a> Northern Securities Co. v. United States, 193 U.S. 197 (1904).\n\n'
+        '<a href="#_ftnref3" id="_ftn3">[3]</a> Swift & Co. v. United States, 196 U.S. 375 (1905).\n'
+    )
+    notes = read_notes(doc, fmt="markdown").notes
+    assert [n.number for n in notes] == [1, 2, 3]
+    assert notes[1].text == "Northern Securities Co. v. United States, 193 U.S. 197 (1904)."
