@@ -45,6 +45,27 @@ VARIANTS: dict[str, Patch] = {
         "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
         "_LISTS": frozenset(),
     },
+    "model-led, no complete-note skip": {
+        "MARGIN": -1.0,
+        "ADD": 0.0,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
+        "_LISTS": frozenset(),
+        "_complete": lambda parts: False,
+    },
+    "model-led, lists only when covering": {
+        "MARGIN": -1.0,
+        "ADD": 0.0,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
+    },
+    "model-led, add 0.5": {
+        "MARGIN": -1.0,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
+        "_LISTS": frozenset(),
+    },
+    "free title/author, margin 0": {
+        "MARGIN": 0.0,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "editor", "translator", "extra")),
+    },
 }
 
 
@@ -77,13 +98,17 @@ def main(argv: list[str]) -> int:
     ap.add_argument("gold", nargs="*", type=Path, help="gold files to tune on")
     ap.add_argument("--since", help="tune on the gold files added after this git revision")
     ap.add_argument("--variant", action="append", choices=list(VARIANTS), help="default: all")
+    ap.add_argument("--example", action="store_true", help="measure on the bundled example instead (a guard: the rules were written on it)")
     args = ap.parse_args(argv)
     paths = list(args.gold) + (added_since(args.since) if args.since else [])
-    if not paths:
+    if args.example:
+        examples = parser_data.example()
+    elif paths:
+        examples = [ex for p in paths for ex in parser_data.gold(p)]
+    else:
         ap.error("no gold files: name some, or give --since")
-    examples = [ex for p in paths for ex in parser_data.gold(p)]
     docs = eval_parse.documents(examples, "tune")
-    print(f"{len(paths)} documents, {len(examples)} notes")
+    print(f"{len(docs)} documents, {len(examples)} notes")
     print(f"{'reader / variant':<40} {'MAIN F1':>8} {'ALL F1':>8} {'split':>8}")
     for reader in ("rules", "model"):
         row = _figures(eval_parse.score_documents(docs, reader))

@@ -50,8 +50,6 @@ def test_gold_file_has_the_readme_keys(path: Path) -> None:
 
 KNOWN_READER_GAPS = {
     "cath-clouds-over-the-netherlands-ch1": "plain text from a PDF: a note split by a page break (`29` / page number / its text) is glued onto note 28",
-    "lessig-code-v2-ch9": "HTML whose notes are `<li id=\"note-c9-1\">` items (ids carrying a chapter label) in untyped `<ol>` lists, called by `<sup><a href=\"#note-c9-1\">[1]</a></sup>`: the HTML reader finds no notes",
-    "lippmann-public-opinion-part6": "Project Gutenberg plain text whose notes are inline `[Footnote: …]` brackets in the running text (no numbers): the plain reader finds no notes",
 }
 """Documents whose notes the reader does not yet find exactly; the gold says how they read."""
 

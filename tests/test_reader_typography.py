@@ -104,3 +104,24 @@ def test_markdown_with_word_exported_note_anchors_is_read() -> None:
     notes = read_notes(doc, fmt="markdown").notes
     assert [n.number for n in notes] == [1, 2, 3]
     assert notes[1].text == "Northern Securities Co. v. United States, 193 U.S. 197 (1904)."
+
+
+def test_project_gutenberg_bracketed_footnotes_are_notes() -> None:
+    """Gutenberg plain text sets each footnote where it is called: ``[Footnote: …]``."""
+    doc = (
+        'The state "must be stronger" [Footnote: _The Federalist_, Nos. 35,\n36. Cf. Ford [sic], Ch. V.]'
+        " than any faction.\n\nMore text [Footnote: See below p. 268.] follows.\n"
+    )
+    notes = read_notes(doc, fmt="plain").notes
+    assert [(n.number, n.text) for n in notes] == [(1, "The Federalist, Nos. 35, 36. Cf. Ford [sic], Ch. V."), (2, "See below p. 268.")]
+    assert notes[0].emphasis == ((0, 14),)
+    assert notes[1].location.line == 4
+
+
+def test_html_note_ids_with_a_chapter_label_are_notes() -> None:
+    """``<li id="note-c9-1">``: an ebook's notes numbered per chapter."""
+    doc = (
+        '<html><body><p>Text<a href="#note-c9-1">1</a> and<a href="#note-c9-2">2</a>.</p><ol>'
+        '<li id="note-c9-1">Lessig, <i>Code</i>, 12.</li><li id="note-c9-2">Ibid., 14.</li></ol></body></html>'
+    )
+    assert [n.text for n in read_notes(doc, fmt="html").notes] == ["Lessig, Code, 12.", "Ibid., 14."]

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 _NOTE_ID = re.compile(
     r"^(?:(?:fn|footnote|ftn|ftnt|endnote|cite_note|easy-footnote-bottom|sdfootnote|fnt)[-_:.]?[\w:.\-]*\d[\w:.\-]*"
-    r"|note[-_:]?\d+|en\d+)$",
+    r"|note[-_:]?(?:[a-z]{0,3}\d{1,3}[-_:.])?\d+|en\d+)$",  # note-12, note-c9-12 (a chapter's)
     re.IGNORECASE,
 )
 _REF_ID = re.compile(r"ref|back|return|anchor|sym|top|mark", re.IGNORECASE)

@@ -107,6 +107,12 @@ def find_notes(
     calls to it from the text. Readers of other formats set it when they fall back to
     numbered lines, where an ordered list is the usual reason for lines that count.
     """
+    if "ootnote" in text:
+        from footnote_kit.notes import bracketed
+
+        inline = bracketed.find_notes(text, file=file) if bracketed.has_notes(text) else None
+        if inline is not None:
+            return inline if notes is None else _select(inline, notes, file)
     lines = text.split("\n")
     candidates = _candidates(text)
     _link(candidates)
@@ -386,6 +392,12 @@ def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | N
             text = _TRAILING_BACK_LINK.sub("", text)
         out.append(RawNote(number=start.number, text=text, location=Location(file, start.index + 1)))
     return out
+
+
+def _select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> FoundNotes:
+    from footnote_kit.notes import select
+
+    return select(found, notes, file)
 
 
 def _belongs_whole(region: list[str]) -> bool:
