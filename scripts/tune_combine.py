@@ -62,6 +62,25 @@ VARIANTS: dict[str, Patch] = {
         "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
         "_LISTS": frozenset(),
     },
+    "model-led, lists covering, add 0.3": {
+        "MARGIN": -1.0,
+        "ADD": 0.3,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
+    },
+    "model-led, lists covering, add 0.5": {
+        "MARGIN": -1.0,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
+    },
+    "model-led, title kept": {
+        "MARGIN": -1.0,
+        "ADD": 0.5,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title")),
+    },
+    "model-led, title and page kept": {
+        "MARGIN": -1.0,
+        "ADD": 0.5,
+        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title", "page")),
+    },
     "free title/author, margin 0": {
         "MARGIN": 0.0,
         "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "editor", "translator", "extra")),
