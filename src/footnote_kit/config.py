@@ -114,10 +114,6 @@ class Settings:
     root: str | None = None
     """The directory of that file: include/exclude globs are relative to it."""
 
-    def skips(self, url: str) -> bool:
-        """True when ``url`` matches one of the ``skip-urls`` patterns."""
-        return bool(self.skip_urls) and any(re.search(p, url) for p in self.skip_urls)
-
     def selects(self, path: str | os.PathLike[str]) -> bool:
         """Whether include/exclude let ``path`` through (globs relative to the config's folder)."""
         rel = _relative(Path(path), self.root)

@@ -228,7 +228,7 @@ def check_locale(locale: str) -> None:
     import difflib
     import json
 
-    from citeproc import LOCALES_PATH  # type: ignore[import-untyped]
+    from citeproc import LOCALES_PATH
 
     folder = Path(LOCALES_PATH)
     known = sorted(p.name[len("locales-") : -len(".xml")] for p in folder.glob("locales-*.xml"))
