@@ -13,7 +13,6 @@ parser's field figures (``eval_parse.py``) read the gold text and do not see the
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
