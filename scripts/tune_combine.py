@@ -81,6 +81,7 @@ VARIANTS: dict[str, Patch] = {
         "ADD": 0.5,
         "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title", "page")),
     },
+    "model-led, titles and names kept": {"_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title", "author", "editor", "translator"))},
     "free title/author, margin 0": {
         "MARGIN": 0.0,
         "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "editor", "translator", "extra")),

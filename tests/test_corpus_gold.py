@@ -50,7 +50,6 @@ def test_gold_file_has_the_readme_keys(path: Path) -> None:
 
 KNOWN_READER_GAPS = {
     "cath-clouds-over-the-netherlands-ch1": "plain text from a PDF: a note split by a page break (`29` / page number / its text) is glued onto note 28",
-    "hillsborough-panel-ch1-footnotes": "HTML whose footnotes are one paragraph of `[1] text<br />[2] text` inside `<div class=\"footnotes\">` (a government web edition): the HTML reader finds no notes",
 }
 """Documents whose notes the reader does not yet find exactly; the gold says how they read."""
 

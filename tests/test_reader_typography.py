@@ -125,3 +125,27 @@ def test_html_note_ids_with_a_chapter_label_are_notes() -> None:
         '<li id="note-c9-1">Lessig, <i>Code</i>, 12.</li><li id="note-c9-2">Ibid., 14.</li></ol></body></html>'
     )
     assert [n.text for n in read_notes(doc, fmt="html").notes] == ["Lessig, Code, 12.", "Ibid., 14."]
+
+
+def test_html_notes_set_as_lines_of_one_paragraph_are_notes() -> None:
+    """``<p>[1] …<br />[2] …</p>`` under ``<div class="footnotes">``, as some government
+    sites set them."""
+    doc = (
+        '<html><body><p>Text.</p><div class="footnotes"><p>[1] Statement of Gary Vaux, 14 May 1989, p75.<br />'
+        "[2] Letter to the Secretary, 20 April 1989, pp2-3.<br />[3] Evidence of Stuart Thorpe, 14 June 1989, p36.</p></div></body></html>"
+    )
+    notes = read_notes(doc, fmt="html").notes
+    assert [(n.number, n.text) for n in notes] == [
+        (1, "Statement of Gary Vaux, 14 May 1989, p75."),
+        (2, "Letter to the Secretary, 20 April 1989, pp2-3."),
+        (3, "Evidence of Stuart Thorpe, 14 June 1989, p36."),
+    ]
+
+
+def test_the_stop_after_a_back_linked_number_is_not_note_text() -> None:
+    """``<a class="fnback">683</a>.  See …``: the number is the back link, and its stop goes with it."""
+    doc = (
+        '<html><body><div class="EndNotes"><p class="endnote" id="es_fn683"><a href="#fnrefes_fn683" class="fnback">683</a>. '
+        "<i>See</i> Deposition of John Eastman, (Dec. 9, 2021).</p></div></body></html>"
+    )
+    assert _text(doc, "html") == "See Deposition of John Eastman, (Dec. 9, 2021)."

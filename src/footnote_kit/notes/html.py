@@ -202,8 +202,16 @@ def _leading_marker(el: Tag) -> Any:
     return None
 
 
-def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
-    """The note's text on one line, links written with their href, back links left out."""
+_LINE_BREAK = "\ue000"  # private use: not white space to str.split, unlike \x1e
+"""What ``<br>`` leaves in the text when lines matter (``_as_plain``)."""
+_LEADING_PUNCT = re.compile(r"^[.):]\s+")
+
+
+def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
+    """The note's text on one line, links written with their href, back links left out
+    (and the stop or bracket printed after a number that was one: ``683</a>. See``).
+    ``breaks``: each ``<br>`` leaves ``_LINE_BREAK``, for pages that set their notes as
+    lines of one paragraph."""
     parts: list[str] = []
     links: list[str] = []
     # An explicit stack, not recursion: pages nest deeper than Python's recursion limit.
@@ -225,6 +233,9 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
                 links.append(href)
                 parts.append(link_text(squeeze(_italic_text(child)), href))
                 continue
+        if breaks and child.name == "br":
+            parts.append(_LINE_BREAK)
+            continue
         if child.name in _BLOCK:
             parts.append(" ")
             stack.append(None)
@@ -234,7 +245,21 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
         stack.extend(reversed(child.contents))
     text = squeeze(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))))
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
+    if text[:1] in ".):" and skip is not None or text[:1] in ".):" and _starts_with_backlink(el):
+        text = _LEADING_PUNCT.sub("", text, count=1)
     return text, list(dict.fromkeys(links))
+
+
+def _starts_with_backlink(el: Tag) -> bool:
+    """Does the note open with a back link (left out of its text)?"""
+    for child in el.descendants:
+        if isinstance(child, str):
+            if child.strip():
+                return False
+            continue
+        if _is_backlink(child):
+            return True
+    return False
 
 
 def _is_italic(el: Tag) -> bool:
@@ -282,11 +307,15 @@ def _as_plain(soup: Any, file: str | None) -> FoundNotes:
     for el in body.find_all(["p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td"]):
         if any(child.name in _BLOCK and child.name != "br" for child in el.find_all(True, recursive=False)):
             continue  # a wrapper: its blocks come on their own
-        marked, _ = _text(el, None)
-        text = strip_emphasis(marked)
-        if text:
-            lines.extend((text, ""))
-            where.extend((el.sourceline, None))
+        marked, _ = _text(el, None, breaks=True)
+        for piece in strip_emphasis(marked).split(_LINE_BREAK):
+            text = piece.strip()
+            if text:
+                lines.append(text)
+                where.append(el.sourceline)
+        if lines and lines[-1]:
+            lines.append("")
+            where.append(None)
     if not lines:
         raise NoNotes("no footnotes found (no footnote markup and no numbered notes in the text)", file=file)
     try:

@@ -4,8 +4,8 @@ Why both: the rules are precise on the shapes they know (a quoted title, a URL, 
 they parsed) and silent or wrong elsewhere; the model reads every shape it was trained
 on, less precisely. The rules read each note first and split it into parts; a note they
 read completely stays as they read it. Otherwise the model labels the note's tokens, and
-each citation's fields are taken from the rules where they are certain and from the
-model elsewhere (``MARGIN`` says why). Two things were measured and left
+each citation's fields are taken from the rules where they are certain and from
+whichever reading the model finds likelier elsewhere. Two things were measured and left
 out (docs/parser.md): giving the model the rules' labels as features (stacking), and a
 second model that splits notes into sources.
 
@@ -30,13 +30,9 @@ from footnote_kit.sources.scan import scan
 MODES = ("rules", "model", "combined")
 CERTAIN = frozenset(("URL", "DOI", "ISBN", "accessed", "translated-title"))
 """Fields whose rules are exact whatever the note: their shapes cannot be mistaken."""
-MARGIN = -1.0
+MARGIN = 0.1
 """How much likelier the model must find its own reading of a field than the rules' to
-replace it, or to take words the rules gave another, uncertain field. Negative: on notes
-that neither reader had seen (scripts/tune_combine.py, docs/parser.md), the model's
-reading of a field both read was right more often than the rules' uncertain one whatever
-their likelihoods, so it replaces it; the rules' certain fields still stand. A number, so
-that the script can try others as the model and the rules change."""
+replace it, or to take words the rules gave another field."""
 ADD = 0.5
 """How sure the model must be to add a field the rules did not read."""
 
@@ -48,9 +44,10 @@ _ATTR = {
 }
 _IDENTIFIERS = frozenset(("URL", "DOI", "ISBN"))
 """The rules' alone: the scan finds every one there is, exactly."""
-_KEPT = frozenset(("prefix", "locator", "suffix", "ibid", "extra"))
-"""Fields whose words the model never takes for another field: the signal words and the
-pinpoint frame the citation, and ``extra`` holds what the rules set aside on purpose."""
+_KEPT = frozenset(("prefix", "locator", "suffix", "ibid", "title", "author", "editor", "translator", "extra"))
+"""Fields whose words the model never takes for another field: a doubtful title or author
+is worth a human look (its confidence says so), a lost one is gone; roles are read from
+the words that name them (``hg. von``, ``trans.``)."""
 _LISTS = frozenset((*NAME_LABELS, "page", "locator"))
 """Lists (names, page ranges): the model may replace the rules' only by reading more."""
 _TYPE_FIELDS = ("title", "container_title", "publisher", "publisher_place", "genre", "number", "volume", "issue", "DOI", "editor")
