@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from linkserver import LinkServer  # noqa: E402
 
+import runtime  # noqa: E402
 from footnote_kit.links.check import CheckConfig, run_check  # noqa: E402
 from footnote_kit.links.http import CheckOptions  # noqa: E402
 from footnote_kit.model import Citing, UrlRef  # noqa: E402
@@ -259,6 +260,7 @@ def main() -> int:
     ap.add_argument("--server-processes", type=int, default=2, help="processes serving the hosts (default 2)")
     ap.add_argument("--lychee-limit", type=float, default=400.0, help="hard time limit for lychee, seconds")
     args = ap.parse_args()
+    runtime.require_dependencies()
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.0/8,localhost"
     # The servers run in processes of their own: sharing our GIL would slow both sides.
     pipes, procs, bases, archive = _start_servers(args.hosts, args.hang, max(1, args.server_processes))

@@ -27,6 +27,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+import runtime  # noqa: E402
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -134,6 +135,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7, help="warm runs to time (default 7)")
     ap.add_argument("--latency-ms", type=float, default=0.0, help="server delay per response (default 0)")
     args = ap.parse_args()
+    runtime.require_dependencies()
     Handler.latency = args.latency_ms / 1000
     servers, bases = start_servers(args.hosts)
     tmp = Path(tempfile.mkdtemp(prefix="fk-bench-hook-"))

@@ -38,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+import runtime  # noqa: E402
 
 WORDS = (
     "kazakhstan security ministry report terror arrests border trade energy water election reform court police "
@@ -91,17 +92,25 @@ def run(args: list[str], src: Path, limit: float) -> tuple[float | None, float, 
     for key in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
         env.pop(key, None)
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "footnote_kit", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    stopped = False
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() - t0 > limit:
-            proc.kill()
-            stopped = True
-        time.sleep(0.02)
-    took = time.monotonic() - t0
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "footnote_kit", *args], stdout=subprocess.DEVNULL, stderr=err, env=env)
+        stopped = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - t0 > limit:
+                proc.kill()
+                stopped = True
+            time.sleep(0.02)
+        took = time.monotonic() - t0
+        err.seek(0)
+        said = err.read().decode("utf-8", "replace")
+    code = os.waitstatus_to_exitcode(status)
+    if not stopped and (code >= 2 or "Traceback (most recent call last)" in said):
+        # a command that failed has measured nothing: say so rather than print its time
+        last = said.strip().splitlines()[-1] if said.strip() else ""
+        raise SystemExit(f"footnote-kit {args[0]} failed (exit {code}) under {src}: {last}")
     return (None if stopped else took), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
@@ -138,6 +147,7 @@ def main() -> int:
     ap.add_argument("--baseline-sizes", default="", help="sizes the baseline runs at (default: all of --sizes)")
     ap.add_argument("--baseline-limit", type=float, default=None, help="the baseline's --limit (default: the same)")
     args = ap.parse_args()
+    runtime.require_dependencies()
     sizes = [int(s) for s in args.sizes.split(",")]
     baseline_sizes = {int(s) for s in args.baseline_sizes.split(",") if s.strip()} or set(sizes)
     if args.baseline_limit is None:

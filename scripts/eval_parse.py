@@ -128,6 +128,11 @@ def _corpus_notes(corpus: str) -> list[tuple[str, list[RawNote], dict[int, list[
         examples = parser_data.dev(corpus[4:])
     else:
         raise SystemExit(f"unknown corpus {corpus!r}")
+    return documents(examples, corpus)
+
+
+def documents(examples: list[Any], corpus: str) -> list[tuple[str, list[RawNote], dict[int, list[dict[str, Any]]]]]:
+    """Examples (``parser_data.Example``) grouped by document, with their gold parts."""
     docs: dict[str, tuple[list[RawNote], dict[int, list[dict[str, Any]]]]] = {}
     for k, ex in enumerate(examples):
         doc = ex.doc or f"{corpus}-{k}"
@@ -162,10 +167,16 @@ def _first_family(names: str) -> str:
 
 
 def score_corpus(corpus: str, reader: str) -> "Any":
+    return score_documents(_corpus_notes(corpus), reader, anystyle=corpus == "anystyle")
+
+
+def score_documents(docs: list[tuple[str, list[RawNote], dict[int, list[dict[str, Any]]]]], reader: str, anystyle: bool = False) -> "Any":
+    """One reader's score over documents (``documents``)."""
     import parser_score
 
+    corpus = "anystyle" if anystyle else "dev"
     score = parser_score.Score()
-    for doc, raw, gold in _corpus_notes(corpus):
+    for doc, raw, gold in docs:
         parsed, _ = parse_notes(raw, reader=reader)
         for note, r in zip(parsed, raw):
             got = [p.to_json() for p in note.parts]

@@ -4,8 +4,7 @@ Each corpus yields ``Example``s: a note's text, its emphasis spans, the labelled
 of its fields (from gold parts or annotated reference strings), and, for gold files, the
 gold parts themselves (for field-level scoring).
 
-- ``anystyle``: AnyStyle's annotated references (BSD-2-Clause, ../shared/reference-data or
-  tests/data/anystyle). ``core.xml`` trains; ``gold.xml`` minus the references that are
+- ``anystyle``: AnyStyle's annotated references (BSD-2-Clause, tests/data/anystyle). ``core.xml`` trains; ``gold.xml`` minus the references that are
   also in core.xml is the held-out fold.
 - ``grobid``: GROBID's citation evaluation files (CC-BY 4.0).
 - ``synthetic``: notes rendered by our own CSL engine (scripts/make_synthetic_notes.py).
@@ -29,10 +28,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from footnote_kit.sources.learned.align import Labelled, spans  # noqa: E402
 from footnote_kit.sources.learned.labels import canonical  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "reference-data"
-ANYSTYLE_CORE = SHARED / "anystyle" / "core.xml"
+# Kept in the repository with their licences, so that a clone can rebuild the shipped model.
+ANYSTYLE_CORE = ROOT / "tests" / "data" / "anystyle" / "core.xml"
 ANYSTYLE_GOLD = ROOT / "tests" / "data" / "anystyle" / "gold.xml"
-GROBID = sorted((SHARED / "grobid").glob("*.tei.xml")) if (SHARED / "grobid").exists() else []
+GROBID = sorted((ROOT / "tests" / "data" / "grobid").glob("*.tei.xml"))
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
 EXAMPLE_GOLD = GOLD_DIR / "central-asia.json"
 EXAMPLE_NOTES = ROOT / "examples" / "central-asia-notes.txt"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from footnote_kit.model import RawNote
@@ -22,6 +22,7 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=40).map("".j
 
 @settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_TEXT, min_size=1, max_size=5))
+@example([",\tdoi:10.1000/xSmith, JaneSmith, Jane"])  # a name whose family part is only white space
 def test_parse_notes_never_crashes(texts: list[str]) -> None:
     raw = [RawNote(number=i + 1, text=t) for i, t in enumerate(texts)]
     notes, problems = parse_notes(raw)

@@ -30,6 +30,7 @@ from footnote_kit.notes.inline import (
     take_emphasis,
     tidy_emphasis,
 )
+from footnote_kit.notes.wrap import squeeze
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -164,7 +165,7 @@ def _note_text(body: Element, rels: dict[str, str], italic_styles: frozenset[str
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         para_italic = style is not None and (style.get(W + "val") or "") in italic_styles
         paragraphs.append(_paragraph(paragraph, rels, italic_styles, para_italic, links))
-    text = " ".join(tidy_emphasis(" ".join(paragraphs)).split())
+    text = squeeze(tidy_emphasis(" ".join(paragraphs)))
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
     body_text, emphasis = take_emphasis(text)
     return body_text, list(dict.fromkeys(links)), emphasis

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
+from footnote_kit.notes.wrap import squeeze
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 _NOTE_ID = re.compile(
     r"^(?:(?:fn|footnote|ftn|ftnt|endnote|cite_note|easy-footnote-bottom|sdfootnote|fnt)[-_:.]?[\w:.\-]*\d[\w:.\-]*"
-    r"|note[-_:]?\d+|en\d+)$",
+    r"|note[-_:]?(?:[a-z]{0,3}\d{1,3}[-_:.])?\d+|en\d+)$",  # note-12, note-c9-12 (a chapter's)
     re.IGNORECASE,
 )
 _REF_ID = re.compile(r"ref|back|return|anchor|sym|top|mark", re.IGNORECASE)
@@ -45,6 +46,8 @@ _NOTES_CLASS = re.compile(r"footnotes|endnotes|\bnotes\b|wp-block-footnotes|easy
 _NOTE_CLASS = re.compile(r"(?:^|[-_])(?:footnote|endnote)(?:$|__note|-text|-content|-single|_content|_text)", re.IGNORECASE)
 _BACKLINK_CLASS = re.compile(r"back|reverse|return|cite-backlink|footnote-ref|fnref", re.IGNORECASE)
 _MARKER = re.compile(r"^\s*[\[(]?\s*(\d{1,5})\s*[\])]?[.:]?\s*$")
+# A back link's label may also be Project Gutenberg's chapter:note (``[5:2]``).
+_BACK_MARKER = re.compile(r"^\s*[\[(]?\s*\d{1,5}(?::\d{1,5})?\s*[\])]?[.:]?\s*$")
 _ARROWS = re.compile(r"^[\s↩↑⬆^↵⤴\u21a9\ufe0e\ufe0f]{1,6}$")
 _BACK_WORDS = re.compile(r"^\W{0,3}(?:back|return(?: to (?:the )?(?:text|article|main text|reference))?|zurück|retour)\W{0,3}$", re.IGNORECASE)
 """The words of a back link (``Return to text``): dropped like an arrow when it points into the page."""
@@ -199,8 +202,16 @@ def _leading_marker(el: Tag) -> Any:
     return None
 
 
-def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
-    """The note's text on one line, links written with their href, back links left out."""
+_LINE_BREAK = "\ue000"  # private use: not white space to str.split, unlike \x1e
+"""What ``<br>`` leaves in the text when lines matter (``_as_plain``)."""
+_LEADING_PUNCT = re.compile(r"^[.):]\s+")
+
+
+def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
+    """The note's text on one line, links written with their href, back links left out
+    (and the stop or bracket printed after a number that was one: ``683</a>. See``).
+    ``breaks``: each ``<br>`` leaves ``_LINE_BREAK``, for pages that set their notes as
+    lines of one paragraph."""
     parts: list[str] = []
     links: list[str] = []
     # An explicit stack, not recursion: pages nest deeper than Python's recursion limit.
@@ -220,8 +231,11 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
             href = str(child.get("href")).strip()
             if href.startswith(("http://", "https://", "ftp://", "www.")):
                 links.append(href)
-                parts.append(link_text(" ".join(_italic_text(child).split()), href))
+                parts.append(link_text(squeeze(_italic_text(child)), href))
                 continue
+        if breaks and child.name == "br":
+            parts.append(_LINE_BREAK)
+            continue
         if child.name in _BLOCK:
             parts.append(" ")
             stack.append(None)
@@ -229,9 +243,23 @@ def _text(el: Tag, skip: Any) -> tuple[str, list[str]]:
             parts.append(EM_START)
             stack.append(EM_END)  # a plain string: appended when the element's end comes
         stack.extend(reversed(child.contents))
-    text = " ".join(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))).split())
+    text = squeeze(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))))
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
+    if text[:1] in ".):" and skip is not None or text[:1] in ".):" and _starts_with_backlink(el):
+        text = _LEADING_PUNCT.sub("", text, count=1)
     return text, list(dict.fromkeys(links))
+
+
+def _starts_with_backlink(el: Tag) -> bool:
+    """Does the note open with a back link (left out of its text)?"""
+    for child in el.descendants:
+        if isinstance(child, str):
+            if child.strip():
+                return False
+            continue
+        if _is_backlink(child):
+            return True
+    return False
 
 
 def _is_italic(el: Tag) -> bool:
@@ -266,7 +294,7 @@ def _is_backlink(el: Tag) -> bool:
         return False
     href = el.get("href") or ""
     text = el.get_text()
-    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _MARKER.match(text) or _BACK_WORDS.match(text))
+    return isinstance(href, str) and href.startswith("#") and bool(_ARROWS.match(text) or _BACK_MARKER.match(text) or _BACK_WORDS.match(text))
 
 
 def _as_plain(soup: Any, file: str | None) -> FoundNotes:
@@ -279,11 +307,15 @@ def _as_plain(soup: Any, file: str | None) -> FoundNotes:
     for el in body.find_all(["p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td"]):
         if any(child.name in _BLOCK and child.name != "br" for child in el.find_all(True, recursive=False)):
             continue  # a wrapper: its blocks come on their own
-        marked, _ = _text(el, None)
-        text = strip_emphasis(marked)
-        if text:
-            lines.extend((text, ""))
-            where.extend((el.sourceline, None))
+        marked, _ = _text(el, None, breaks=True)
+        for piece in strip_emphasis(marked).split(_LINE_BREAK):
+            text = piece.strip()
+            if text:
+                lines.append(text)
+                where.append(el.sourceline)
+        if lines and lines[-1]:
+            lines.append("")
+            where.append(None)
     if not lines:
         raise NoNotes("no footnotes found (no footnote markup and no numbered notes in the text)", file=file)
     try:

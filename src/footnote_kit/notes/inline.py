@@ -258,6 +258,7 @@ def markdown_to_text(text: str, references: dict[str, str] | None = None) -> tup
         text = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), text)
     text = _EMPH_STAR.sub(lambda m: italic(m.group(1)), text)
     text = _EMPH_UNDER.sub(lambda m: italic(m.group(1)), text)
+    text = _typography(text)
     text = _ESCAPE.sub(r"\1", text)
     while "\x00" in text:
         restored = _HOLD.sub(lambda m: held[int(m.group(1))], text)
@@ -281,6 +282,20 @@ def _hold_bare_urls(text: str, hold_url: Callable[[str, str], str]) -> str:
         at = found.end
     out.append(text[at:])
     return "".join(out)
+
+
+_SUPERSCRIPT = re.compile(r"(?<![\\^\[])\^([^\s^\[\]]{1,12})\^")
+
+
+def _typography(text: str) -> str:
+    """What pandoc, kramdown (Jekyll) and goldmark (Hugo) print for plain ASCII: ``---``
+    an em dash, ``--`` an en dash (``43--45`` is a page range), ``^e^`` a superscript
+    (``XVI^e^ siècle``, kept as its letters). Code and URLs are held out before this."""
+    if "--" in text:
+        text = text.replace("---", "\u2014").replace("--", "\u2013")
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(r"\1", text)
+    return text
 
 
 def _links(text: str, references: dict[str, str], hold, links: list[str]) -> str:  # type: ignore[no-untyped-def]

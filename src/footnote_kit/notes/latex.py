@@ -26,6 +26,7 @@ from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, _close, italic, link_text, place_links, take_emphasis, tidy_emphasis
+from footnote_kit.notes.wrap import squeeze
 
 _NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
@@ -178,12 +179,13 @@ def latex_note(source: str) -> tuple[str, list[str], tuple[tuple[int, int], ...]
         text = _JOINED.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    body, emphasis = take_emphasis(place_links(" ".join(tidy_emphasis(text).split())))
+    body, emphasis = take_emphasis(place_links(squeeze(tidy_emphasis(text))))
     return body, list(dict.fromkeys(links)), emphasis
 
 
-_SPECIAL = re.compile(r"[\\{}$~`'-]")
-_TEXT_SYMBOLS = {"---": "—", "--": "–", "``": "“", "''": "”", "`": "‘", "'": "’", "~": " ", "-": "-"}
+_SPECIAL = re.compile(r"[\\{}$~`'-]|,,")
+# ``,,`` is the T1 fonts' ligature for the low quote „ (German and other babel languages)
+_TEXT_SYMBOLS = {"---": "—", "--": "–", "``": "“", "''": "”", ",,": "„", "`": "‘", "'": "’", "~": " ", "-": "-"}
 
 
 def _convert(s: str, links: list[str]) -> str:
@@ -219,7 +221,7 @@ def _convert(s: str, links: list[str]) -> str:
         elif ch == "$":
             i = k + 1
         else:
-            for token in ("---", "--", "``", "''", ch):
+            for token in ("---", "--", "``", "''", ",,", ch):
                 if s.startswith(token, k):
                     out.append(_TEXT_SYMBOLS[token])
                     i = k + len(token)

@@ -95,7 +95,8 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
                 Problem(f"footnote [^{label}] is defined but never referenced", Location(file, line + 1), code="unused-note")
             )
     if not found:
-        return _numbered_lines(text, file, references)
+        raw = _raw_html_notes(text, file)
+        return raw if raw is not None else _numbered_lines(text, file, references)
 
     numeric = all(label is not None and label.isdigit() for _, _, label, _ in found)
     notes: list[RawNote] = []
@@ -116,11 +117,35 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
     return FoundNotes(notes=tuple(notes), problems=tuple(problems), ranges=_ranges([n.number for n in notes]))
 
 
+_HTML_NOTE_HINT = re.compile(r"""<(?:li|div|p|aside|section|a)\b[^>]*\b(?:id|class|epub:type|role)=["'](?:fn|_?ftn|footnote|endnote|doc-)""", re.I)
+
+
+# A note's number written as a raw HTML anchor at a line start, as Word's and Google
+# Docs' HTML export leave them (``<a href="#_ftnref1" id="_ftn1">[1]</a> Text``).
+_ANCHOR_NUMBER = re.compile(r"^<a\b[^>]*>\s*\[?(\d{1,5})\]?\s*</a>[ \t]*", re.M)
+
+
+def _raw_html_notes(text: str, file: str | None) -> FoundNotes | None:
+    """Notes written as raw HTML inside the Markdown (a footnote list pasted from a web
+    page or a Word export, which every Markdown renderer passes through): the HTML
+    reader's, when the markup marks notes."""
+    if not _HTML_NOTE_HINT.search(text):
+        return None
+    from footnote_kit.notes import html
+
+    try:
+        return html.find_notes(text, file=file, markup_only=True)
+    except NoNotes:
+        return None
+
+
 def _numbered_lines(text: str, file: str | None, references: dict[str, str]) -> FoundNotes:
     """No footnote syntax: notes typed as numbered lines (``1. Smith, …``) under a
     ``Notes`` heading or called from the text, as drafts pasted from Word have them."""
     from footnote_kit.notes import plain
 
+    if "<a" in text:
+        text = _ANCHOR_NUMBER.sub(r"\1. ", text)
     try:
         found = plain.find_notes(text, file=file, evidence=True)
     except NoNotes:

@@ -25,6 +25,7 @@ from footnote_kit.notes.inline import (
     take_emphasis,
     tidy_emphasis,
 )
+from footnote_kit.notes.wrap import squeeze
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -61,7 +62,7 @@ def read_file(data: bytes, *, file: str | None = None) -> FoundNotes:
         parts: list[str] = []
         for block in body:
             parts.append(_inline(block, italic, False, links))
-        text = " ".join(tidy_emphasis(" ".join(parts)).split())
+        text = squeeze(tidy_emphasis(" ".join(parts)))
         text, emphasis = take_emphasis(place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text)))
         if not text:
             continue

@@ -37,7 +37,9 @@ _START = re.compile(
     r"^[ \t\f\v\u00a0]*(?:"
     r"\[(?P<b>[1-9]\d*)\][ \t]*"  # [12] Text
     r"|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*)[ \t]*"  # ¹² Text
-    r"|(?P<n>[1-9]\d*)(?P<sep>[.)]?)[ \t\u00a0]+"  # 12 Text / 12. Text / 12) Text
+    # 12 Text / 12. Text / 12) Text; endnotes 01-09 with a leading zero; 9.For (a PDF copy
+    # that lost the space: only a full stop, only before a capital or a quote)
+    r"|(?P<n>0?[1-9]\d*)(?:(?P<sep>[.)]?)[ \t\u00a0]+|(?P<tight>\.)(?=[A-Z\u00c0-\u00de“\"«‘]))"
     r")(?P<text>\S.*)",
     re.MULTILINE,
 )
@@ -47,6 +49,7 @@ _REFERENCE = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]”’\"»\[^>])([1-9]\d{0,17})
 # A back link copied from a web page's note list: ``1. ^ Smith…``, MediaWiki's
 # ``^ a b Smith…`` (one letter per place the note is called from).
 _BACK_LINK = re.compile(r"^[\^↑↩]\ufe0e?\s*(?:[a-z]{1,2}\s+(?=\S))*(?=\S)")
+_TRAILING_BACK_LINK = re.compile(r"\s*↩[\ufe0e\ufe0f]?$")
 # Terminal punctuation, possibly followed by closing quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’'»)\]]*$")
 
@@ -104,6 +107,12 @@ def find_notes(
     calls to it from the text. Readers of other formats set it when they fall back to
     numbered lines, where an ordered list is the usual reason for lines that count.
     """
+    if "ootnote" in text:
+        from footnote_kit.notes import bracketed
+
+        inline = bracketed.find_notes(text, file=file) if bracketed.has_notes(text) else None
+        if inline is not None:
+            return inline if notes is None else _select(inline, notes, file)
     lines = text.split("\n")
     candidates = _candidates(text)
     _link(candidates)
@@ -149,7 +158,7 @@ def _candidates(text: str) -> list[_Candidate]:
         elif m.group("s"):
             number, form = int(digits.translate(_SUPER_DIGITS)), "sup"
         else:
-            number, form = int(digits), "n" + m.group("sep")
+            number, form = int(digits), "n" + (m.group("sep") or m.group("tight") or "")
         out.append(_Candidate(line, number, form, m.group("text").rstrip("\r")))
     return out
 
@@ -379,8 +388,16 @@ def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | N
         text = join(body)
         if text[:1] in "^↑↩":
             text = _BACK_LINK.sub("", text, count=1)
+        if text[-1:] in "↩\ufe0e\ufe0f":  # a web page's back link copied after the note
+            text = _TRAILING_BACK_LINK.sub("", text)
         out.append(RawNote(number=start.number, text=text, location=Location(file, start.index + 1)))
     return out
+
+
+def _select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> FoundNotes:
+    from footnote_kit.notes import select
+
+    return select(found, notes, file)
 
 
 def _belongs_whole(region: list[str]) -> bool:

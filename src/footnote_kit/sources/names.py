@@ -199,8 +199,10 @@ def _may_have_and(text: str) -> bool:
 
 def is_inverted(family: str, given: str) -> bool:
     """``Mokrenko, Anastasia``: one or two words, then one or more given names or initials."""
+    words = family.split()
     return (
-        (len(family.split()) == 1 or family.split()[0].lower() in _PARTICLES)
+        bool(words)
+        and (len(words) == 1 or words[0].lower() in _PARTICLES)
         and not _INITIAL.match(family)
         and 1 <= len(given.split()) <= 3
         and family[:1].isupper()
