@@ -24,7 +24,7 @@ read as plain text, block by block, by the plain reader, keeping each block's li
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes import FoundNotes, NoNotes
@@ -257,7 +257,7 @@ def _starts_with_backlink(el: Tag) -> bool:
             if child.strip():
                 return False
             continue
-        if _is_backlink(child):
+        if _is_backlink(cast("Tag", child)):  # not a string: an element
             return True
     return False
 
