@@ -139,7 +139,7 @@ def test_duplicate_source_in_two_forms() -> None:
     doc = _doc(_note(738, "a", Citation(a)), _note(739, "b", Citation(same)), _note(740, "c", Citation(b)))
     problems = list(duplicates.check(doc))
     assert len(problems) == 1 and problems[0].note == 740
-    assert "note 738" in problems[0].message and "date 2020-4-15 vs 2020-4-16" in problems[0].message
+    assert "note 738" in problems[0].message and "date 2020-04-15 vs 2020-04-16" in problems[0].message
 
 
 def test_same_title_different_reports_are_not_duplicates() -> None:

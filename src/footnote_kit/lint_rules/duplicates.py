@@ -13,7 +13,7 @@ import unicodedata
 from typing import Iterator
 
 from footnote_kit.lint_rules import Document, problem
-from footnote_kit.model import Citation, Note, Problem, Source
+from footnote_kit.model import Citation, Note, Problem, Source, iso_date
 
 NAME = "duplicate-source"
 
@@ -48,7 +48,7 @@ def differences(a: Source, b: Source) -> list[str]:
         if x and y and _norm(x) != _norm(y):
             out.append(f"{label} '{x}' vs '{y}'")
     if a.issued and b.issued and a.issued != b.issued:
-        out.append(f"date {'-'.join(map(str, a.issued))} vs {'-'.join(map(str, b.issued))}")
+        out.append(f"date {iso_date(a.issued)} vs {iso_date(b.issued)}")
     ax, bx = {_norm(n.display()) for n in a.author}, {_norm(n.display()) for n in b.author}
     if ax and bx and ax != bx:
         out.append("authors differ")
