@@ -23,7 +23,7 @@ import re
 from typing import Any, Sequence
 
 from footnote_kit.formats.bibtex_tables import (CSL_TYPES, DEFAULT_GENRES, ENTRY_TYPES, MONTHS, PERSON_ROLES,
-                                               READ_FIELDS, READ_TYPES, genre_of)
+                                               READ_FIELDS, READ_TYPES)
 from footnote_kit.formats.latex import decode, encode, iso_to_babel
 from footnote_kit.loaded import Loaded
 from footnote_kit.model import Name, Record, Source

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, _close, italic, link_text, place_links, take_emphasis, tidy_emphasis
 
 _NOTE = re.compile(r"\\(footnote(?:text|mark)?|setcounter\s*\{\s*footnote\s*\}\s*\{\s*(\d+)\s*\})(?![a-zA-Z])\s*(?:\[\s*(\d+)\s*\])?\s*")
