@@ -131,7 +131,8 @@ def _item_lines(text: str) -> list[int]:
     items = re.search(r'"items"\s*:\s*\[', text)
     if text.lstrip().startswith("{") and items:
         start = items.end() - 1
-    pos, line, out = start + 1, 1, []
+    pos, line = start + 1, 1
+    out: list[int] = []
     while True:
         pos = space.match(text, pos).end()  # type: ignore[union-attr]
         if pos >= len(text) or text[pos] == "]":
