@@ -83,3 +83,33 @@ def test_lint_names_every_broken_entry_and_keeps_linting(broken: Path) -> None:
     assert run.code == 1
     lines = [ln.split(": ", 2)[:2] for ln in run.stdout.splitlines()]
     assert lines == [[f"{path}:9", "bad-entry"], [f"{path}:23", "bad-entry"], [f"{path}:28", "no-title (warning)"]], run.stdout
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "words"),
+    [
+        ("@book{b,\n  title = {T},\n  year = \n}\n", 3, "syntax error in entry 'b', field 'year': field value expected"),
+        ("@misc{b, title = {T},\n  month = nomacro}\n", 2, "undefined string in entry 'b', field 'month'"),
+        ("@book{b,\n  title = {T},\n  title = {U}\n}\n", 1, "entry 'b' has the field 'title' twice"),
+        ("@book{b,\n  title = {T}\n  year = 2001\n}\n", 3, "syntax error in entry 'b': '}' expected"),
+        ("@book{b,\n  title = {T},\n  year = {2001}\n\n", 1, "syntax error in entry 'b'"),
+    ],
+)
+def test_the_reader_skips_one_bad_entry_and_reads_on(broken: str, line: int, words: str) -> None:
+    from footnote_kit.formats import bibtex
+
+    text = "@book{a,\n  title = {First}\n}\n\n" + broken + "@book{c,\n  title = {Last}\n}\n"
+    loaded = bibtex.read(text, file="refs.bib")
+    assert [r.key for r in loaded.records] == ["a", "c"]
+    (problem,) = loaded.problems
+    assert (problem.location.file, problem.location.line, problem.code) == ("refs.bib", line + 4, "bad-entry")
+    assert problem.message.startswith(words) and problem in loaded.unread()
+
+
+def test_csl_json_problems_point_at_their_items_own_line() -> None:
+    from footnote_kit.formats import csljson
+
+    text = '{"items": [\n  {"id": "a", "title": "One"},\n  null,\n  {"id": "a",\n   "title": "Two"},\n  {"id": "b"}\n]}\n'
+    loaded = csljson.read(text, file="refs.json")
+    assert [r.key for r in loaded.records] == ["a", "aa", "b"]
+    assert [(p.location.line, p.code) for p in loaded.problems] == [(3, "bad-entry"), (4, "duplicate-key"), (6, "no-title")]

@@ -112,11 +112,14 @@ def _failure(parser: Any, err: Exception, file: str | None, line: int, text: str
     stopped = getattr(err, "lineno", None) or parser.lineno
     end_line = line + text.count("\n", parser.command_start, end)
     key = parser.current_entry_key
-    head = f"syntax error in entry {key!r}" if key else "syntax error"
+    kind = getattr(err, "error_type", "syntax error")  # or "undefined string" (an @string never defined)
+    head = f"{kind} in entry {key!r}" if key else kind
     field = parser.open_field
     if field is not None and field[0]:
         name, at = field
-        return Problem(f"{head}: the value of {name!r} is not closed ({what})", Location(file, at), code="bad-entry", severity=Severity.ERROR)
+        ran_on = stopped >= end_line or what in ("premature end of file", "unbalanced braces")
+        message = f"{head}: the value of {name!r} is not closed ({what})" if ran_on else f"{head}, field {name!r}: {what}"
+        return Problem(message, Location(file, at), code="bad-entry", severity=Severity.ERROR)
     if stopped < end_line or end == len(text):
         return Problem(f"{head}: {what}", Location(file, stopped), code="bad-entry", severity=Severity.ERROR)
     message = f"{head}: not closed before the entry at line {end_line} (a closing brace or quote is missing)"
@@ -147,8 +150,7 @@ def _parser(text: str, file: str | None) -> Any:
             super().parse_entry_body(body_end)
 
         def parse_value(self) -> None:
-            # Only a value left open can run past its line: remember where it began.
-            self.eat_whitespace()
+            # A value left open runs on past its field: remember the field's line.
             self.open_field = (self.current_field_name, self.lineno)
             super().parse_value()
             self.open_field = None
