@@ -44,7 +44,7 @@ from linkserver import LinkServer  # noqa: E402
 
 from footnote_kit.links.check import CheckConfig, run_check  # noqa: E402
 from footnote_kit.links.http import CheckOptions  # noqa: E402
-from footnote_kit.model import Citing, LinkStatus, UrlRef  # noqa: E402
+from footnote_kit.model import Citing, UrlRef  # noqa: E402
 
 # (path template, expected status, share of the corpus, requests it takes, seconds of
 # waiting without a slot). Requests and waits are what the checking policy needs at least

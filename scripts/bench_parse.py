@@ -16,6 +16,7 @@ every run), in which no text repeats.
 
 from __future__ import annotations
 
+import random
 import re
 import resource
 import subprocess
@@ -57,7 +58,7 @@ def _anystyle_texts() -> list[str]:
     return out
 
 
-def _vary(text: str, rng: "random.Random", vocab: list[str]) -> str:
+def _vary(text: str, rng: random.Random, vocab: list[str]) -> str:
     """The same note shape with other words and numbers: every word of 4+ letters
     (names, titles, outlets; not months or keywords) and every number is replaced."""
 
@@ -81,8 +82,6 @@ def _vary(text: str, rng: "random.Random", vocab: list[str]) -> str:
 
 def varied_notes(n: int) -> list[tuple[int, str]]:
     """N notes in which no text repeats (see the module docstring)."""
-    import random
-
     rng = random.Random(20261128)
     refs = _anystyle_texts()
     sample = [t for _, t in sample_notes(56)]

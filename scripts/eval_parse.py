@@ -119,7 +119,6 @@ def mismatches(gold_path: Path = GOLD, notes_path: Path = NOTES) -> list[str]:
 def _corpus_notes(corpus: str) -> list[tuple[str, list[RawNote], dict[int, list[dict[str, Any]]]]]:
     """(document, its notes in order, gold parts by note number) for one corpus."""
     import parser_data
-    from footnote_kit.sources import names
 
     if corpus == "example":
         examples = parser_data.example()

@@ -191,7 +191,6 @@ class Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path, query = parts.path, parse_qs(parts.query)
         ua = self.headers.get("User-Agent", "")
-        key = f"{self.command} {self.path}"
         srv.count(path)
         if path.startswith(("/cdx/", "/wayback/", "/web/")):
             return self._archive(path, query, head)

@@ -51,7 +51,10 @@ def test_gold_file_has_the_readme_keys(path: Path) -> None:
 KNOWN_READER_GAPS = {
     "rdr-2018-index-endnotes": "plain text: `9.For …` (no space after the number) is glued onto note 8",
     "cath-clouds-over-the-netherlands-ch1": "plain text from a PDF: endnotes numbered `01`…`09` (leading zero) are not found; a note split by a page break (`29` / page number / its text) is glued onto note 28",
+    "hillsborough-panel-ch1-footnotes": "HTML whose footnotes are one paragraph of `[1] text<br />[2] text` inside `<div class=\"footnotes\">` (a government web edition): the HTML reader finds no notes",
     "deese-competition-agenda-remarks": "Markdown whose notes are raw HTML anchors (`<a href=\"#_ftnref1\" id=\"_ftn1\">[1]</a> text`, pandoc from a Word-made page): neither the Markdown nor the HTML reader finds them",
+    "lessig-code-v2-ch9": "HTML whose notes are `<li id=\"note-c9-1\">` items (ids carrying a chapter label) in untyped `<ol>` lists, called by `<sup><a href=\"#note-c9-1\">[1]</a></sup>`: the HTML reader finds no notes",
+    "lippmann-public-opinion-part6": "Project Gutenberg plain text whose notes are inline `[Footnote: …]` brackets in the running text (no numbers): the plain reader finds no notes",
 }
 """Documents whose notes the reader does not yet find exactly; the gold says how they read."""
 

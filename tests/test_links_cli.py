@@ -166,7 +166,7 @@ def test_sample_notes_get_the_snapshot_nearest_each_cited_date(server: LinkServe
     """Every sample URL fails (the proxy refuses tunnels); the fake archive holds, per URL,
     a 404 capture 3 days after the cited date and 200 captures 10 days after and a year
     before: the nearest 200 capture, 10 days after, must be the one suggested."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from footnote_kit.links.archive import date_for
     from footnote_kit.links.collect import collect

@@ -5,7 +5,6 @@ Real servers on 127.0.0.1 and 127.0.0.2."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Iterator
 

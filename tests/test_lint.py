@@ -11,7 +11,7 @@ from conftest import run_cli
 from footnote_kit.config import LINT_RULES, LintSettings, Settings
 from footnote_kit.lint import RULES, lint
 from footnote_kit.lint_rules import Document, citekeys, dates, duplicates, ibid, unparsed
-from footnote_kit.model import Citation, Ibid, Location, Name, Note, Remark, Source
+from footnote_kit.model import Citation, Ibid, Location, Note, Remark, Source
 
 # Note 744 of the bundled sample, as printed: the date and the URL's date disagree.
 NOTE_743 = "743 Agnieszka Pikulicka-Wilczewska, “Deporting Muslim Immigrants Won’t Make Poland Safer,” Foreign Policy, 19 October 2020.\n\n"

@@ -8,7 +8,7 @@ import pytest
 
 from footnote_kit.errors import InputError
 from footnote_kit.notes import detect_format, read_notes
-from footnote_kit.notes.latex import cite_keys, latex_to_text
+from footnote_kit.notes.latex import cite_keys, latex_note
 
 DATA = Path(__file__).parent / "data" / "formats"
 
@@ -158,7 +158,7 @@ def test_latex_cite_keys_with_lines() -> None:
     ],
 )
 def test_latex_markup_to_text(latex: str, text: str) -> None:
-    assert latex_to_text(latex)[0] == text
+    assert latex_note(latex)[0] == text
 
 
 # --- HTML ----------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ Then ``footnote-kit fix --repair`` on .bib, Markdown, LaTeX and plain-text files
 from __future__ import annotations
 
 import json
-import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path

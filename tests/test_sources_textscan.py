@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from footnote_kit.sources import pieces, rest, split, textscan
+from footnote_kit.sources import locators, pieces, rest, split, textscan
 from footnote_kit.sources.textscan import fold
 
 _BITS = st.sampled_from(
@@ -185,3 +185,39 @@ def test_read_names_is_looks_like_names_then_parse_names(text: str) -> None:
 
     expected = names.parse_names(text) if names.looks_like_names(text) else None
     assert names.read_names(text) == expected
+
+
+_JOURNAL_BITS = st.sampled_from(
+    ["Journal", "Ab", " ", "  ", ",", ", ", ":", ": ", ".", ";", "(", ")", "(3)", "(2/3)", "19", "7", "\u0663",
+     "–", " – ", "pp. ", "a", "A12", "“", '"', "\n", "É"]
+)
+# Near-misses of ``Name 19(3): 209–223``: each piece of the shape, or something like it.
+_JOURNAL_SHAPES = st.tuples(
+    st.sampled_from(["", "Journal", "Applied Psycholinguistics", "Ab ", " de", "Revue d’É", "“Q”", "Vol. "]),
+    st.sampled_from(["", " ", "  ", ",", ", ", ",  ", " ,", ".", "\n"]),
+    st.sampled_from(["19", "7", "\u0663", "A", "19a", ""]),
+    st.sampled_from(["", "(3)", " (2/3)", "(", "()", "(3"]),
+    st.sampled_from(["", ",", ", ", ":", " : ", ";", " "]),
+    st.sampled_from(["", "209", "209–223", "209 - 23", "pp. 4", "p.4", "A12", "12a", "9ff."]),
+    st.sampled_from(["", ".", ",", ";", " x", "1", " 2019", ")"]),
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(_JOURNAL_SHAPES, st.lists(_JOURNAL_BITS, max_size=9).map("".join)))
+def test_plain_journal_reads_what_the_plain_journal_pattern_reads(text: str) -> None:
+    """``locators._plain_journal`` runs the name-possessive ``_PLAIN_JOURNAL`` in place of
+    ``PLAIN_JOURNAL_RE``, whose lazy name retries after every character: the two must find
+    the same name, volume, issue, pages and end, or a journal citation is read differently."""
+    stripped = text.strip()
+    plain = locators.PLAIN_JOURNAL_RE.match(stripped)
+    fast = (locators._PLAIN_JOURNAL_ASCII if stripped.isascii() else locators._PLAIN_JOURNAL).match(stripped)
+    name = None
+    if fast is not None:
+        name = fast.group("name") if fast.group("comma") else fast.group("name").rstrip()
+    if plain is None:
+        assert not name
+        return
+    assert fast is not None and name == plain.group("journal")
+    assert fast.group("volume", "issue", "pages") == plain.group("volume", "issue", "pages")
+    assert fast.end() == plain.end()

@@ -1,6 +1,6 @@
-"""``python -m footnote_kit`` runs the CLI."""
+"""``python -m footnote_kit`` runs the command line."""
 
-from footnote_kit.cli import main
+from footnote_kit.commands import main
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -119,12 +119,6 @@ def body_name(name: str) -> str:
     return "".join(significant[:2]) or "".join(words)
 
 
-def author_part(source: Source) -> str:
-    """Who the key names: a person's family name, else the outlet or issuing body, else
-    the title's words (see the module docstring for the whole chain)."""
-    return _author_and_title(source)[0]
-
-
 def _author_and_title(source: Source) -> tuple[str, bool]:
     """The author part, and whether it was taken from the title (then no first word follows)."""
     for names in (source.author, source.editor, source.interviewer):

@@ -41,13 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from footnote_kit.errors import ConfigError
+from footnote_kit.errors import ConfigError, UsageError
 
 CONFIG_FILE = ".footnote-kit.toml"
 
-LINK_STATUSES = (
-    "ok", "redirected", "dead", "error", "timeout", "blocked", "soft-404", "invalid", "unsupported", "excluded",
-)
+ARCHIVE_MODES = ("failed", "all", "none")
+"""As ``check --archive`` and ``[archive] mode``: look up the Wayback copy of links that fail, of all, of none."""
 LINT_RULES = (
     "unparsed-citation",
     "date-mismatch",
@@ -113,10 +112,6 @@ class Settings:
     """The file these settings were read from (None: defaults)."""
     root: str | None = None
     """The directory of that file: include/exclude globs are relative to it."""
-
-    def skips(self, url: str) -> bool:
-        """True when ``url`` matches one of the ``skip-urls`` patterns."""
-        return bool(self.skip_urls) and any(re.search(p, url) for p in self.skip_urls)
 
     def selects(self, path: str | os.PathLike[str]) -> bool:
         """Whether include/exclude let ``path`` through (globs relative to the config's folder)."""
@@ -199,6 +194,17 @@ _TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "url": ("url", "url"),
     },
 }
+def __getattr__(name: str) -> Any:
+    """``LINK_STATUSES``: the names of ``model.LinkStatus``, read from it when first asked
+    for, so that the pre-commit hook's warm path (which reads settings) never imports the
+    model."""
+    if name == "LINK_STATUSES":
+        from footnote_kit.model import LinkStatus
+
+        return tuple(s.value for s in LinkStatus)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _TABLE_TYPES = {"check": CheckSettings, "lint": LintSettings, "archive": ArchiveSettings}
 
 
@@ -317,16 +323,34 @@ def _read_table(name: str, value: Mapping[str, Any], prefix: str, file: str | No
 
 
 def _convert(value: Any, kind: str, key: str, file: str | None, text: str) -> Any:
-    short = key.rsplit(".", 1)[-1]
+    """A settings file's value, checked as the option it stands for is (``check_value``)."""
+    try:
+        return check_value(value, kind, f"'{key}'", _NAMES_IN_FILE)
+    except _Invalid as err:
+        raise _error(str(err), key.rsplit(".", 1)[-1], file, text) from None
 
-    def bad(expected: str) -> ConfigError:
-        return _error(f"'{key}' must be {expected}, not {value!r}", short, file, text)
+
+class _Invalid(ValueError):
+    """A value that is not of its kind; the caller adds where it came from."""
+
+
+_NAMES_IN_FILE = {"statuses": "link status", "rules": "lint rule"}
+_NAMES_IN_OPTIONS = {"statuses": "status", "rules": "lint rule"}
+
+
+def check_value(value: Any, kind: str, label: str, names: Mapping[str, str] = _NAMES_IN_FILE) -> Any:
+    """The one check of each kind of setting, for the settings file and the command line alike,
+    so that ``--archive some`` and ``mode = "some"`` fail the same way. ``label`` names the
+    value in the message (``'check.timeout'``, ``--timeout``)."""
+
+    def bad(expected: str) -> _Invalid:
+        return _Invalid(f"{label} must be {expected}, not {value!r}")
 
     if kind in ("str", "path", "url"):
         if not isinstance(value, str) or not value.strip():
             raise bad("a non-empty string")
         if kind == "url" and not re.match(r"https?://[^/\s]+", value):
-            raise bad("an http(s) address such as \"https://web.archive.org\"")
+            raise bad("an http(s) address such as https://web.archive.org")
         return os.path.expanduser(value) if kind == "path" else value
     if kind == "bool":
         if not isinstance(value, bool):
@@ -342,28 +366,28 @@ def _convert(value: Any, kind: str, key: str, file: str | None, text: str) -> An
             raise bad(f"a whole number of at least {low}")
         return value
     if kind == "archive-mode":
-        if value not in ("failed", "all", "none"):
-            raise bad('one of "failed", "all", "none"')
+        if value not in ARCHIVE_MODES:
+            raise bad("one of " + ", ".join(ARCHIVE_MODES))
         return value
     # lists
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         raise bad("a list of strings")
     if kind == "regexes":
         for pattern in value:
             try:
                 re.compile(pattern)
             except re.error as err:
-                raise _error(f"'{key}': {pattern!r} is not a valid regular expression ({err})", short, file, text) from None
+                raise _Invalid(f"{label}: {pattern!r} is not a valid regular expression ({err})") from None
     if kind == "statuses":
-        return _names(value, LINK_STATUSES, "link status", key, short, file, text)
+        return _names(list(value), __getattr__("LINK_STATUSES"), names["statuses"], label)
     if kind == "rules":
-        return _names(value, LINT_RULES, "lint rule", key, short, file, text)
+        return _names(list(value), LINT_RULES, names["rules"], label)
     return tuple(value)
 
 
-def _names(values: list[str], known: tuple[str, ...], what: str, key: str, short: str, file: str | None, text: str) -> tuple[str, ...]:
+def _names(values: list[str], known: tuple[str, ...], what: str, label: str) -> tuple[str, ...]:
     if values == ["all"]:
         return known
     for v in values:
@@ -372,8 +396,60 @@ def _names(values: list[str], known: tuple[str, ...], what: str, key: str, short
 
             hint = get_close_matches(v, known, n=1)
             also = f" (did you mean '{hint[0]}'?)" if hint else f" (known: {', '.join(known)})"
-            raise _error(f"'{key}': unknown {what} '{v}'{also}", short, file, text)
+            raise _Invalid(f"{label}: unknown {what} '{v}'{also}")
     return tuple(values)
+
+
+# ---------------------------------------------------------------------------------------
+# Options given on the command line
+# ---------------------------------------------------------------------------------------
+
+OPTIONS: dict[str, tuple[str, str, str]] = {
+    "fail_on": ("check", "fail_on", "statuses"),
+    "timeout": ("check", "timeout", "seconds"),
+    "max_concurrency": ("check", "max_concurrency", "count"),
+    "per_host": ("check", "max_per_host", "count"),
+    "user_agent": ("check", "user_agent", "str"),
+    "cache": ("check", "cache", "path"),
+    "allow_private": ("check", "allow_private", "bool"),
+    "archive": ("archive", "mode", "archive-mode"),
+    "archive_url": ("archive", "url", "url"),
+    "skip_urls": ("", "skip_urls", "regexes"),
+    "disable": ("lint", "disable", "rules"),
+}
+"""Option (by its Python name) -> (settings table, attribute, kind): what a command-line
+option stands in for in the settings file."""
+
+_ADDED = frozenset({"skip_urls", "disable"})
+"""Options that add to the settings file's list rather than replace it: a URL skipped for
+one run, a rule switched off for one run, keep the project's own."""
+
+
+def with_options(settings: Settings, given: Mapping[str, Any], flags: Mapping[str, str] | None = None) -> Settings:
+    """``settings`` with the options a user gave put in their place.
+
+    ``given`` holds only the options the user typed (the command line knows which: an
+    option typed with its default value still counts, so ``--timeout 10`` beats a settings
+    file's ``timeout = 30``). Each value is checked as the settings file's is; ``flags``
+    maps an option's name to how the user spelt it (``--per-host``) for the message.
+    """
+    from dataclasses import replace
+
+    tables: dict[str, dict[str, Any]] = {}
+    top: dict[str, Any] = {}
+    for name, value in given.items():
+        table, attr, kind = OPTIONS[name]
+        label = (flags or {}).get(name, "--" + name.replace("_", "-"))
+        try:
+            value = check_value(value, kind, label, _NAMES_IN_OPTIONS)
+        except _Invalid as err:
+            raise UsageError(str(err)) from None
+        current = getattr(getattr(settings, table) if table else settings, attr)
+        if name in _ADDED:
+            value = tuple(value) + tuple(current)
+        (tables.setdefault(table, {}) if table else top)[attr] = value
+    changed = {table: replace(getattr(settings, table), **attrs) for table, attrs in tables.items()}
+    return replace(settings, **top, **changed)
 
 
 def _unknown(key: str, known: list[str], where: str, file: str | None, text: str) -> ConfigError:

@@ -1,4 +1,4 @@
-"""One exception family, turned into one line of user text in one place (``cli.main``).
+"""One exception family, turned into one line of user text in one place (``commands.main``).
 
 Library code raises these and never prints or exits; the CLI maps them to exit codes.
 Pipelines report recoverable trouble as ``model.Problem`` data instead of raising, so a

@@ -1,8 +1,8 @@
 """Loaded input -> bibliography text in a chosen format, and the note -> keys map.
 
-The CLI's ``export`` command is a thin shell over ``export_text`` and ``map_text``; both
-return strings so that the caller decides where they go (a file written atomically, or
-stdout) and nothing is written before everything has been produced.
+``export_file`` is ``footnote-kit export``: it reads, converts and (when told where)
+writes. ``export_text`` and ``map_text`` return strings, so that nothing is written before
+everything has been produced.
 """
 
 from __future__ import annotations
@@ -11,14 +11,75 @@ import csv
 import io
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from footnote_kit.errors import UsageError
 from footnote_kit.formats import Format, by_name, by_suffix
 from footnote_kit.inputs import Loaded
 from footnote_kit.records import Cite
 
+if TYPE_CHECKING:
+    from footnote_kit.links.repair import Evidence
+
 DEFAULT_FORMAT = "biblatex"
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What ``export_file`` produced; ``text`` and ``map`` are also what it wrote."""
+
+    loaded: Loaded
+    """The records (one per distinct source) and the notes they came from."""
+    format: Format
+    text: str
+    """The bibliography, in ``format``."""
+    map: str | None = None
+    """The note -> keys map (JSON or CSV), when one was asked for."""
+
+
+def export_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    output: str | os.PathLike[str] | None = None,
+    map_path: str | os.PathLike[str] | None = None,
+    notes: tuple[int, int] | None = None,
+    encoding: str | None = None,
+    source_format: str | None = None,
+    ascii: bool = False,
+    repair: Evidence | None = None,
+) -> Exported:
+    """A document's sources (or a ``.bib`` / CSL-JSON file's entries) as a bibliography.
+
+    ``format`` is bibtex, biblatex or csl-json (default: from ``output``'s suffix, else
+    biblatex). ``output`` and ``map_path``, when given (and not ``-``), are written
+    atomically once everything is produced; neither may be the input. ``repair`` carries
+    an evidenced repair of each damaged URL (``URL-repair``).
+    """
+    out = os.fspath(output) if output is not None else None
+    for target in (output, map_path):
+        if target is not None and same_file(path, target):
+            raise UsageError(f"{os.fspath(target)} is the input file; write the result somewhere else")
+    if output is not None and map_path is not None and same_file(output, map_path):
+        raise UsageError("-o and --map name the same file")
+    fmt = choose_format(format, out)
+    from footnote_kit.inputs import load
+
+    loaded = load(path, notes=notes, encoding=encoding, fmt=source_format)
+    if repair is not None:
+        from footnote_kit.links.repair import with_repairs
+
+        loaded = with_repairs(loaded, repair)
+    result = Exported(loaded, fmt, export_text(loaded, fmt, ascii=ascii), map_text(loaded, os.fspath(map_path)) if map_path is not None else None)
+    from footnote_kit.files import write_atomic
+
+    if out is not None and out != "-":
+        write_atomic(out, result.text)
+    if map_path is not None and result.map is not None:
+        write_atomic(map_path, result.map)
+    return result
 
 
 def choose_format(name: str | None, out: str | None, default: str = DEFAULT_FORMAT) -> Format:

@@ -103,6 +103,16 @@ def _looks_like_cp1252(data: bytes) -> bool:
     return any(b in data for b in (b"\x91", b"\x92", b"\x93", b"\x94", b"\x96", b"\x97"))
 
 
+STDIN_NAME = "<stdin>"
+"""How messages name standard input (``-`` on the command line)."""
+
+
+def shown_name(path: str | os.PathLike[str]) -> str:
+    """A file's name as messages show it: ``-`` is standard input, ``<stdin>``."""
+    name = os.fspath(path)
+    return STDIN_NAME if name == "-" else name
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a user's file (``-``: stdin) as bytes; every failure is an ``InputError``."""
     name = os.fspath(path)
@@ -124,7 +134,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
     """Read a user's text file; every failure is an ``InputError`` naming the file."""
     name = os.fspath(path)
-    return decode(read_bytes(path), "<stdin>" if name == "-" else name, encoding)
+    return decode(read_bytes(path), shown_name(name), encoding)
 
 
 @dataclass(frozen=True)

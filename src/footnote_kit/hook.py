@@ -108,18 +108,10 @@ def _cache(path: str | None, settings: Settings) -> Any:
 
 
 def _options(settings: Settings) -> Any:
-    """``CheckOptions`` from the settings file. Imports nothing heavy: ``links.http``
-    loads ``requests`` only when a URL is really fetched."""
-    from footnote_kit.links.fetch import CheckOptions
+    """``CheckOptions`` from the settings file, read as ``check`` reads them."""
+    from footnote_kit.links.fetch import options_from
 
-    c = settings.check
-    kwargs: dict[str, Any] = dict(
-        connect_timeout=min(c.connect_timeout, c.timeout), read_timeout=c.timeout, retries=c.retries,
-        max_concurrency=c.max_concurrency, per_host=c.max_per_host, allow_private=c.allow_private,
-    )
-    if c.user_agent:
-        kwargs["user_agent"] = c.user_agent
-    return CheckOptions(**kwargs)
+    return options_from(settings)
 
 
 def run_check(files: Sequence[str], settings: Settings, *, offline: bool, cache_path: str | None, out: Any, err: Any) -> int:

@@ -57,7 +57,7 @@ def load(
     ``fmt`` (``--from``) names the document reader and makes the file a document. With
     ``partial``, a bibliography with unreadable entries gives the others, and its errors
     are in ``problems``."""
-    from footnote_kit.files import read_text
+    from footnote_kit.files import read_text, shown_name
 
     name = os.fspath(path)
     kind = "document" if fmt else kind_of(name)
@@ -72,8 +72,8 @@ def load(
     if kind == "document":
         from footnote_kit.parse import parse_text
 
-        return _from_notes(parse_text(text, file=name, notes=notes).notes, (), kind)
-    loaded = load_bibliography(text, kind=kind, file=name)
+        return _from_notes(parse_text(text, file=shown_name(name), notes=notes).notes, (), kind)
+    loaded = load_bibliography(text, kind=kind, file=shown_name(name))
     return loaded if partial else whole(loaded)
 
 

@@ -558,7 +558,12 @@ class LinkResult:
         return out
 
 
-def _iso(parts: DateParts | None) -> str | None:
+def iso_date(parts: DateParts | None) -> str | None:
+    """``(2012, 3, 14)`` -> ``2012-03-14`` (ISO 8601, as CSL and BibLaTeX write dates);
+    ``(2012, 3)`` -> ``2012-03``; no date -> None."""
     if not parts:
         return None
     return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
+
+
+_iso = iso_date

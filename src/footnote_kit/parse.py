@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Mapping
 
-from footnote_kit.model import ParseResult
+from footnote_kit.model import ParseResult, iso_date
 
 if TYPE_CHECKING:
     from footnote_kit.model import Note
@@ -112,7 +112,7 @@ def describe(result: ParseResult) -> str:
             if part.kind == "citation":
                 s = part.source  # type: ignore[union-attr]
                 who = "; ".join(n.display() for n in s.author) or "-"
-                date = "-".join(str(p) for p in s.issued) if s.issued else "n.d."
+                date = iso_date(s.issued) or "n.d."
                 lines.append(f"  [{s.type}] {who} | {s.title or '?'} | {s.container_title or s.publisher or '-'} | {date} | {s.URL or ''}")
                 unsure = [f"{k} {v:.2f}" for k, v in part.confidence.items() if v < UNSURE]  # type: ignore[union-attr]
                 if unsure:

@@ -19,7 +19,7 @@ Stable API (the URL-repair stage calls it too; keep it backwards compatible):
     same URL when there was one: one CDX query per URL.
   - ``captures(url, limit=100) -> list[tuple[str, int]]``: (timestamp, HTTP status) of the
     captures, any status, oldest first; an empty list when there are none.
-  - ``recall(url)`` (a constructor argument), ``seed(url, captures)`` and ``fetched()``:
+  - ``recall(url)`` (a constructor argument) and ``fetched()``:
     what an earlier run learnt (the link cache keeps it) and what this client asked, so
     the next run asks nothing.
   - All raise ``ArchiveUnavailable`` when the archive cannot answer (down, slow, rate
@@ -131,7 +131,7 @@ class Wayback:
         self._pause_until = 0.0
         """The archive asked us (429/503 with Retry-After) to send nothing before this."""
         self._known: dict[str, Captures] = {}
-        """URL -> its good captures, from a query of this client or an earlier run (``seed``)."""
+        """URL -> its good captures, from a query of this client or an earlier run (``recall``)."""
         self._asked: dict[str, Captures] = {}
         self._recall = recall
         """What an earlier run learnt about a URL (the link cache's ``get_captures``)."""
@@ -189,11 +189,6 @@ class Wayback:
                 with self._lock:
                     self._known.setdefault(url, known)
         return known
-
-    def seed(self, url: str, found: Captures) -> None:
-        """What an earlier run learnt about ``url`` (from the link cache): no query needed."""
-        with self._lock:
-            self._known.setdefault(url.split("#", 1)[0], found)
 
     def fetched(self) -> dict[str, Captures]:
         """What this client asked the archive, by URL (for the link cache)."""

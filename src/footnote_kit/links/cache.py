@@ -158,10 +158,6 @@ class LinkCache:
             return None
         return Verdict(url, status, row[1], row[2], row[4] or 0, row[3])
 
-    def last_checked(self, url: str) -> float | None:
-        row = self._one("SELECT checked_at FROM results WHERE url = ?", (cache_key(url),))
-        return row[0] if row else None
-
     def put(self, verdict: Verdict, *, final: bool = True) -> None:
         """Record a run's verdict in the history; store it as the answer if it is final."""
         now = self.now()
@@ -231,11 +227,3 @@ class LinkCache:
         if row[0] is None:
             return True, None
         return True, ArchiveSnapshot(url=row[0], timestamp=row[1], days_from_cited=row[2])
-
-    def put_archive(self, url: str, cited: str, snap: ArchiveSnapshot | None) -> None:
-        now = self.now()
-        ttl = ARCHIVE_TTL if snap is not None else ARCHIVE_NONE_TTL
-        self._write([(
-            "INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (cache_key(url), cited, snap.url if snap else None, snap.timestamp if snap else None, snap.days_from_cited if snap else None, now, now + ttl),
-        )])

@@ -16,18 +16,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from footnote_kit.config import ARCHIVE_MODES, Settings
+from footnote_kit.errors import UsageError
 from footnote_kit.links.cache import cache_key
 from footnote_kit.links.collect import merge
-from footnote_kit.links.fetch import CheckOptions, classify_url
+from footnote_kit.links.fetch import CheckOptions, classify_url, options_from
 from footnote_kit.links.network import NETWORK_NOTICE, as_not_checked, needs_proof, unproven
-from footnote_kit.model import LinkResult, LinkStatus, UrlRef, Verdict
+from footnote_kit.model import LinkResult, LinkStatus, Problem, UrlRef, Verdict
 
-ARCHIVE_MODES = ("failed", "all", "none")
+__all__ = ["ARCHIVE_MODES", "CheckConfig", "CheckRun", "Checked", "check_paths", "config_from", "run_check", "verdicts_for"]
 
 
 @dataclass(frozen=True)
 class CheckConfig:
-    """Everything ``check`` can be told; the CLI and the hook build one of these."""
+    """Everything ``check`` can be told; the command builds one with ``config_from``, the hook by hand."""
 
     options: CheckOptions = field(default_factory=CheckOptions)
     archive: str = "failed"
@@ -38,6 +40,36 @@ class CheckConfig:
     offline: bool = False
     skip: tuple[str, ...] = ()
     """Regular expressions: URLs matching one are ``excluded`` (paywalled databases...)."""
+
+    def __post_init__(self) -> None:
+        # The checks the settings file's values pass (``config.check_value``), for a
+        # config built by hand; the command line's options pass through the same.
+        from footnote_kit.config import check_value
+
+        for value, kind, label in ((self.archive, "archive-mode", "--archive"), (list(self.skip), "regexes", "--skip-url")):
+            try:
+                check_value(value, kind, label)
+            except ValueError as err:
+                raise UsageError(str(err)) from None
+        if self.archive_url is not None:
+            try:
+                check_value(self.archive_url, "url", "--archive-url")
+            except ValueError as err:
+                raise UsageError(str(err)) from None
+        if self.confirm_days < 0:
+            raise UsageError("--confirm-days must not be negative")
+        if self.confirm_days and not self.use_cache:
+            raise UsageError("--confirm-days needs the cache's history: drop --no-cache")
+
+
+def config_from(settings: Settings, *, use_cache: bool = True, confirm_days: float = 0, offline: bool = False) -> CheckConfig:
+    """The ``CheckConfig`` that ``settings`` (a settings file, with any options put in by
+    ``config.with_options``) describe; the rest are ``check``'s own options."""
+    return CheckConfig(
+        options=options_from(settings), archive=settings.archive.mode, archive_url=settings.archive.url,
+        use_cache=use_cache, cache_path=Path(settings.check.cache) if settings.check.cache else None,
+        confirm_days=confirm_days, offline=offline, skip=settings.skip_urls,
+    )
 
 
 ProgressFn = Callable[[int, int], None]
@@ -178,10 +210,6 @@ def run_check(
     archive is asked once per URL); by default one for ``config.archive_url``.
     """
     config = config or CheckConfig()
-    if config.archive not in ARCHIVE_MODES:
-        from footnote_kit.errors import UsageError
-
-        raise UsageError(f"--archive must be one of {', '.join(ARCHIVE_MODES)}, not {config.archive!r}")
     from footnote_kit.links.archiving import ArchivePhase
 
     merged = merge(refs)
@@ -216,6 +244,64 @@ def run_check(
         detail = v.detail if not note else f"{v.detail}; {note}" if v.detail else note
         out.append(LinkResult(ref.url, v.status, v.http_status, v.final_url, v.elapsed_ms, ref.cited, snap, None, detail))
     return out
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """What ``check_paths`` found: one result per URL, and what the user should be told."""
+
+    results: tuple[LinkResult, ...]
+    """One per distinct URL, in the order the URLs were first cited."""
+    refs: tuple[UrlRef, ...]
+    """The URLs found, each with every place citing it."""
+    problems: tuple[Problem, ...] = ()
+    """Files found in folders that could not be read, and were skipped."""
+    notices: tuple[str, ...] = ()
+    """One-line messages (a cache moved aside, the network looking down)."""
+
+
+def check_paths(
+    paths: Sequence[str],
+    config: CheckConfig | None = None,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    notes: tuple[int, int] | None = None,
+    encoding: str | None = None,
+    fmt: str | None = None,
+    repair: bool = False,
+    progress: ProgressFn | None = None,
+    repair_progress: Callable[[str], None] | None = None,
+) -> CheckRun:
+    """``footnote-kit check``: every URL cited under ``paths`` checked once, with its
+    Wayback copy, and (``repair``) an evidenced repair of each failed URL that copying
+    from a PDF damaged. Never prints: unreadable files found in folders and the notices
+    come back with the results."""
+    from footnote_kit.links.collect import collect
+
+    config = config or CheckConfig()
+    skipped: list[Problem] = []
+    refs = collect(paths, include=include, exclude=exclude, notes=notes, encoding=encoding, problems=skipped, fmt=fmt)
+    notices: list[str] = []
+    # One archive client for the check and for repair: the archive is asked once per URL,
+    # and what an earlier run learnt (the cache) is recalled before asking.
+    archive_cache = open_cache(config) if config.archive != "none" else None
+    wayback = archive_client(config, archive_cache) if config.archive != "none" else None
+    try:
+        results = run_check(refs, config, progress=progress, notices=notices, wayback=wayback)
+        if repair:
+            from footnote_kit.links.http import Checker
+            from footnote_kit.links.repair import live_probe, repair_links
+
+            live = None if config.offline else live_probe(Checker(config.options))
+            evidence = None if config.offline or wayback is None else wayback
+            results = repair_links(results, refs, live=live, archive=evidence, progress=repair_progress)
+    finally:
+        if archive_cache is not None:
+            archive_cache.close()
+    if repair and wayback is not None and not config.offline:
+        store_archive_answers(config, wayback)
+    return CheckRun(tuple(results), tuple(refs), tuple(skipped), tuple(notices))
 
 
 def archive_client(config: CheckConfig, cache: Any = None) -> Any:

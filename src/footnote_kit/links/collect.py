@@ -291,12 +291,22 @@ def collect(
     named = {os.path.normpath(p) for p in paths}
     for path in walk(paths, include, exclude):
         try:
-            found.extend(collect_file(path, notes=notes, encoding=encoding, fmt=fmt, problems=problems))
+            refs = collect_file(path, notes=notes, encoding=encoding, fmt=fmt, problems=problems)
+            found.extend(_from_stdin(refs) if path == "-" else refs)
         except InputError as err:
             if problems is None or os.path.normpath(path) in named:
                 raise
             problems.append(Problem(f"skipped: {err.message}", Location(path, err.line), code="unreadable"))
     return merge(found)
+
+
+def _from_stdin(refs: list[UrlRef]) -> list[UrlRef]:
+    """Places on standard input named as every message names it (``files.shown_name``)."""
+    from dataclasses import replace
+
+    from footnote_kit.files import STDIN_NAME
+
+    return [replace(r, cited=tuple(replace(c, file=STDIN_NAME) if c.file == "-" else c for c in r.cited)) for r in refs]
 
 
 def merge(refs: Iterable[UrlRef]) -> list[UrlRef]:

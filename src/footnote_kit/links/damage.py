@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from footnote_kit.links.slugs import (
-    COMMON,
     DOCUMENT,
     SITE,
     TITLE,

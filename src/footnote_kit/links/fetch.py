@@ -65,6 +65,18 @@ class CheckOptions:
     """Ask loopback, private, link-local and reserved addresses too (``--allow-private``)."""
 
 
+def options_from(settings: Any) -> CheckOptions:
+    """``CheckOptions`` from ``config.Settings``: the one reading of ``[check]`` that
+    ``check`` and the pre-commit hook share (``user-agent = "browser"`` means a browser's).
+    Imports nothing heavy: ``requests`` loads only when a URL is really fetched."""
+    c = settings.check
+    ua = BROWSER_UA if c.user_agent == "browser" else (c.user_agent or DEFAULT_UA)
+    return CheckOptions(
+        user_agent=ua, connect_timeout=min(c.connect_timeout, c.timeout), read_timeout=c.timeout, retries=c.retries,
+        max_concurrency=c.max_concurrency, per_host=c.max_per_host, allow_private=c.allow_private,
+    )
+
+
 def classify_url(url: str) -> tuple[LinkStatus, str] | None:
     """``invalid`` or ``unsupported`` for a URL that cannot be checked over HTTP; else None."""
     try:

@@ -15,9 +15,9 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
-from footnote_kit.errors import InputError
+from footnote_kit.errors import InputError, UsageError
 from footnote_kit.files import Fingerprint, decode, fingerprint, read_text, write_atomic
 from footnote_kit.links.repair import Cited, Probe, repair_all
 from footnote_kit.links.spans import UrlSpan, url_spans
@@ -262,3 +262,56 @@ def write_fixes(plan: FixPlan, *, backup: bool = True, force: bool = False) -> P
     read-only without ``force`` (``files.write_atomic`` says why, in one line).
     """
     return write_atomic(plan.path, plan.fixed, backup=backup, expect=plan.source, force=force)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """``fix`` on one file: what it would change, and (unless a dry run) what it wrote."""
+
+    plan: FixPlan
+    written: bool = False
+    backup: Path | None = None
+    """Where the previous version was kept, when it was."""
+
+
+def fix_files(
+    paths: Sequence[str | os.PathLike[str]],
+    evidence: Any = None,
+    *,
+    dry_run: bool = False,
+    backup: bool = True,
+    force: bool = False,
+    progress: Callable[[str, str], None] | None = None,
+) -> Iterator[Fixed]:
+    """``footnote-kit fix --repair``: each file's evidenced URL repairs, written in place.
+
+    One ``Fixed`` per file, yielded as soon as that file is done, so that a caller can
+    report each before the next one's network work. Every file is checked first: a format
+    that cannot be written back (a PDF) is refused before anything is asked or written.
+    ``evidence`` is a ``links.repair.Evidence``; ``progress(path, url)`` is called for each
+    URL looked at.
+    """
+    from footnote_kit.documents import by_suffix
+    from footnote_kit.files import check_writable
+    from footnote_kit.links.repair import Evidence, evidence_probes
+
+    for path in paths:
+        reader = by_suffix(path)
+        if reader is not None and not reader.fixable:
+            raise UsageError(
+                f"fix cannot write into {reader.title} files; repair the source it was made from "
+                f"(check {os.fspath(path)} --repair shows each repair)",
+                file=os.fspath(path),
+            )
+    archive, live = evidence_probes(evidence if evidence is not None else Evidence())
+    for path in paths:
+        name = os.fspath(path)
+        text, seen = read_snapshot(path)
+        if not dry_run:
+            check_writable(path, force=force)  # before any network work, not after it
+        tick = (lambda url, name=name: progress(name, url)) if progress is not None else None
+        plan = plan_fixes(text, path=name, live=live, archive=archive, progress=tick, source=seen)
+        if plan.edits and not dry_run:
+            yield Fixed(plan, True, write_fixes(plan, backup=backup, force=force))
+        else:
+            yield Fixed(plan)

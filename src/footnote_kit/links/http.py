@@ -19,7 +19,6 @@ private-address rule) is ``links.fetch``; here is what the answers mean. Why eac
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from typing import Any, Callable, Iterable, Iterator, Mapping

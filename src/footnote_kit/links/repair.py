@@ -14,13 +14,16 @@ Public API (``check --repair``, ``lint``, ``fix`` and the hook call it; keep it 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from footnote_kit.links.damage import candidates, damaged, only_separators_added, ranked
 from footnote_kit.model import LinkResult, Note, Repair, Source, UrlRef
 
 __all__ = [
     "Cited",
+    "Evidence",
+    "evidence_probes",
+    "with_repairs",
     "NoAnswer",
     "Probe",
     "archive_probe",
@@ -300,3 +303,44 @@ def notes_with_repairs(notes: Sequence[Note], repairs: dict[str, Repair]) -> tup
             parts.append(part)
         out.append(replace(note, parts=tuple(parts)))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a repair's evidence may come from (``--repair`` of parse, export and fix)."""
+
+    archive_url: str | None = None
+    """The Wayback Machine's base address (None: ``$FOOTNOTE_KIT_ARCHIVE_URL`` or web.archive.org)."""
+    live: bool = True
+    """Ask the cited sites themselves (``--no-live`` turns it off: the archive alone)."""
+    allow_private: bool = False
+    """Also ask hosts on loopback, private and link-local addresses."""
+
+
+def evidence_probes(evidence: Evidence) -> tuple[Probe, Probe | None]:
+    """The archive probe, and the live one unless ``evidence.live`` is off."""
+    from footnote_kit.links.archive import Wayback
+    from footnote_kit.links.http import Checker, CheckOptions
+
+    archive = archive_probe(Wayback(base_url=evidence.archive_url))
+    live = live_probe(Checker(CheckOptions(allow_private=evidence.allow_private))) if evidence.live else None
+    return archive, live
+
+
+_Result = TypeVar("_Result")
+
+
+def with_repairs(result: _Result, evidence: Evidence) -> _Result:
+    """A parse (``ParseResult``) or a load (``inputs.Loaded``) with each source carrying
+    its evidenced repair (``URL-repair``): ``--repair`` of parse and export."""
+    from dataclasses import replace
+
+    archive, live = evidence_probes(evidence)
+    notes: Sequence[Note] = getattr(result, "notes")
+    records = getattr(result, "records", ())
+    sources = [s for n in notes for s in n.sources] + [r.source for r in records]
+    repairs = repair_sources(sources, live=live, archive=archive, words=[n.text for n in notes])
+    changes: dict[str, Any] = {"notes": notes_with_repairs(notes, repairs)}
+    if hasattr(result, "records"):
+        changes["records"] = tuple(replace(r, source=with_repair(r.source, repairs)) for r in records)
+    return replace(result, **changes)  # type: ignore[type-var]

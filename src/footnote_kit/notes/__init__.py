@@ -139,12 +139,12 @@ def read_file(
     no notes or the file cannot be read.
     """
     from footnote_kit.documents import reader_for
-    from footnote_kit.files import decode, read_bytes
+    from footnote_kit.files import decode, read_bytes, shown_name
 
     name = os.fspath(path)
     reader = reader_for(name, fmt)
     data = read_bytes(name)
-    shown = "<stdin>" if name == "-" else name
+    shown = shown_name(name)
     if fmt is None:
         from footnote_kit.documents import by_name
 
@@ -158,7 +158,7 @@ def read_file(
         found: FoundNotes = module.read_file(data, file=shown)
         return found if notes is None else select(found, notes, shown)
     text = decode(data, shown, encoding)
-    return read_notes(text, file=name, fmt=reader.name if reader is not None and fmt else None, notes=notes)
+    return read_notes(text, file=shown, fmt=reader.name if reader is not None and fmt else None, notes=notes)
 
 
 def sniff_bytes(data: bytes, file: str | None = None) -> str | None:

@@ -234,10 +234,6 @@ def _field_marks(run: Element, links: list[str], out: list[str], field: _Field) 
                 field.instruction, field.url, field.anchor_at = None, None, -1
 
 
-def _runs_text(el: Element, styles: frozenset[str], italic: bool) -> str:
-    return "".join(_run(run, styles, italic) for run in el.iter(W + "r"))
-
-
 def _run(run: Element, styles: frozenset[str], para_italic: bool) -> str:
     """One run's text, marked italic as Word would show it."""
     parts: list[str] = []

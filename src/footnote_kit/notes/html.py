@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from bs4 import Tag
 
 _NOTE_ID = re.compile(
@@ -142,7 +143,7 @@ def _is_note(el: Tag) -> bool:
                 return True
             if _epub_types(holder) & _NOTES_TYPES:
                 return True
-    classes = el.get("class") or []
+    classes: Iterable[str] = el.get("class") or []
     return el.name != "a" and el.name != "sup" and any(_NOTE_CLASS.search(c) for c in classes)
 
 
@@ -157,8 +158,9 @@ def _number(el: Tag, order: int, cache: dict[int, dict[int, int]]) -> tuple[int,
     if el.name == "li" and el.parent is not None and el.parent.name == "ol":
         return _list_position(el, cache), None
     marker = _leading_marker(el)
-    if marker is not None:
-        return int(_MARKER.match(marker.get_text()).group(1)), marker  # type: ignore[union-attr]
+    printed = _MARKER.match(marker.get_text()) if marker is not None else None
+    if printed is not None:
+        return int(printed.group(1)), marker
     ident = el.get("id") or el.get("name") or ""
     digits = _DIGITS.findall(ident if isinstance(ident, str) else "")
     if len(digits) == 1:

@@ -7,7 +7,7 @@ are numbered as LaTeX numbers them: in order, ``\\footnote[7]{…}`` sets the nu
 ``\\setcounter{footnote}{n}`` restarts the count. Notes before ``\\begin{document}`` are
 macro definitions, not notes, and are skipped.
 
-Markup inside a note becomes plain text (``latex_to_text``): ``\\url{}`` and ``\\href{}{}``
+Markup inside a note becomes plain text (``latex_note``): ``\\url{}`` and ``\\href{}{}``
 keep their target (see ``inline.link_text``), ``\\emph{}``/``\\textit{}`` and friends keep
 their text, ``--``/``---`` become dashes, TeX quotes and accents become Unicode, and
 ``\\cite[p.~4]{key}`` becomes pandoc's ``[@key, p. 4]`` so the parser sees a key. Italics
@@ -168,12 +168,6 @@ def _comment_start(line: str) -> int | None:
             return pos
         pos = line.find("%", pos + 1)
     return None
-
-
-def latex_to_text(source: str) -> tuple[str, list[str]]:
-    """LaTeX markup inside a note -> (plain text on one line, link targets)."""
-    text, links, _ = latex_note(source)
-    return text, links
 
 
 def latex_note(source: str) -> tuple[str, list[str], tuple[tuple[int, int], ...]]:

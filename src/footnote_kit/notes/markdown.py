@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
 from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import _close, markdown_to_text, take_emphasis, tidy_emphasis

@@ -111,7 +111,7 @@ def find_notes(
     blocks = _choose(chains, lines, candidates, notes, evidence)
     positions = [c.index for c in candidates]
     if not blocks:
-        raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains), file=file)
+        raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains, lines, candidates, evidence), file=file)
 
     out: list[RawNote] = []
     problems: list[Problem] = []
@@ -129,7 +129,7 @@ def find_notes(
         problems.extend(_swallowed(raw))
         ranges.append((min(n.number for n in raw), max(n.number for n in raw)))
     if not out:
-        raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains), file=file)
+        raise (NoNotes if notes is None else InputError)(_nothing_found(notes, chains, lines, candidates, evidence), file=file)
     return FoundNotes(notes=tuple(out), problems=tuple(problems), ranges=tuple(ranges))
 
 
@@ -489,8 +489,10 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _nothing_found(notes: tuple[int, int] | None, chains: list[_Block]) -> str:
-    found = [c for c in chains if _qualifies(c)]
+def _nothing_found(notes: tuple[int, int] | None, chains: list[_Block], lines: list[str], candidates: list[_Candidate], evidence: bool) -> str:
+    # The notes named are those a run without --notes reads (two notes count there when
+    # nothing longer is found), so that the message points at notes that are there.
+    found = _choose(chains, lines, candidates, None, evidence) if notes is not None else []
     if notes is None:
         return "no numbered notes found (looked for lines starting 1, 2, 3…, 12. …, [12] …, 12) … or ¹² …)"
     asked = f"{notes[0]}-{notes[1]}" if notes[0] != notes[1] else str(notes[0])

@@ -53,29 +53,29 @@ class _Cached:
         try:
             return self.__dict__["_fk_root"]
         except KeyError:
-            root = self.getroottree().getroot()  # type: ignore[attr-defined]
+            root = self.getroottree().getroot()
             self.__dict__["_fk_root"] = root
             return root
 
     def _cache(self) -> dict[Any, Any]:
         root = self.get_root()
         try:
-            return root.__dict__["_fk_cache"]  # type: ignore[no-any-return]
+            cache: dict[Any, Any] = root.__dict__["_fk_cache"]
         except KeyError:
-            root.__dict__["_fk_cache"] = cache = {}
-            return cache
+            cache = root.__dict__["_fk_cache"] = {}
+        return cache
 
     def get_macro(self, name: str) -> Any:
         cache, key = self._cache(), ("macro", name)
         if key not in cache:
-            cache[key] = M.CitationStylesElement.get_macro(self, name)  # type: ignore[arg-type]
+            cache[key] = M.CitationStylesElement.get_macro(self, name)
         return cache[key]
 
     def get_layout(self) -> Any:
         try:
             return self.__dict__["_fk_layout"]
         except KeyError:
-            layout = M.CitationStylesElement.get_layout(self)  # type: ignore[arg-type]
+            layout = M.CitationStylesElement.get_layout(self)
             self.__dict__["_fk_layout"] = layout
             return layout
 
@@ -83,20 +83,20 @@ class _Cached:
                  zero_padded: bool = False) -> Any:
         cache, key = self._cache(), ("term", name, form, fallback_locale, zero_padded)
         if key not in cache:
-            cache[key] = M.CitationStylesElement.get_term(self, name, form,  # type: ignore[arg-type]
+            cache[key] = M.CitationStylesElement.get_term(self, name, form,
                                                           fallback_locale, zero_padded)
         return cache[key]
 
     def get_locale_option(self, name: str) -> Any:
         cache, key = self._cache(), ("locale-option", name)
         if key not in cache:
-            cache[key] = M.CitationStylesElement.get_locale_option(self, name)  # type: ignore[arg-type]
+            cache[key] = M.CitationStylesElement.get_locale_option(self, name)
         return cache[key]
 
     def get_date(self, form: str) -> Any:
         cache, key = self._cache(), ("date", form)
         if key not in cache:
-            cache[key] = M.CitationStylesElement.get_date(self, form)  # type: ignore[arg-type]
+            cache[key] = M.CitationStylesElement.get_date(self, form)
         return cache[key]
 
     def get_formatter(self) -> Any:
@@ -108,7 +108,7 @@ class _Cached:
         try:
             return cache[expression]
         except KeyError:
-            found = cache[expression] = M.CitationStylesElement.xpath_search(self, expression)  # type: ignore[arg-type]
+            found = cache[expression] = M.CitationStylesElement.xpath_search(self, expression)
             return found
 
     def __getattr__(self, name: str) -> Any:
@@ -120,15 +120,15 @@ class _Cached:
         try:
             return cache[name]
         except KeyError:
-            found = cache[name] = self.find("cs:" + name, self.nsmap)  # type: ignore[attr-defined]
+            found = cache[name] = self.find("cs:" + name, self.nsmap)
             return found
 
     def calls_variable(self) -> bool:
         try:
-            return self.__dict__["_fk_calls"]  # type: ignore[no-any-return]
+            calls: bool = self.__dict__["_fk_calls"]
         except KeyError:
             calls = self.__dict__["_fk_calls"] = super().calls_variable()  # type: ignore[misc]
-            return calls
+        return calls
 
 
 def _layout_state(element: Any, context: Any = None) -> Any:

@@ -72,8 +72,8 @@ class Layout(_Cached, M.Layout):
         return self.format(self.wrap(first + " " + rest))
 
     def _reset(self) -> None:
-        self.repressed = {}
-        self.fk_suppressed = set()
+        self.repressed: dict[Any, Any] = {}
+        self.fk_suppressed: set[str] = set()
         self.fk_recording = None
         STATE["first_names"] = STATE["first_name"] = None
         STATE["substituted"] = False

@@ -24,7 +24,7 @@ class Style(_Cached, M.Style):
         from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
         lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
-        self.locales = []
+        self.locales: list[Any] = []
         language = output_locale.split("-")[0]
         for lang in (output_locale, language, None):
             for loc in self.findall("cs:locale", self.nsmap):
@@ -55,7 +55,7 @@ class _Cased:
     def case(self, text: Any, language: str | None = None) -> Any:
         if self.get("text-case") == "title":  # type: ignore[attr-defined]
             return title_case(text)
-        return M.TextCased.case(self, text, "en")  # type: ignore[arg-type]
+        return M.TextCased.case(self, text, "en")
 
 
 class Number(_Cached, M.Number):
@@ -109,7 +109,7 @@ class Text(_Cached, M.Text):
         return string
 
 
-class Label(_Cached, M.Label):
+class Label(_Cased, _Cached, M.Label):
     def process(self, item: Any, variable: Any = None, plural: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
         if variable is None:
@@ -121,10 +121,6 @@ class Label(_Cached, M.Label):
             elif name.replace("-", "_") not in item.reference or _suppressed(self, name, context):
                 return None
         return M.Label.process(self, item, variable, plural, context, **kwargs)
-
-
-class Label(_Cased, Label):
-    pass
 
 
 class Name_Part(_Cased, _Cached, M.Name_Part):  # noqa: N801
@@ -158,10 +154,10 @@ class Name(_Cached, M.Name):
 
     def _initialize(self, context: Any) -> str:
         if "initialize" in self.attrib:
-            return self.get("initialize")
+            return str(self.get("initialize"))
         expr = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
         parent = (context if context is not None else self).xpath_search(expr)[0]
-        return parent.get("initialize", self.get_root().get("initialize", "true"))
+        return str(parent.get("initialize", self.get_root().get("initialize", "true")))
 
 
 class Names(_Cached, M.Names):

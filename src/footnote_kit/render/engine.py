@@ -25,7 +25,6 @@ from footnote_kit.errors import InputError
 
 FORMATS = ("text", "html")
 CSL = "http://purl.org/net/xbiblio/csl"
-POSITIONS = ("first", "subsequent", "ibid", "ibid-with-locator")
 
 
 @dataclass(frozen=True)
@@ -441,7 +440,7 @@ def _item(key: str, **options: Any) -> Any:
     if _ITEM_CLASS is None:
         from citeproc.source import CitationItem
 
-        class Item(CitationItem):  # type: ignore[misc]
+        class Item(CitationItem):
             @property
             def reference(self) -> Any:
                 try:

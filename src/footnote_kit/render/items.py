@@ -33,9 +33,13 @@ class Item:
         return f"{who} ({title})"
 
 
-def items_from_records(records: Sequence[Record], notes: Sequence[Note] | None = None) -> list[Item]:
-    """Records -> items (``records.build`` has already left each cited page with its note)."""
+def items_from_records(records: Sequence[Record], notes: Sequence[Note] | None = None, *, file: str | None = None) -> list[Item]:
+    """Records -> items (``records.build`` has already left each cited page with its note).
+
+    An item no note cites (from a ``.bib`` or CSL-JSON ``file``) is placed in that file,
+    so that a message about it names the file."""
     where = {n.number: n.location for n in notes or ()}
+    nowhere = Location(file)
     out = []
     for r in records:
         source = r.source
@@ -44,7 +48,7 @@ def items_from_records(records: Sequence[Record], notes: Sequence[Note] | None =
             # From notes, ``note`` holds the writer's words around the citation ("See:"),
             # which notes mode puts back around it; they are no part of the entry.
             source = source.with_changes(note=None)
-        out.append(Item(r.key, source, where.get(first, Location()) if first is not None else Location(), first))
+        out.append(Item(r.key, source, where.get(first, nowhere) if first is not None else nowhere, first))
     return out
 
 

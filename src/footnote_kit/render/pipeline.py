@@ -1,6 +1,6 @@
 """``render``: input -> items -> the engine -> a reference list or the notes again.
 
-This is the one function the CLI calls (``render_file``), plus the two it is built from
+This is ``footnote-kit render`` (``render_file``, which ``footnote_kit.render`` calls), plus the two it is built from
 (``render_bibliography`` for sources, ``render_notes`` for parsed notes), usable on their own.
 Trouble with one item never stops the rest: an item the engine cannot render is reported
 (which item, why) and left out, or, in a note, its original words are kept.
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from footnote_kit.errors import UsageError
+from footnote_kit.files import shown_name
 from footnote_kit.model import Citation, Note, Problem, Severity, Source
 from footnote_kit.records import Cite
 from footnote_kit.render.items import Item, check, engine_item, items_from_records
@@ -51,12 +52,17 @@ def render_file(
     encoding: str | None = None,
     source_format: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    output: str | os.PathLike[str] | None = None,
 ) -> Rendered:
     """Render a document's notes, a ``.bib`` or CSL-JSON in ``style``.
 
-    ``progress(done, total)`` is called after each note in notes mode."""
+    ``progress(done, total)`` is called after each note in notes mode. ``output``, when
+    given, is written atomically if anything could be rendered; it may not be the input.
+    """
     from footnote_kit.render.inputs import load_input
 
+    if output is not None and os.fspath(path) != "-" and os.path.exists(output) and Path(output).resolve() == Path(path).resolve():
+        raise UsageError("-o names the input file; rendering never overwrites its input (choose another file)", file=os.fspath(output))
     _check_options(mode, fmt)
     resolved = resolve_style(style)  # an unknown style fails before the input is read
     loaded = load_input(path, notes=notes, encoding=encoding, fmt=source_format)
@@ -67,8 +73,13 @@ def render_file(
         result = _render_notes(loaded.notes, items, loaded.cites, resolved, locale, fmt, progress)
     else:
         notes_read = loaded.notes if loaded.kind == "document" else None  # a .bib entry's note field is its own
-        result = _render_entries(items_from_records(loaded.records, notes_read), resolved, locale, fmt)
-    return _with_problems(result, _not_repeated(loaded.problems))
+        result = _render_entries(items_from_records(loaded.records, notes_read, file=shown_name(path)), resolved, locale, fmt)
+    result = _with_problems(result, _not_repeated(loaded.problems))
+    if output is not None and result.rendered:
+        from footnote_kit.files import write_atomic
+
+        write_atomic(output, result.text)
+    return result
 
 
 def render_bibliography(
@@ -229,7 +240,7 @@ def check_locale(locale: str) -> None:
     import difflib
     import json
 
-    from citeproc import LOCALES_PATH  # type: ignore[import-untyped]
+    from citeproc import LOCALES_PATH
 
     folder = Path(LOCALES_PATH)
     known = sorted(p.name[len("locales-") : -len(".xml")] for p in folder.glob("locales-*.xml"))

@@ -130,7 +130,7 @@ def make_source(items: Sequence[Mapping[str, Any]]) -> Any:
     from citeproc import NAMES
     from citeproc.source.json import CiteProcJSON
 
-    class Source(CiteProcJSON):  # type: ignore[misc]
+    class Source(CiteProcJSON):
         def __init__(self, data: Sequence[Mapping[str, Any]]) -> None:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # gap 17: unknown CSL 1.0.2 variables

@@ -120,6 +120,10 @@ def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[l
     problems: list[Problem] = []
     previous: list[Cited] = []
     history = shortform.History()
+    if reader is not None and reader not in READERS:
+        from footnote_kit.errors import UsageError
+
+        raise UsageError(f"--reader must be {', '.join(READERS[:-1])} or {READERS[-1]}, not {reader!r}")
     mode = reader or _default_reader()
     for r in raw:
         parts: list[Part] = []
@@ -142,6 +146,10 @@ def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[l
             parts.append(part)
         notes.append(Note(number=r.number, text=r.text, parts=tuple(parts), location=r.location, label=r.label))
     return notes, problems
+
+
+READERS = ("rules", "model", "combined")
+"""How fields are read: the hand-written rules, the learned model alone, or both."""
 
 
 def _default_reader() -> str:

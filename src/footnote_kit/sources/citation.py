@@ -48,7 +48,7 @@ def is_prose(text: str) -> bool:
 
 class Reading(NamedTuple):
     """What one segment says, for ``parse_notes`` and for a reader that combines the rules
-    with another (the learned field reader): ``read_segment`` and more."""
+    with another (the learned field reader): ``read_segment_detailed``."""
 
     source: Source | None
     """The cited source, or None when the segment cites nothing."""
@@ -71,13 +71,6 @@ class Reading(NamedTuple):
     an author–date head or before a quoted title; ``prefix`` when it is signal words.
     Every other field was guessed from where it stands (the first piece no rule claims is
     the outlet) and is worth a second opinion."""
-
-
-def read_segment(seg: str) -> tuple[Source | None, str | None, str | None]:
-    """(source, remark before it, the source's own text) for one segment: the first three
-    fields of ``read_segment_detailed``."""
-    r = read_segment_detailed(seg)
-    return r.source, r.remark, r.own
 
 
 def read_segment_detailed(seg: str) -> Reading:

@@ -147,8 +147,8 @@ def find_date(text: str, start: int = 0) -> FoundDate | None:
             continue  # neither a digit, a month nor a season (three to six letters)
         m = _date_match(text, tok.start())
         read = _read(m) if m else None
-        if read is not None:
-            return FoundDate(read[0], read[1], m.start(), m.end())  # type: ignore[union-attr]
+        if m and read is not None:
+            return FoundDate(read[0], read[1], m.start(), m.end())
     return None
 
 
@@ -229,7 +229,7 @@ def _whole_date(text: str) -> DateParts | None:
         return None  # every shape with a year ends with a digit
     m = _date_match(text, 0)
     read = _read(m) if m else None
-    if read and read[0] and m.end() >= len(text.rstrip(".")):  # type: ignore[union-attr]
+    if m and read and read[0] and m.end() >= len(text.rstrip(".")):
         return read[0]
     return None
 
@@ -252,7 +252,7 @@ def is_partial_date(chunk: str) -> tuple[int, int] | None:
             return None
     m = _date_match(text, 0)
     read = _read(m) if m else None
-    if read and read[0] is None and read[1] and m.end() >= len(text):  # type: ignore[union-attr]
+    if m and read and read[0] is None and read[1] and m.end() >= len(text):
         return read[1]
     return None
 

@@ -20,9 +20,7 @@ _FRAGMENT = re.compile(r"\s([A-Za-z0-9]{1,6})(?=[.,;:)]*(?:\s|$))")
 
 DOI_RE = re.compile(r"\b(?:https?://(?:dx\.)?doi\.org/|doi:\s*|DOI:?\s*)?(10\.\d{4,9}/[^\s\"“”<>]+)", re.I)
 ISBN_RE = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d{1,5}[-\s]?\d{1,7}[-\s]?\d{1,7}[-\s]?[\dX])\b", re.I)
-# UN-style document symbols (S/2020/717, A/RES/70/1, A/HRC/43/1, E/CN.4/2005/7) and the
-# report numbers agencies print (No. 123 is a locator, not a symbol, so it is not here).
-SYMBOL_RE = re.compile(r"\b((?:[A-Z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5}(?:/(?:Add|Rev|Corr)\.\d+)*)\b")
+# UN document symbols (S/2020/717, A/RES/70/1, A/HRC/43/1) as a document server's URL spells them.
 _SYMBOL_IN_URL = re.compile(r"^https?://(?:www\.)?(?:undocs\.org|docs\.un\.org|documents\.un\.org/symbol)(?:/[a-z]{2})?/((?:[A-Za-z]{1,4}(?:\.\d+)?/){1,4}(?:\d{1,4}/)?\d{1,5})/?$", re.I)
 
 
@@ -120,11 +118,6 @@ def find_isbn(text: str) -> Found | None:
         return None
     m = ISBN_RE.search(text)
     return Found(m.group(1).strip(), m.start(), m.end()) if m else None
-
-
-def find_symbol(text: str) -> Found | None:
-    m = SYMBOL_RE.search(text)
-    return Found(m.group(1), m.start(), m.end()) if m else None
 
 
 def symbol_from_url(url: str) -> str | None:

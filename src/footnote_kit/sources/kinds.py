@@ -140,7 +140,3 @@ def is_serial(name: str) -> bool:
     (``Cornell University Press``, ``Review Books``)."""
     low = name.lower()
     return bool(_may_be_journal(low) and _JOURNALISH.search(name)) and not low.rstrip(" .").endswith(("press", "publishers", "books", "verlag"))
-
-
-def is_report_word(text: str) -> bool:
-    return _reportish(text)

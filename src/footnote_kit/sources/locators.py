@@ -201,11 +201,6 @@ def _may_be_journal(text: str) -> bool:
     )
 
 
-def plain_journal(text: str) -> Journal | None:
-    """``Journal 19, 209–223``: a journal, volume and pages with no bracketed year."""
-    return _plain_journal(text, text.strip())
-
-
 def _plain_journal(text: str, stripped: str) -> Journal | None:
     """PLAIN_JOURNAL_RE's reading, through _PLAIN_JOURNAL: the two match the same text
     (bar an empty name, which PLAIN_JOURNAL_RE refuses), with the same volume, issue, pages

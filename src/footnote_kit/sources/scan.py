@@ -19,7 +19,6 @@ What a scan holds:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
@@ -70,17 +69,6 @@ class Scan:
     quotes: list[Quoted] = field(default_factory=list)
     """Every quotation, in order of its opening mark; nested ones too."""
     brackets: list[Span] = field(default_factory=list)
-
-    def token_at(self, offset: int) -> int:
-        """Index of the token that covers or follows ``offset``."""
-        starts = [t.start for t in self.tokens]
-        k = bisect_right(starts, offset) - 1
-        if k >= 0 and self.tokens[k].end > offset:
-            return k
-        return k + 1
-
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
 
 
 def _identifiers(text: str) -> list[tuple[int, int, str]]:

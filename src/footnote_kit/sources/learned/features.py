@@ -186,8 +186,9 @@ def token_features(sc: Scan) -> list[list[str]]:
             f.append("w-1=" + basic[i - 1])
             f.append("sh-1=" + shapes[i - 1])
             f.append("w-1|w=" + pairs[i - 1])
-            if lex[i - 1]:
-                f.append("lex-1=" + lex[i - 1])  # type: ignore[operator]
+            before = lex[i - 1]
+            if before:
+                f.append("lex-1=" + before)
             if i > 1:
                 f.append("w-2=" + basic[i - 2])
         else:
@@ -196,8 +197,9 @@ def token_features(sc: Scan) -> list[list[str]]:
             f.append("w+1=" + basic[i + 1])
             f.append("sh+1=" + shapes[i + 1])
             f.append("w|w+1=" + pairs[i])
-            if lex[i + 1]:
-                f.append("lex+1=" + lex[i + 1])  # type: ignore[operator]
+            after = lex[i + 1]
+            if after:
+                f.append("lex+1=" + after)
             if i + 2 < n:
                 f.append("w+2=" + basic[i + 2])
         else:
