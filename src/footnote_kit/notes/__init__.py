@@ -14,7 +14,7 @@ import os
 import re
 
 from footnote_kit.errors import InputError, UsageError
-from footnote_kit.notes.found import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes as FoundNotes, NoNotes as NoNotes  # re-exported: the readers' results
 
 FORMATS = ("plain", "markdown", "latex", "html")
 """The formats read from text (``read_notes``); ``documents.READERS`` lists them all."""
