@@ -58,7 +58,7 @@ def main() -> None:
     assert len(records) == n, len(records)
     t_write, text = best(lambda: bibtex.write(records))
     t_read, back = best(lambda: bibtex.read(text))  # type: ignore[arg-type]
-    assert len(back[0]) == n  # type: ignore[index]
+    assert len(back.records) == n  # type: ignore[attr-defined]
     t_json, js = best(lambda: csljson.write(records))
     t_jread, _ = best(lambda: csljson.read(js))  # type: ignore[arg-type]
     print(f"{n} distinct sources, {len(text) / 1e6:.1f} MB of .bib (best of 3, CPU time of one process):")  # type: ignore[arg-type]

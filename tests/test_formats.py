@@ -108,8 +108,9 @@ def test_pybtex_reads_back_every_field_we_wrote(dialect: str, ascii: bool) -> No
 @pytest.mark.parametrize("dialect", ["biblatex", "bibtex"])
 def test_our_reader_gets_back_the_same_sources(dialect: str) -> None:
     text = bibtex.write(RECORDS, dialect=dialect)
-    records, problems = bibtex.read(text, file="x.bib")
-    assert problems == []
+    loaded = bibtex.read(text, file="x.bib")
+    records = loaded.records
+    assert loaded.problems == ()
     for before, after in zip(RECORDS, records):
         want = _plain(before.source)
         if "page" in want:  # written as biber's range (1--20), read back as an en dash
@@ -169,8 +170,9 @@ def test_a_users_bib_keeps_every_entry_and_field_through_a_round_trip() -> None:
   date = {2001-02-03}
 }
 """
-    records, problems = bibtex.read(original)
-    assert problems == []
+    loaded = bibtex.read(original)
+    records = loaded.records
+    assert loaded.problems == ()
     again = bibtex.write(records, dialect="biblatex")
     before = parse_string(original, "bibtex").entries
     after = parse_string(again, "bibtex").entries
@@ -193,17 +195,18 @@ def test_csl_json_validates_against_the_schema_and_reads_back() -> None:
     items = json.loads(text)
     jsonschema.validate(items, schema)
     assert [i["id"] for i in items] == [r.key for r in RECORDS]
-    records, problems = csljson.read(text)
-    assert problems == []
+    loaded = csljson.read(text)
+    records = loaded.records
+    assert loaded.problems == ()
     assert [r.source for r in records] == [r.source for r in RECORDS]
 
 
 def test_bib_to_csl_json_to_bib_keeps_unknown_fields() -> None:
     schema = json.loads((DATA / "csl-data.json").read_text(encoding="utf-8"))
-    records, _ = bibtex.read("@online{a,\n  title = {T},\n  url = {https://x.org},\n  eprint = {1234.5678}\n}\n")
+    records = bibtex.read("@online{a,\n  title = {T},\n  url = {https://x.org},\n  eprint = {1234.5678}\n}\n").records
     text = csljson.write(records)
     jsonschema.validate(json.loads(text), schema)
-    back, _ = csljson.read(text)
+    back = csljson.read(text).records
     assert "eprint = {1234.5678}" in bibtex.write(back)
 
 
@@ -233,7 +236,7 @@ def test_entry_types_that_fit_what_the_notes_cite() -> None:
     assert _entry(report) == ("report", {"title": "Central {Asia}: {Decay} and {Decline}", "institution": "ICG", "type": "Asia Report", "number": "201", "date": "2011"})
     signed = report.with_changes(publisher=None)
     assert _entry(signed)[1]["institution"] == "International Crisis Group"  # the signing body issued it
-    assert bibtex.read(bibtex.write([Record("k", signed)]))[0][0].source.publisher is None
+    assert bibtex.read(bibtex.write([Record("k", signed)])).records[0].source.publisher is None
     un = Source(type="report", title="Report of the Monitoring Team", publisher="United Nations Security Council", number="S/2020/717", issued=(2020, 7, 23))
     assert _entry(un)[1]["type"] == "Report" and _entry(un)[1]["number"] == "S/2020/717"
     assert _entry(un, "bibtex")[0] == "techreport"
@@ -253,7 +256,7 @@ def test_interviews_and_letters_are_misc_with_a_type() -> None:
     assert _entry(interview) == ("misc", {"entrysubtype": "interview", "type": "Interview", "location": "Osh", "date": "2019-05-14", "note": "Interview with a former police officer"})
     assert _entry(email)[0] == "misc" and _entry(email)[1]["type"] == "Personal communication"
     # read back: the same kind of source, and the type export filled in is no genre
-    records, _ = bibtex.read(bibtex.write([Record("a", interview), Record("b", email)]))
+    records = bibtex.read(bibtex.write([Record("a", interview), Record("b", email)])).records
     assert [(r.source.type, r.source.genre) for r in records] == [("interview", None), ("personal_communication", None)]
-    back, _ = bibtex.read("@jurisdiction{c, title = {Brown v. Board}, date = {1954}}\n@legislation{d, title = {An Act}}\n")
+    back = bibtex.read("@jurisdiction{c, title = {Brown v. Board}, date = {1954}}\n@legislation{d, title = {An Act}}\n").records
     assert [r.source.type for r in back] == ["legal_case", "legislation"]

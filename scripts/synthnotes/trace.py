@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from footnote_kit.render import elements, engine
+from footnote_kit.render import base, elements, engine
 from footnote_kit.render.engine import CiteRef
 
 from synthnotes.spans import (HOOK_CLOSE, HOOK_OPEN, HOOK_SPAN, NAME_CLOSE, NAME_OPEN,
@@ -193,12 +193,12 @@ def traced_style(path: str | Path, locale: str | None) -> Any:
     caches of styles and locales are left as they were."""
     key = (str(path), locale)
     if key not in _STYLES:
-        saved = elements.parser, engine._LOCALES
-        elements.parser, engine._LOCALES = _traced_parser, _LOCALES
+        saved = elements.parser, base.LOCALES
+        elements.parser, base.LOCALES = _traced_parser, _LOCALES
         try:
             _STYLES[key] = engine._LoadedStyle(str(path), locale)
         finally:
-            elements.parser, engine._LOCALES = saved
+            elements.parser, base.LOCALES = saved
     return _STYLES[key]
 
 

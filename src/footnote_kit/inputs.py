@@ -3,51 +3,29 @@
 Why one loader: export, check and render all take "a document with notes, or a
 bibliography the user already has" (``.bib``, CSL-JSON). Deciding which, reading it, and
 building records happens here once, so every command accepts the same inputs and names the
-same keys for the same sources.
+same keys for the same sources. What it returns is ``loaded.Loaded``.
 
 A document is parsed (``parse.parse_file``) and its citations become records
 (``records.build``). A ``.bib`` or CSL-JSON file is read as it is: its records keep their
-keys (entries without a key get one by the key rules), and it has no notes. Nothing is
-returned when the file cannot be read whole: a syntax error raises ``InputError`` with the
-file and line.
+keys (entries without a key get one by the key rules), and it has no notes. The readers
+return what they could read plus problems; ``load`` refuses a file that could not be read
+whole (an ``InputError`` at the first problem's file and line) unless ``partial`` asks for
+what could be read (render and lint want that), so each command names the same problem.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from typing import TYPE_CHECKING
-
+from footnote_kit.errors import InputError
+from footnote_kit.loaded import Loaded
 from footnote_kit.model import Note, Problem, Record
 
-if TYPE_CHECKING:
-    from footnote_kit.records import Cite, LeftOut
+__all__ = ["Loaded", "kind_of", "load", "load_bibliography", "whole"]
 
 BIB_SUFFIXES = frozenset({".bib", ".bibtex", ".biblatex"})
 JSON_SUFFIXES = frozenset({".json", ".csljson"})
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What an input holds, whatever its kind.
-
-    ``notes`` is empty for a bibliography file. ``note_keys`` maps a note number to the
-    keys it cites, in order, ``Ibid.`` included (empty for a bibliography file). ``kind``
-    is ``document``, ``bibtex`` or ``csl-json``.
-    """
-
-    notes: tuple[Note, ...] = ()
-    records: tuple[Record, ...] = ()
-    note_keys: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    warnings: tuple[Problem, ...] = ()
-    kind: str = "document"
-    locators: dict[int, tuple[tuple[str, str | None, bool], ...]] = field(default_factory=dict)
-    """Per note: (key, locator, came-by-ibid) for each citation."""
-    cites: dict[int, tuple[Cite, ...]] = field(default_factory=dict)
-    """Per note: each citation in full (with its prefix, suffix and part), for ``--map``."""
-    left_out: dict[int, tuple[LeftOut, ...]] = field(default_factory=dict)
-    """Per note: the parts that became no entry, and why (a remark cites nothing...)."""
 
 
 def kind_of(path: str | os.PathLike[str], text: str | None = None) -> str:
@@ -72,10 +50,13 @@ def load(
     notes: tuple[int, int] | None = None,
     encoding: str | None = None,
     fmt: str | None = None,
+    partial: bool = False,
 ) -> Loaded:
     """Read a document or a bibliography; raises ``InputError`` when it cannot be read whole.
 
-    ``fmt`` (``--from``) names the document reader and makes the file a document."""
+    ``fmt`` (``--from``) names the document reader and makes the file a document. With
+    ``partial``, a bibliography with unreadable entries gives the others, and its errors
+    are in ``problems``."""
     from footnote_kit.files import read_text, shown_name
 
     name = os.fspath(path)
@@ -92,20 +73,30 @@ def load(
         from footnote_kit.parse import parse_text
 
         return _from_notes(parse_text(text, file=shown_name(name), notes=notes).notes, (), kind)
-    return load_bibliography(text, kind=kind, file=shown_name(name))
+    loaded = load_bibliography(text, kind=kind, file=shown_name(name))
+    return loaded if partial else whole(loaded)
 
 
 def load_bibliography(text: str, *, kind: str, file: str | None = None) -> Loaded:
-    """A ``.bib`` or CSL-JSON text -> records; entries without a key get one."""
+    """A ``.bib`` or CSL-JSON text -> what could be read, plus problems; entries without a
+    key get one."""
     if kind == "bibtex":
         from footnote_kit.formats import bibtex
 
-        records, problems = bibtex.read(text, file=file)
+        loaded = bibtex.read(text, file=file)
     else:
         from footnote_kit.formats import csljson
 
-        records, problems = csljson.read(text, file=file)
-    return Loaded(records=tuple(_fill_keys(records)), warnings=tuple(problems), kind=kind)
+        loaded = csljson.read(text, file=file)
+    return replace(loaded, records=tuple(_fill_keys(list(loaded.records))))
+
+
+def whole(loaded: Loaded) -> Loaded:
+    """``loaded`` when nothing of the input was lost, else ``InputError`` at its first error:
+    for commands whose output must hold every entry (export writes a converted file)."""
+    for problem in loaded.unread():
+        raise InputError(problem.message, file=problem.location.file, line=problem.location.line)
+    return loaded
 
 
 def _document(name: str, notes: tuple[int, int] | None, encoding: str | None, fmt: str | None = None) -> Loaded:
@@ -124,7 +115,7 @@ def _from_notes(notes: tuple[Note, ...], warnings: tuple[Problem, ...], kind: st
         notes=tuple(notes),
         records=bib.records,
         note_keys=bib.note_keys,
-        warnings=tuple(warnings),
+        problems=tuple(warnings),
         kind=kind,
         locators=locators,
         cites=bib.cites,

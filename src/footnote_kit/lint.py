@@ -76,6 +76,24 @@ def read_document(path: Path, fmt: str | None = None) -> Document:
     return Document(name, text, kind, result.notes)
 
 
+_READER_FAILS = frozenset({"duplicate-key"})
+"""Reader warnings lint fails on: a key two entries share makes every citation of it
+ambiguous (biber keeps one entry; export renames the other), which is what lint is for."""
+
+
+def read_problems(doc: Document) -> list[Problem]:
+    """What the bibliography reader says about a .bib or CSL-JSON file (entries it cannot
+    read, duplicate keys, entries without a title): the same problems at the same lines as
+    export, check and render report. They are not lint rules: an unreadable entry always
+    fails, whatever ``fail-on`` says."""
+    if doc.fmt not in ("bib", "csl-json") or not doc.text:
+        return []
+    from footnote_kit.inputs import load_bibliography
+
+    loaded = load_bibliography(doc.text, kind="bibtex" if doc.fmt == "bib" else "csl-json", file=doc.path)
+    return [replace(p, severity=Severity.ERROR) if p.code in _READER_FAILS else p for p in loaded.problems]
+
+
 def lint_document(doc: Document, settings: Settings) -> list[Problem]:
     problems: list[Problem] = []
     for name, rule in RULES.items():
@@ -94,13 +112,16 @@ def lint(paths: Sequence[str | os.PathLike[str]], settings: Settings | None = No
     seen: set[tuple[str | None, int | None, str, str]] = set()
     out: list[Problem] = []
     for path in collect_files(paths, settings):
-        for p in lint_document(read_document(path, fmt), settings):
+        doc = read_document(path, fmt)
+        found = read_problems(doc) + [
+            replace(p, severity=Severity.ERROR if settings.lint.fails(p.code) else Severity.WARNING)
+            for p in lint_document(doc, settings)
+        ]
+        for p in found:
             key = (p.location.file, p.location.line, p.code, p.message)
-            if key in seen:
-                continue
-            seen.add(key)
-            severity = Severity.ERROR if settings.lint.fails(p.code) else Severity.WARNING
-            out.append(replace(p, severity=severity))
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
     return out
 
 

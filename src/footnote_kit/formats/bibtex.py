@@ -22,64 +22,17 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from footnote_kit.formats.bibtex_tables import (CSL_TYPES, DEFAULT_GENRES, ENTRY_TYPES, MONTHS, PERSON_ROLES,
+                                               READ_FIELDS, READ_TYPES)
 from footnote_kit.formats.latex import decode, encode, iso_to_babel
-from footnote_kit.model import Name, Problem, Record, Source
+from footnote_kit.loaded import Loaded
+from footnote_kit.model import Name, Record, Source
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Fields that styles (and pandoc) change the case of; journal and series names they leave alone.
 TITLE_FIELDS = frozenset({"title", "titleaddon", "booktitle", "maintitle"})
-PERSON_ROLES = ("author", "editor", "translator")
 
-# CSL type -> (biblatex type, BibTeX type). Why these: pandoc and biber read all of them;
-# news items are @article with entrysubtype (pandoc reads that back as article-newspaper and
-# biblatex prints the outlet as a journal title), web pages @online (classic: @misc).
-ENTRY_TYPES: dict[str, tuple[str, str]] = {
-    "article-newspaper": ("article", "article"),
-    "article-magazine": ("article", "article"),
-    "article-journal": ("article", "article"),
-    "article": ("article", "article"),
-    "book": ("book", "book"),
-    "chapter": ("incollection", "incollection"),
-    "paper-conference": ("inproceedings", "inproceedings"),
-    "report": ("report", "techreport"),
-    "thesis": ("thesis", "phdthesis"),
-    "webpage": ("online", "misc"),
-    "post": ("online", "misc"),
-    "post-weblog": ("online", "misc"),
-    "dataset": ("dataset", "misc"),
-    "legal_case": ("jurisdiction", "misc"),
-    "legislation": ("legislation", "misc"),
-    "interview": ("misc", "misc"),
-    "personal_communication": ("misc", "misc"),
-}
-# What ``type`` says when the note printed no genre: biblatex requires it on @report and
-# @thesis, and on @misc it is the only place that says the entry is an interview or a
-# letter. The reader takes these words back as "no genre" (``genre_of``).
-DEFAULT_GENRES: dict[str, str] = {
-    "report": "Report",
-    "thesis": "Thesis",
-    "interview": "Interview",
-    "personal_communication": "Personal communication",
-}
-CSL_TYPES = frozenset(
-    """article article-journal article-magazine article-newspaper bill book broadcast chapter
-    classic collection dataset document entry entry-dictionary entry-encyclopedia figure graphic
-    hearing interview legal_case legislation manuscript map motion_picture musical_score pamphlet
-    paper-conference patent performance periodical personal_communication post post-weblog
-    regulation report review review-book software song speech standard thesis treaty webpage""".split()
-)
 BIBLATEX_ONLY_TYPES = frozenset({"online", "report", "thesis", "mvbook", "collection", "mvcollection", "dataset", "software", "patent", "periodical", "jurisdiction", "legislation", "legal"})
 SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine"}
-# Entry type read back -> CSL type (entrysubtype decides between the article kinds).
-READ_TYPES: dict[str, str] = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
-    "incollection": "chapter", "inproceedings": "paper-conference", "report": "report",
-    "techreport": "report", "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
-    "online": "webpage", "www": "webpage", "electronic": "webpage", "misc": "document",
-    "manual": "report", "booklet": "pamphlet", "unpublished": "manuscript", "proceedings": "book",
-    "dataset": "dataset", "software": "software", "jurisdiction": "legal_case", "legislation": "legislation",
-    "legal": "legal_case", "letter": "personal_communication", "patent": "patent", "standard": "standard",
-}
 
 
 def entry_type(source: Source, dialect: str) -> str:
@@ -194,13 +147,6 @@ def page_range(page: str, ascii: bool = False) -> str:
     return encode(page, ascii=ascii).replace("-{}-", "--").replace("\u2013", "--")
 
 
-def genre_of(genre: str | None, csl_type: str) -> str | None:
-    """A .bib ``type`` as the source's genre: None when it is the word ``export`` fills in."""
-    if genre and genre.casefold() == DEFAULT_GENRES.get(csl_type, "").casefold():
-        return None
-    return genre
-
-
 def _body_author(source: Source) -> str | None:
     """A report signed by an organisation alone (``International Crisis Group, Title…``)
     was issued by it: it is the institution biblatex requires, not a guess."""
@@ -297,16 +243,10 @@ def unmodelled(source: Source) -> dict[str, Any] | None:
         out["fields"] = fields
     return out or None
 
-# Fields the reader turns into model fields (see bibtex_read).
-READ_FIELDS = frozenset(
-    """title titleaddon journaltitle journal booktitle publisher institution school
-    organization howpublished entrysubtype type number issue series volume edition doi isbn
-    pages location address date year month url urldate langid language note""".split()
-)
 
+def read(text: str, *, file: str | None = None) -> Loaded:
+    """.bib text -> records, every field kept, and a problem for each entry not read
+    (see ``bibtex_read.read``; pybtex is imported only then)."""
+    from footnote_kit.formats.bibtex_read import read as read_bib
 
-def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Problem]]:
-    """.bib text -> records, every field kept; see ``bibtex_read.read``."""
-    from footnote_kit.formats import bibtex_read
-
-    return bibtex_read.read(text, file=file)
+    return read_bib(text, file=file)

@@ -13,8 +13,8 @@ import re
 from typing import Any, Sequence
 
 from footnote_kit import citekeys
-from footnote_kit.errors import InputError
-from footnote_kit.model import Location, Problem, Record, Source
+from footnote_kit.loaded import Loaded
+from footnote_kit.model import Location, Problem, Record, Severity, Source
 
 # Keys the CSL-JSON schema allows on an item (besides those ``Source`` models), so that an
 # item read from a user's file writes back unchanged; anything else goes into ``custom``.
@@ -59,26 +59,33 @@ def write(records: Sequence[Record], *, ascii: bool = False) -> str:
     return json.dumps([item(r) for r in records], ensure_ascii=ascii, indent=2) + "\n"
 
 
-def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Problem]]:
+def read(text: str, *, file: str | None = None) -> Loaded:
     """A CSL-JSON array (or ``{"items": [...]}``) -> records keyed by their ``id``.
 
-    Items without an ``id`` get one later (``inputs.load`` assigns keys); a duplicate
-    ``id`` or an item without a title is a warning with its line.
+    Items without an ``id`` get one later (``inputs.load`` assigns keys). Failures are data:
+    text that is not JSON, or not an array, is one error and no records; an item that is not
+    an object is an error and is left out; a duplicate ``id`` or an item without a title is
+    a warning. Each names its line.
     """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(f"not valid JSON: {err.msg} (column {err.colno})", file=file, line=err.lineno) from None
+        return _unread(f"not valid JSON: {err.msg} (column {err.colno})", file, err.lineno)
     if isinstance(data, dict) and isinstance(data.get("items"), list):
         data = data["items"]
     if not isinstance(data, list):
-        raise InputError("CSL-JSON must be an array of items", file=file, line=1)
+        return _unread("CSL-JSON must be an array of items", file, 1)
     records: list[Record] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+    lines: list[int] | None = None
     for n, raw in enumerate(data, start=1):
         if not isinstance(raw, dict):
-            raise InputError(f"item {n} is not an object", file=file, line=_line_of(text, None, n))
+            lines = lines if lines is not None else _item_lines(text)
+            where = Location(file, lines[n - 1] if n <= len(lines) else None)
+            message = f"item {n} is not an object (a JSON {_json_type(raw)})"
+            problems.append(Problem(message, where, code="bad-entry", severity=Severity.ERROR))
+            continue
         custom = raw.get("custom")
         flat = {k: v for k, v in raw.items() if k != "custom"}
         if isinstance(custom, dict) and isinstance(custom.get("bibtex"), dict):
@@ -89,7 +96,8 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
         source = Source.from_csl(flat)
         key = source.id or ""
         if (key and key in seen) or not source.title:
-            where = Location(file, _line_of(text, key or None, n))  # only when needed: a text scan
+            lines = lines if lines is not None else _item_lines(text)  # only when needed: a text scan
+            where = Location(file, lines[n - 1] if n <= len(lines) else None)
         if key and key in seen:
             new = citekeys.unique(key, seen)
             problems.append(Problem(f"duplicate id {key!r}: written as {new!r}", where, code="duplicate-key"))
@@ -99,13 +107,37 @@ def read(text: str, *, file: str | None = None) -> tuple[list[Record], list[Prob
             problems.append(Problem(f"item {key or n} has no title", where, code="no-title"))
         seen.add(key)
         records.append(Record(key=key, source=source))
-    return records, problems
+    return Loaded(records=tuple(records), problems=tuple(problems), kind="csl-json")
 
 
-def _line_of(text: str, key: str | None, n: int) -> int | None:
-    """Where an item sits, for warnings: the line of its ``"id"``, else of its n-th ``{``."""
-    if key:
-        m = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(key)), text)
-        if m:
-            return text.count("\n", 0, m.start()) + 1
-    return None
+def _unread(message: str, file: str | None, line: int) -> Loaded:
+    """A file of which nothing could be read: no records, one error."""
+    problem = Problem(message, Location(file, line), code="bad-file", severity=Severity.ERROR)
+    return Loaded(problems=(problem,), kind="csl-json")
+
+
+def _json_type(value: Any) -> str:
+    return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value), "number")
+
+
+def _item_lines(text: str) -> list[int]:
+    """The line each item of the (already validated) array starts on, in order.
+
+    ``json`` gives no positions, so the array is walked with ``raw_decode``, item by item.
+    """
+    decoder = json.JSONDecoder()
+    space = re.compile(r"[\s,]*")
+    start = text.find("[")
+    items = re.search(r'"items"\s*:\s*\[', text)
+    if text.lstrip().startswith("{") and items:
+        start = items.end() - 1
+    pos, line = start + 1, 1
+    out: list[int] = []
+    while True:
+        pos = space.match(text, pos).end()  # type: ignore[union-attr]
+        if pos >= len(text) or text[pos] == "]":
+            return out
+        line += text.count("\n", start, pos)
+        start = pos
+        out.append(line)
+        _, pos = decoder.raw_decode(text, pos)

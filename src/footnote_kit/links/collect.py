@@ -126,15 +126,19 @@ def _line_of(url: str, lines: Sequence[str], start: int | None) -> int | None:
     return start
 
 
-def collect_file(path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, fmt: str | None = None) -> list[UrlRef]:
+def collect_file(
+    path: str, notes: tuple[int, int] | None = None, encoding: str | None = None, fmt: str | None = None,
+    problems: list[Problem] | None = None,
+) -> list[UrlRef]:
     """The URLs one file cites, read as its reader (``documents.READERS``, or ``fmt``)
-    says. Raises ``InputError`` for an unreadable file."""
+    says. Raises ``InputError`` for an unreadable file (a .bib entry that cannot be read
+    too); what else the reader reports (a duplicate key...) is appended to ``problems``."""
     reader = reader_for(path, fmt)
     if reader is not None and reader.binary:
         return from_document(path, notes, encoding, fmt=fmt)
     text = read_text(path, encoding=encoding)
     if reader is not None and reader.bibliography:
-        return _from_bibliography(path, text, reader.name)
+        return _from_bibliography(path, text, reader.name, problems)
     if reader is not None and reader.line_scan:
         refs = scan_text(text, path)
         return _enrich(refs, _try_document(path, notes, text, fmt))
@@ -179,16 +183,18 @@ def _enrich(scanned: list[UrlRef], parsed: list[UrlRef] | None) -> list[UrlRef]:
     return out
 
 
-def _from_bibliography(path: str, text: str, kind: str) -> list[UrlRef]:
+def _from_bibliography(path: str, text: str, kind: str, problems: list[Problem] | None = None) -> list[UrlRef]:
     """A .bib or CSL-JSON file: each entry's URL with its key, date and line.
 
     Entries are read by ``inputs.load_bibliography`` (the same reader ``export`` and
     ``render`` use, so keys agree); URLs elsewhere in a .bib (a ``note`` or
     ``howpublished`` field) are found by the line scan and get their entry's key.
     """
-    from footnote_kit.inputs import load_bibliography
+    from footnote_kit.inputs import load_bibliography, whole
 
-    loaded = load_bibliography(text, kind=kind, file=path)
+    loaded = whole(load_bibliography(text, kind=kind, file=path))
+    if problems is not None:
+        problems.extend(loaded.problems)
     lines = text.splitlines()
     refs: list[UrlRef] = []
     seen: set[tuple[str, str]] = set()
@@ -229,7 +235,7 @@ def collect(
     named = {os.path.normpath(p) for p in paths}
     for path in walk(paths, include, exclude):
         try:
-            refs = collect_file(path, notes=notes, encoding=encoding, fmt=fmt)
+            refs = collect_file(path, notes=notes, encoding=encoding, fmt=fmt, problems=problems)
             found.extend(_from_stdin(refs) if path == "-" else refs)
         except InputError as err:
             if problems is None or os.path.normpath(path) in named:

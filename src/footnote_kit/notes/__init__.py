@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from footnote_kit.errors import InputError, UsageError
-from footnote_kit.model import Problem, RawNote
+from footnote_kit.notes.found import FoundNotes as FoundNotes, NoNotes as NoNotes  # re-exported: the readers' results
 
 FORMATS = ("plain", "markdown", "latex", "html")
 """The formats read from text (``read_notes``); ``documents.READERS`` lists them all."""
@@ -25,21 +23,6 @@ _LATEX = re.compile(r"\\(?:footnote(?:text)?\s*(?:\[[^\]]*\])?\s*\{|documentclas
 _MARKDOWN = re.compile(r"^ {0,3}\[\^[^\]\s\[^]{1,200}\]:", re.MULTILINE)
 _WORDS = re.compile(r"\w\s+\w")
 _HTML = re.compile(r"<(?:!doctype html|html|body|p|div|ol|li|sup|aside|section)\b[^>]*>", re.IGNORECASE)
-
-
-class NoNotes(InputError):
-    """The document has no notes this reader can see (another reader may)."""
-
-
-@dataclass(frozen=True)
-class FoundNotes:
-    notes: tuple[RawNote, ...]
-    problems: tuple[Problem, ...] = ()
-    ranges: tuple[tuple[int, int], ...] = field(default=())
-    """The blocks of consecutively numbered notes found (or selected), as (first, last)."""
-    evidence: Mapping[str, str] = field(default_factory=dict)
-    """URLs a link annotation confirmed (PDF), each with the text the page prints for it:
-    ``parse`` marks the sources citing them (``URL-evidence``, ``URL-printed``)."""
 
 
 def detect_format(text: str, file: str | None = None) -> str:

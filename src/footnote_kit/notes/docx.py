@@ -20,7 +20,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.container import Archive
 from footnote_kit.notes.inline import (
     EM_END,

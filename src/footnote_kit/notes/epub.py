@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.container import Archive
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"

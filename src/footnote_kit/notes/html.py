@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING, Any, cast
 
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
 from footnote_kit.notes.wrap import squeeze
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import EM_END, EM_START, _close, italic, link_text, place_links, take_emphasis, tidy_emphasis
 from footnote_kit.notes.wrap import squeeze
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import _close, markdown_to_text, take_emphasis, tidy_emphasis
 from footnote_kit.notes.wrap import join
 

@@ -25,7 +25,7 @@ from typing import Any
 from footnote_kit import urls
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.inline import place_links, take_emphasis, tidy_emphasis
 from footnote_kit.notes.pdf_layout import (
     _PAGE_NUMBER,

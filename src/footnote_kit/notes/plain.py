@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes
 from footnote_kit.notes.wrap import join
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -15,7 +15,7 @@ from citeproc.source import VariableError
 from citeproc.string import join
 
 from footnote_kit.render import marks
-from footnote_kit.render.elements import STATE, _Cached
+from footnote_kit.render.base import STATE, _Cached
 from footnote_kit.render.fixes import collation_key
 
 

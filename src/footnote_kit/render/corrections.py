@@ -14,8 +14,7 @@ from citeproc.source import VariableError
 from lxml import etree
 
 from footnote_kit.render import marks
-from footnote_kit.render.elements import (CSL_NS, STATE, _Cached, _layout_state, _record,
-                                          _suppressed)
+from footnote_kit.render.base import CSL_NS, STATE, _Cached, _layout_state, _record, _suppressed, locale_root
 from footnote_kit.render.fixes import format_last_page, title_case
 
 
@@ -23,8 +22,6 @@ class Style(_Cached, M.Style):
     def set_locale_list(self, output_locale: str, validate: bool = True) -> None:
         """citeproc-py's locale order, with the locale files parsed by our classes."""
         from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
-
-        from footnote_kit.render.engine import _load_locale_root
 
         lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
         self.locales: list[Any] = []
@@ -40,7 +37,7 @@ class Style(_Cached, M.Style):
             system.append(PRIMARY_DIALECTS[language])
         system.append("en-US")
         for lang in dict.fromkeys(system):
-            self.locales.append(_load_locale_root(lang))
+            self.locales.append(locale_root(lang, self.getroottree().parser))
         for locale in self.locales:
             locale.style = self
 

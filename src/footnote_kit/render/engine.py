@@ -69,7 +69,6 @@ class Entry:
 
 _LOCK = threading.Lock()
 _STYLES: dict[tuple[str, float, str | None], Any] = {}
-_LOCALES: dict[str, Any] = {}
 
 
 def load_style(style_path: str | os.PathLike[str], locale: str | None = None) -> Any:
@@ -85,27 +84,12 @@ def load_style(style_path: str | os.PathLike[str], locale: str | None = None) ->
         return _STYLES[key]
 
 
-def _load_locale_root(lang: str) -> Any:
-    from citeproc import LOCALES_PATH
-    from lxml import etree
-
-    from footnote_kit.render.elements import parser
-
-    if lang not in _LOCALES:
-        path = os.path.join(LOCALES_PATH, f"locales-{lang}.xml")
-        if not os.path.exists(path):
-            raise InputError(f"unknown locale {lang!r}")
-        root = etree.parse(path, parser()).getroot()
-        root.__dict__["_fk_keep"] = list(root.iter())
-        _LOCALES[lang] = root
-    return _LOCALES[lang]
-
-
 class _LoadedStyle:
     def __init__(self, path: str, locale: str | None) -> None:
         from lxml import etree
 
-        from footnote_kit.render.elements import MarkFormatter, parser
+        from footnote_kit.render.base import MarkFormatter
+        from footnote_kit.render.elements import parser
         from footnote_kit.render.fixes import QuoteStyle
 
         try:
@@ -176,7 +160,7 @@ class _Registry:
     """What citeproc-py's ``CitationStylesBibliography`` offers its items, nothing more."""
 
     def __init__(self, source: Any, keys: list[str]) -> None:
-        from footnote_kit.render.elements import MarkFormatter
+        from footnote_kit.render.base import MarkFormatter
 
         self.source = source
         self.keys = keys
@@ -246,7 +230,7 @@ class Processor:
             return self._bibliography
         from citeproc.source import Citation
 
-        from footnote_kit.render.elements import STATE
+        from footnote_kit.render.base import STATE
 
         bib = self.style.root.bibliography
         if bib is None:

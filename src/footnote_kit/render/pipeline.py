@@ -67,12 +67,13 @@ def render_file(
     resolved = resolve_style(style)  # an unknown style fails before the input is read
     loaded = load_input(path, notes=notes, encoding=encoding, fmt=source_format)
     if mode == "notes":
-        if loaded.notes is None:
+        if loaded.kind != "document":
             raise UsageError("--mode notes needs a document with notes; a .bib or CSL-JSON file has sources only", file=os.fspath(path))
         items = items_from_records(loaded.records, loaded.notes)
         result = _render_notes(loaded.notes, items, loaded.cites, resolved, locale, fmt, progress)
     else:
-        result = _render_entries(items_from_records(loaded.records, loaded.notes, file=shown_name(path)), resolved, locale, fmt)
+        notes_read = loaded.notes if loaded.kind == "document" else None  # a .bib entry's note field is its own
+        result = _render_entries(items_from_records(loaded.records, notes_read, file=shown_name(path)), resolved, locale, fmt)
     result = _with_problems(result, _not_repeated(loaded.problems))
     if output is not None and result.rendered:
         from footnote_kit.files import write_atomic
