@@ -14,7 +14,7 @@ import os
 import re
 
 from footnote_kit.errors import InputError, UsageError
-from footnote_kit.notes.found import FoundNotes as FoundNotes, NoNotes as NoNotes  # re-exported: the readers' results
+from footnote_kit.notes.found import FoundNotes as FoundNotes, NoNotes as NoNotes, select as select  # re-exported: the readers' results
 
 FORMATS = ("plain", "markdown", "latex", "html")
 """The formats read from text (``read_notes``); ``documents.READERS`` lists them all."""
@@ -111,19 +111,6 @@ def read_notes(
 
         return plain.find_notes(text, file=file, notes=notes)
     return found if notes is None else select(found, notes, file)
-
-
-def select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> FoundNotes:
-    """Keep the notes numbered in ``notes``; nothing there is an ``InputError``."""
-    kept = tuple(n for n in found.notes if notes[0] <= n.number <= notes[1])
-    if not kept:
-        asked = f"{notes[0]}-{notes[1]}" if notes[0] != notes[1] else str(notes[0])
-        have = ", ".join(f"{a}-{b}" for a, b in found.ranges)
-        raise InputError(f"--notes {asked} matches no note; notes found: {have}", file=file)
-    lines = {n.location.line for n in kept}
-    problems = tuple(p for p in found.problems if p.note is None or notes[0] <= p.note <= notes[1] or p.location.line in lines)
-    numbers = [n.number for n in kept]
-    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),), evidence=found.evidence)
 
 
 def read_file(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from footnote_kit.model import Location, RawNote
-from footnote_kit.notes import FoundNotes
+from footnote_kit.notes.found import FoundNotes
 from footnote_kit.notes.inline import italic, take_emphasis
 from footnote_kit.notes.wrap import join
 

@@ -28,3 +28,16 @@ class FoundNotes:
     evidence: Mapping[str, str] = field(default_factory=dict)
     """URLs a link annotation confirmed (PDF), each with the text the page prints for it:
     ``parse`` marks the sources citing them (``URL-evidence``, ``URL-printed``)."""
+
+
+def select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> FoundNotes:
+    """Keep the notes numbered in ``notes``; nothing there is an ``InputError``."""
+    kept = tuple(n for n in found.notes if notes[0] <= n.number <= notes[1])
+    if not kept:
+        asked = f"{notes[0]}-{notes[1]}" if notes[0] != notes[1] else str(notes[0])
+        have = ", ".join(f"{a}-{b}" for a, b in found.ranges)
+        raise InputError(f"--notes {asked} matches no note; notes found: {have}", file=file)
+    lines = {n.location.line for n in kept}
+    problems = tuple(p for p in found.problems if p.note is None or notes[0] <= p.note <= notes[1] or p.location.line in lines)
+    numbers = [n.number for n in kept]
+    return FoundNotes(notes=kept, problems=problems, ranges=((min(numbers), max(numbers)),), evidence=found.evidence)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from footnote_kit.errors import InputError
 from footnote_kit.model import Location, Problem, RawNote
-from footnote_kit.notes.found import FoundNotes, NoNotes
+from footnote_kit.notes.found import FoundNotes, NoNotes, select
 from footnote_kit.notes.wrap import join
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -112,7 +112,7 @@ def find_notes(
 
         inline = bracketed.find_notes(text, file=file) if bracketed.has_notes(text) else None
         if inline is not None:
-            return inline if notes is None else _select(inline, notes, file)
+            return inline if notes is None else select(inline, notes, file)
     lines = text.split("\n")
     candidates = _candidates(text)
     _link(candidates)
@@ -392,12 +392,6 @@ def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | N
             text = _TRAILING_BACK_LINK.sub("", text)
         out.append(RawNote(number=start.number, text=text, location=Location(file, start.index + 1)))
     return out
-
-
-def _select(found: FoundNotes, notes: tuple[int, int], file: str | None) -> FoundNotes:
-    from footnote_kit.notes import select
-
-    return select(found, notes, file)
 
 
 def _belongs_whole(region: list[str]) -> bool:
