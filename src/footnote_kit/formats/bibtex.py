@@ -26,7 +26,7 @@ from footnote_kit.formats.bibtex_tables import (CSL_TYPES, DEFAULT_GENRES, ENTRY
                                                READ_FIELDS, READ_TYPES)
 from footnote_kit.formats.latex import decode, encode, iso_to_babel
 from footnote_kit.loaded import Loaded
-from footnote_kit.model import Name, Record, Source
+from footnote_kit.model import Name, Record, Source, iso_date
 
 # Fields that styles (and pandoc) change the case of; journal and series names they leave alone.
 TITLE_FIELDS = frozenset({"title", "titleaddon", "booktitle", "maintitle"})
@@ -40,10 +40,6 @@ def entry_type(source: Source, dialect: str) -> str:
     if pair is None:
         pair = ("online", "misc") if source.URL else ("misc", "misc")
     return pair[0] if dialect == "biblatex" else pair[1]
-
-
-def _iso(parts: tuple[int, ...]) -> str:
-    return "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
 
 
 def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[str, list[Name]]]:
@@ -109,7 +105,7 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         f["location" if biblatex else "address"] = source.publisher_place
     if source.issued:
         if biblatex:
-            f["date"] = _iso(source.issued)
+            f["date"] = iso_date(source.issued) or ""
         else:
             f["year"] = str(source.issued[0])
             if len(source.issued) > 1 and 1 <= source.issued[1] <= 12:
@@ -117,7 +113,7 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
     if source.URL:
         f["url"] = source.URL
     if source.accessed:
-        f["urldate"] = _iso(source.accessed)
+        f["urldate"] = iso_date(source.accessed) or ""
     language = iso_to_babel(source.language)
     if language:
         f["langid"] = language
@@ -125,7 +121,7 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
     if not biblatex and source.translated_title:
         notes.insert(0, f"[{source.translated_title}]")
     if not biblatex and source.accessed:
-        notes.append(f"Accessed {_iso(source.accessed)}")
+        notes.append(f"Accessed {iso_date(source.accessed)}")
     if notes:
         f["note"] = ". ".join(notes)
     persons = {role: list(getattr(source, role)) for role in PERSON_ROLES if getattr(source, role)}
