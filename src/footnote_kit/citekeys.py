@@ -3,7 +3,7 @@
 Why this shape: a writer types these keys (``\\cite{safar2019istochniki}``, ``[@safar2019istochniki]``)
 and reads them in their manuscript, so they must be short, readable, plain ASCII, start with
 a letter, and be the same every time the same notes are exported (a key that changes breaks
-every citation that uses it). Rules (documented in the README, "Key rules"):
+every citation that uses it). Rules (documented in docs/export.md, "Key rules"):
 
 - *author*: the first author's family name; for an organisation, a name we could not split,
   or no author at all, the outlet (``container-title``) or the issuing body (``publisher``),

@@ -8,7 +8,7 @@ Why typed dataclasses rather than CSL-JSON dicts everywhere: every consumer (exp
 check, render, lint, repair) reads the same handful of fields, and a typo in a dict key
 fails silently where a typo in an attribute fails loudly. CSL-JSON exists only at the
 boundary (``Source.to_csl`` / ``Source.from_csl``), and the JSON shapes written there are
-contracts that outside scripts rely on (see README, "JSON shapes").
+contracts that outside scripts rely on (docs/parsing.md "Fields of a parsed source", docs/check.md "Output").
 
 This module imports the standard library only: the pre-commit hook imports it on every
 commit, and start-up time matters there.
@@ -424,7 +424,7 @@ class Record:
 
 
 class LinkStatus(str, enum.Enum):
-    """Exactly one per checked URL; documented in the README ("Link statuses")."""
+    """Exactly one per checked URL; documented in docs/check.md ("Statuses")."""
 
     OK = "ok"
     REDIRECTED = "redirected"

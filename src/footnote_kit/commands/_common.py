@@ -77,7 +77,7 @@ def typed(ctx: typer.Context, name: str) -> bool:
 
 
 def settings_for(ctx: typer.Context, *, config: Path | None = None, **options: Any) -> Settings:
-    """The project's settings (README "Configuration") with each option the user typed
+    """The project's settings (docs/configuration.md) with each option the user typed
     put in its place: an option on the command line always wins, even when it repeats
     its default (``--timeout 10`` over a settings file's ``timeout = 30``); an option left
     out leaves the settings file's value. The one merge every command uses."""

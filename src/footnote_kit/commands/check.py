@@ -29,7 +29,7 @@ def check(
     paths: list[str] = typer.Argument(..., metavar="PATHS", help="Documents with notes (text, Markdown, LaTeX, HTML, Word, OpenDocument, EPUB, PDF), .bib, CSL-JSON, or folders."),
     include: list[str] = typer.Option([], "--include", metavar="GLOB", help="In folders, only files matching (repeatable; default: every format we read)."),
     exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip files or folders matching (repeatable)."),
-    format: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text, json (stable, see README), sarif or github (annotations)."),
+    format: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text, json (stable, see docs/check.md), sarif or github (annotations)."),
     archive: str = typer.Option("failed", "--archive", metavar="WHICH", help="Find Wayback copies for: failed links, all links, or none."),
     archive_url: Optional[str] = typer.Option(None, "--archive-url", metavar="URL", help="Wayback base address (default $FOOTNOTE_KIT_ARCHIVE_URL or https://web.archive.org)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the link cache."),
@@ -42,7 +42,7 @@ def check(
     per_host: int = typer.Option(2, "--per-host", metavar="N", help="Requests in flight at once to one host."),
     offline: bool = typer.Option(False, "--offline", help="No network: report from the cache only (links not in it are 'excluded')."),
     skip_urls: list[str] = typer.Option([], "--skip-url", metavar="REGEX", help="URLs matching are not checked ('excluded'), e.g. 'advance\\.lexis\\.com'."),
-    repair: bool = typer.Option(False, "--repair", help="For failed links, propose the URL a PDF copy damaged (lost hyphen, space), with evidence (see README, 'Repairing URLs')."),
+    repair: bool = typer.Option(False, "--repair", help="For failed links, propose the URL a PDF copy damaged (lost hyphen, space), with evidence (see docs/fix.md)."),
     notes: Optional[str] = NOTES_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     allow_private: bool = ALLOW_PRIVATE_OPTION,
@@ -54,7 +54,7 @@ def check(
 
     Each URL is checked once however often it is cited, and ends in one status: ok,
     redirected, dead, error, timeout, blocked, soft-404, invalid, unsupported, excluded
-    (see README, "Checking links"). Exit code 1 when a link is dead (or has a status
+    (see docs/check.md). Exit code 1 when a link is dead (or has a status
     named by --fail-on), 0 otherwise. Results are cached, so a second run is instant.
     """
     import footnote_kit

@@ -33,7 +33,7 @@ def lint(
     Example: footnote-kit lint chapters/ refs.bib
 
     Rules: unparsed-citation, date-mismatch, damaged-url, duplicate-source, orphan-ibid,
-    missing-cite-key, uncited-entry (see the README). Exit 1 when a rule that fails a run
+    missing-cite-key, uncited-entry (see docs/lint-and-hook.md). Exit 1 when a rule that fails a run
     fires (configurable: [tool.footnote-kit.lint] fail-on / disable), 2 for bad input.
     """
     import footnote_kit

@@ -32,7 +32,7 @@ def parse(
         help="A document with footnotes: text copied from a PDF, Markdown, LaTeX, HTML, Word (.docx), OpenDocument, EPUB or PDF; - for stdin.",
     ),
     notes: Optional[str] = NOTES_OPTION,
-    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json (the stable shape documented in the README) or text (a quick read)."),
+    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json (the stable shape documented in docs/parsing.md) or text (a quick read)."),
     encoding: Optional[str] = ENCODING_OPTION,
     repair: bool = REPAIR_OPTION,
     archive_url: Optional[str] = ARCHIVE_URL_OPTION,

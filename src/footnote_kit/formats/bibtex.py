@@ -1,6 +1,6 @@
 """BibTeX and BibLaTeX, written and read with pybtex (imported here only, on use).
 
-Entry types follow the data (README, "Entry types"). Field values are encoded here, not by
+Entry types follow the data (docs/export.md, "Entry types"). Field values are encoded here, not by
 pybtex: ``& % # _ $``, braces and backslashes are escaped; every word with a capital after
 a title's first word is wrapped in braces (``{UN}``, ``{Taliban}``), because a style that
 changes case cannot tell a proper name from a title-cased word and we would rather keep

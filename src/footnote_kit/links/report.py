@@ -2,7 +2,7 @@
 
 Four shapes, all from the same ``LinkResult``s: ``text`` (a summary by status, then a
 table of the problems with where each is cited and the archive copy to use instead),
-``json`` (the stable shape documented in the README), ``sarif`` (SARIF 2.1.0 for
+``json`` (the stable shape documented in docs/check.md), ``sarif`` (SARIF 2.1.0 for
 code-scanning dashboards) and ``github`` (``::error file=…,line=…::`` workflow commands,
 which GitHub shows as annotations on the lines that cite the link). Functions return
 strings; the CLI prints them.
