@@ -94,7 +94,7 @@ def search(text: str, pos: int = 0) -> re.Match[str] | None:
 def _search_start(text: str, pos: int) -> int:
     """No URL_RE match begins before this index (-1: none can), so its search may start
     here (it has no look-behind); without this it tries its case-blind three-way
-    alternation at every index before the URL (about 10 µs a note).
+    alternation at every index before the URL.
 
     A match holds ``://`` five, four or three places in (``https://``, ``http://``,
     ``ftp://``), or begins ``www.`` in any case: ``w`` and ``W`` are the only characters
