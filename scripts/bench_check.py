@@ -219,20 +219,12 @@ def _serve(conn: object, addresses: list[str], hang: float, archive_address: str
 def _start_servers(hosts: int, hang: float, processes: int) -> tuple[list[Any], list[Any], list[str], str]:
     """The servers in ``processes`` processes of their own (one Python process serving every
     host is bound by its own interpreter lock long before the network is the limit)."""
-    import multiprocessing as mp
+    import server_processes
 
     addresses = [f"127.0.0.{i + 2}" for i in range(hosts)]
     groups = [addresses[k::processes] for k in range(processes)]
-    pipes, procs, bases, archive = [], [], [], ""
-    for k, group in enumerate(groups):
-        parent, child = mp.Pipe()
-        proc = mp.Process(target=_serve, args=(child, group, hang, f"127.0.0.{hosts + 2}" if k == 0 else None), daemon=True)
-        proc.start()
-        got, arch = parent.recv()
-        bases.extend(got)
-        archive = arch or archive
-        pipes.append(parent)
-        procs.append(proc)
+    args = [(group, hang, f"127.0.0.{hosts + 2}" if k == 0 else None) for k, group in enumerate(groups)]
+    pipes, procs, bases, archive = server_processes.start(_serve, args)
     order = {a: i for i, a in enumerate(addresses)}
     bases.sort(key=lambda b: order[b.split("//")[1].split(":")[0]])
     return pipes, procs, bases, archive

@@ -153,21 +153,10 @@ def main() -> int:
     if args.baseline_limit is None:
         args.baseline_limit = args.limit
     only = {s.strip() for s in args.only.split(",") if s.strip()}
-    import multiprocessing as mp
+    import server_processes
 
-    # The servers in two processes of their own: one Python process serving every site
-    # is bound by its interpreter lock long before the loopback network is.
-    pipes, servers, bases, archive = [], [], [], ""
     half = HOSTS // 2
-    for first, count, with_archive in ((2, half, True), (2 + half, HOSTS - half, False)):
-        parent, child = mp.Pipe()
-        server = mp.Process(target=_serve, args=(child, first, count, with_archive), daemon=True)
-        server.start()
-        got, arch = parent.recv()
-        bases.extend(got)
-        archive = arch or archive
-        pipes.append(parent)
-        servers.append(server)
+    pipes, servers, bases, archive = server_processes.start(_serve, [(2, half, True), (2 + half, HOSTS - half, False)])
     rows: list[tuple[str, str, int, float | None, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         trees = [("this tree", ROOT / "src")]
