@@ -22,11 +22,6 @@ _OPEN = re.compile(r"\[\s*Footnote(?:\s+(\w{1,5}))?\s*:\s*", re.IGNORECASE)
 _UNDERSCORE_ITALIC = re.compile(r"(?<![\w_])_([^_\n]+(?:\n[^_\n]+)*?)_(?![\w_])")
 
 
-def has_notes(text: str) -> bool:
-    """Is there a bracketed footnote anywhere (a cheap test before reading)?"""
-    return _OPEN.search(text) is not None
-
-
 def find_notes(text: str, *, file: str | None = None) -> FoundNotes | None:
     """The bracketed footnotes of ``text``, or None when it has none."""
     found: list[tuple[str | None, int, str]] = []

@@ -24,7 +24,7 @@ read as plain text, block by block, by the plain reader, keeping each block's li
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes.found import FoundNotes, NoNotes
@@ -214,6 +214,7 @@ def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
     lines of one paragraph."""
     parts: list[str] = []
     links: list[str] = []
+    written = opened_with_number = False  # text so far; a number or back link left out before it
     # An explicit stack, not recursion: pages nest deeper than Python's recursion limit.
     stack: list[Any] = list(reversed(el.contents))
     while stack:
@@ -224,14 +225,19 @@ def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
         if isinstance(child, str):
             if type(child).__name__ not in ("Comment", "CData", "ProcessingInstruction", "Declaration", "Doctype"):
                 parts.append(str(child))
+                written = written or bool(child.strip())
             continue
-        if child is skip or child.name in _SKIP or _is_backlink(child):
+        if child.name in _SKIP:
+            continue
+        if child is skip or _is_backlink(child):
+            opened_with_number = opened_with_number or not written
             continue
         if child.name == "a" and child.get("href"):
             href = str(child.get("href")).strip()
             if href.startswith(("http://", "https://", "ftp://", "www.")):
                 links.append(href)
                 parts.append(link_text(squeeze(_italic_text(child)), href))
+                written = True
                 continue
         if breaks and child.name == "br":
             parts.append(_LINE_BREAK)
@@ -245,21 +251,9 @@ def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
         stack.extend(reversed(child.contents))
     text = squeeze(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))))
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
-    if text[:1] in ".):" and skip is not None or text[:1] in ".):" and _starts_with_backlink(el):
+    if opened_with_number and text[:1] in ".):":
         text = _LEADING_PUNCT.sub("", text, count=1)
     return text, list(dict.fromkeys(links))
-
-
-def _starts_with_backlink(el: Tag) -> bool:
-    """Does the note open with a back link (left out of its text)?"""
-    for child in el.descendants:
-        if isinstance(child, str):
-            if child.strip():
-                return False
-            continue
-        if _is_backlink(cast("Tag", child)):  # not a string: an element
-            return True
-    return False
 
 
 def _is_italic(el: Tag) -> bool:

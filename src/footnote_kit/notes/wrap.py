@@ -33,18 +33,12 @@ _URL_PIECE = re.compile(r"^[\w\-./?=&%#~+:;@!$*',()\[\]]+$")
 _URL_STRUCTURE = re.compile(r"[/=&?%#_]|\w-\w|\w\.[a-z]{2,}")
 
 
-_INVISIBLE_ALL = re.compile("[\u200b\u2060\ufeff\u00ad]")
-
-
 def squeeze(text: str) -> str:
-    """Text from markup (HTML, Word, ODT, LaTeX) on one line: invisible characters
-    removed, soft hyphens too (markup has no line ends for them to mend: they are
-    hyphenation hints), and every run of whitespace one space. Standard Ebooks sets a word
-    joiner (U+2060) beside every dash and ellipsis; left in, it sits inside titles, page
-    ranges (``394\u2060–\u2060398``) and names."""
-    if "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u00ad" in text:
-        text = _INVISIBLE_ALL.sub("", text)
-    return " ".join(text.split())
+    """Text from markup (HTML, Word, ODT, LaTeX) on one line: ``clean_line``, and soft
+    hyphens removed too (markup has no line ends for them to mend: they are hyphenation
+    hints). Standard Ebooks sets a word joiner (U+2060) beside every dash and ellipsis;
+    left in, it sits inside titles, page ranges (``394\u2060–\u2060398``) and names."""
+    return clean_line(text.replace("\u00ad", "") if "\u00ad" in text else text)
 
 
 def clean_line(line: str) -> str:
