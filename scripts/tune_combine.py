@@ -7,7 +7,8 @@ on, or the figures flatter one reader: the train split flatters the rules (writt
 reading it) and the model (trained on it); the held-out split is for reporting only. New
 documents of the development corpus, read with a model trained before they were added,
 are such notes: ``--since REV`` takes the gold files added after revision REV (the one the
-shipped model was trained at). Each variant sets some of ``sources.learned.combine``'s
+shipped model was trained at). Once the shipped model has been retrained on them, they are
+seen: measure with ``FOOTNOTE_KIT_MODEL_DIR`` naming a model trained at REV. Each variant sets some of ``sources.learned.combine``'s
 constants (or switches one of its rules off) and prints the F1 of the MAIN fields, of all
 fields, and the share of notes split right, beside the rules and the model alone.
 """
@@ -30,6 +31,11 @@ import parser_score  # noqa: E402
 from footnote_kit.sources.learned import combine  # noqa: E402
 
 Patch = dict[str, Any]
+_FRAME = ("prefix", "locator", "suffix", "ibid", "extra")
+"""What the model never takes in any variant: signal words, pinpoint, what the rules set aside."""
+_MODEL_LED: Patch = {"MARGIN": -1.0, "ADD": 0.0, "_KEPT": frozenset(_FRAME), "_LISTS": frozenset()}
+"""The model's reading replaces every uncertain rules field, and may take any words but the frame."""
+_NEVER_COMPLETE: Patch = {"_complete": lambda parts: False}
 VARIANTS: dict[str, Patch] = {
     "shipped": {},
     "margin 0": {"MARGIN": 0.0},
@@ -37,55 +43,20 @@ VARIANTS: dict[str, Patch] = {
     "margin 0.2": {"MARGIN": 0.2},
     "add 0.3": {"ADD": 0.3},
     "add 0.7": {"ADD": 0.7},
-    "model may take title/author words": {"_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "editor", "translator", "extra"))},
-    "no complete-note skip": {"_complete": lambda parts: False},
-    "model-led (certain fields stay the rules')": {
-        "MARGIN": -1.0,
-        "ADD": 0.0,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
-        "_LISTS": frozenset(),
+    "model may take title/author words": {"_KEPT": frozenset((*_FRAME, "editor", "translator"))},
+    "no complete-note skip": _NEVER_COMPLETE,
+    "model-led (certain fields stay the rules')": _MODEL_LED,
+    "model-led, no complete-note skip": {**_MODEL_LED, **_NEVER_COMPLETE},
+    "model-led, lists only when covering": {**_MODEL_LED, "_LISTS": combine._LISTS},
+    "model-led, add 0.5": {**_MODEL_LED, "ADD": 0.5},
+    "model-led, lists covering, add 0.3": {**_MODEL_LED, "_LISTS": combine._LISTS, "ADD": 0.3},
+    "model-led, lists covering, add 0.5": {**_MODEL_LED, "_LISTS": combine._LISTS, "ADD": 0.5},
+    "model-led, title kept": {**_MODEL_LED, "_LISTS": combine._LISTS, "ADD": 0.5, "_KEPT": frozenset((*_FRAME, "title"))},
+    "model-led, title and page kept": {**_MODEL_LED, "_LISTS": combine._LISTS, "ADD": 0.5, "_KEPT": frozenset((*_FRAME, "title", "page"))},
+    "model-led, titles and names kept": {
+        **_MODEL_LED, "_LISTS": combine._LISTS, "ADD": 0.5, "_KEPT": frozenset((*_FRAME, "title", "author", "editor", "translator")),
     },
-    "model-led, no complete-note skip": {
-        "MARGIN": -1.0,
-        "ADD": 0.0,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
-        "_LISTS": frozenset(),
-        "_complete": lambda parts: False,
-    },
-    "model-led, lists only when covering": {
-        "MARGIN": -1.0,
-        "ADD": 0.0,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
-    },
-    "model-led, add 0.5": {
-        "MARGIN": -1.0,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
-        "_LISTS": frozenset(),
-    },
-    "model-led, lists covering, add 0.3": {
-        "MARGIN": -1.0,
-        "ADD": 0.3,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
-    },
-    "model-led, lists covering, add 0.5": {
-        "MARGIN": -1.0,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra")),
-    },
-    "model-led, title kept": {
-        "MARGIN": -1.0,
-        "ADD": 0.5,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title")),
-    },
-    "model-led, title and page kept": {
-        "MARGIN": -1.0,
-        "ADD": 0.5,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title", "page")),
-    },
-    "model-led, titles and names kept": {"_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "extra", "title", "author", "editor", "translator"))},
-    "free title/author, margin 0": {
-        "MARGIN": 0.0,
-        "_KEPT": frozenset(("prefix", "locator", "suffix", "ibid", "editor", "translator", "extra")),
-    },
+    "free title/author, margin 0": {"MARGIN": 0.0, "_KEPT": frozenset((*_FRAME, "editor", "translator"))},
 }
 
 
