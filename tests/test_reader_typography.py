@@ -116,6 +116,7 @@ def test_project_gutenberg_bracketed_footnotes_are_notes() -> None:
     assert [(n.number, n.text) for n in notes] == [(1, "The Federalist, Nos. 35, 36. Cf. Ford [sic], Ch. V."), (2, "See below p. 268.")]
     assert notes[0].emphasis == ((0, 14),)
     assert notes[1].location.line == 4
+    assert read_notes("Text [FOOTNOTE 3: Ibid., 9.] and more.\n", fmt="plain").notes[0].text == "Ibid., 9."
 
 
 def test_html_note_ids_with_a_chapter_label_are_notes() -> None:

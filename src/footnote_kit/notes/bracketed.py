@@ -38,15 +38,13 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes | None:
         pos = end + 1
     if not found:
         return None
-    labels = [label for label, _, _ in found]
-    numbered = all(label is not None and label.isdigit() for label in labels) and all(
-        int(a) < int(b) for a, b in zip(labels, labels[1:])  # type: ignore[arg-type]
-    )
+    printed = [int(label) for label, _, _ in found if label is not None and label.isdigit()]
+    numbered = len(printed) == len(found) and all(a < b for a, b in zip(printed, printed[1:]))
     notes = []
-    for order, (label, where, body) in enumerate(found, 1):
+    for order, (_, where, body) in enumerate(found, 1):
         marked = _UNDERSCORE_ITALIC.sub(lambda u: italic(u.group(1)), body)
         text_, emphasis = take_emphasis(join(marked.split("\n")))
-        number = int(label) if numbered and label is not None else order
+        number = printed[order - 1] if numbered else order
         notes.append(RawNote(number=number, text=text_, location=Location(file, where), emphasis=emphasis))
     numbers = [n.number for n in notes]
     return FoundNotes(notes=tuple(notes), ranges=((min(numbers), max(numbers)),))

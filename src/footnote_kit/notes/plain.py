@@ -107,12 +107,11 @@ def find_notes(
     calls to it from the text. Readers of other formats set it when they fall back to
     numbered lines, where an ordered list is the usual reason for lines that count.
     """
-    if "ootnote" in text:  # [Footnote: …], any case: Gutenberg's notes set where they are called
-        from footnote_kit.notes import bracketed
+    from footnote_kit.notes import bracketed  # [Footnote: …]: Gutenberg's notes set where they are called
 
-        inline = bracketed.find_notes(text, file=file)
-        if inline is not None:
-            return inline if notes is None else select(inline, notes, file)
+    inline = bracketed.find_notes(text, file=file)
+    if inline is not None:
+        return inline if notes is None else select(inline, notes, file)
     lines = text.split("\n")
     candidates = _candidates(text)
     _link(candidates)
