@@ -13,6 +13,7 @@ resolution needs the notes before.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -96,19 +97,39 @@ def _without_signal(part: Citation) -> Citation:
     and the citation takes it as its prefix when it has none. In ``note`` (words that fit
     no field) any opening signal word goes, whatever follows it (``see for example:``,
     ``See her book``); in the other fields only a pointer a source follows, since a title
-    may begin with such a word (``Voir et planifier``)."""
+    may begin with such a word (``Voir et planifier``) -- unless the reader already took
+    those very words as the citation's prefix (``See letter to the Matin``: the pointer
+    is then known, and a field that repeats it, at its head or as an unclosed
+    parenthesis at its end, holds the note's words twice)."""
     source, prefix = part.source, part.prefix
     changes: dict[str, str | None] = {}
     for attr in _WORDED:
         value = getattr(source, attr)
-        if value:
-            words, rest = signals.strip_any(value) if attr == "note" else signals.strip(value)
-            if words is not None:
-                changes[attr] = rest.strip(" ,:;") or None
-                prefix = prefix or words
+        if not value:
+            continue
+        rest = _without_prefix(value, prefix) if prefix else value
+        words, rest = signals.strip_any(rest) if attr == "note" else signals.strip(rest)
+        if words is not None:
+            prefix = prefix or words
+        if rest != value:
+            changes[attr] = rest.strip(" ,:;") or None
     if not changes:
         return part
     return replace(part, source=source.with_changes(**changes), prefix=prefix)
+
+
+def _without_prefix(value: str, prefix: str) -> str:
+    """``value`` without the citation's own ``prefix`` where it repeats it: at its head
+    (``Vgl. hierzu bspw.: Cobabus`` -> ``Cobabus``) or as an unclosed parenthesis at its
+    end (``… matériel libre (voir la page dédiée sur``)."""
+    words = r"\W+".join(re.escape(w) for w in prefix.split())
+    head = re.match(rf"\s*{words}(?!\w)[\s.,:;]*", value, re.I)
+    if head and head.end() < len(value):
+        value = value[head.end() :]
+    tail = re.search(rf"\s*\(\s*{words}[\s.,:;]*$", value, re.I)
+    if tail and tail.start() > 0:
+        value = value[: tail.start()]
+    return value
 
 
 def parse_notes(raw: Sequence[RawNote], *, reader: str | None = None) -> tuple[list[Note], list[Problem]]:

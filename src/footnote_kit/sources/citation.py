@@ -24,27 +24,14 @@ from footnote_kit.sources.draft import Draft, chunks, clip, new_source
 from footnote_kit.sources.pieces import is_numbered_document
 from footnote_kit.sources.rest import BOOK_PAREN, read_rest
 from footnote_kit.sources.styles import APA_HEAD, author_date_reference, author_year_reference
-from footnote_kit.sources.textscan import any_word, fold
+from footnote_kit.sources.textscan import is_prose
 from footnote_kit.sources.titles import Quoted, first_quoted, translation_after
 
 _WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation", "symbol", "author-date"))
 """Shapes that are evidence of a cited work on their own."""
-_PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _ALNUM = re.compile(r"[^\W_]")
 r"""A letter or digit (``str.isalnum``: the regex's ``\w`` bar the underscore)."""
-
-
-def is_prose(text: str) -> bool:
-    """A sentence of explanation rather than the head of a citation."""
-    words = text.split()
-    return len(words) >= 9 and _PROSE_WORDS.search(fold(text)) is not None
-
-
-# ---------------------------------------------------------------------------------------
-
-
-# ---------------------------------------------------------------------------------------
 
 
 class Reading(NamedTuple):

@@ -8,12 +8,12 @@ import re
 from typing import NamedTuple
 
 _RANGE = r"[A-Za-z]?\d+[a-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[a-z]?)?"
-_PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.|passim))?"
+_PAGES = rf"{_RANGE}(?:\s*,\s*{_RANGE})*(?:\s*(?:ff?\.?|et\s+seqq?\.?|passim)(?!\w))?"
 _SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
 # After a label and a stop or space a page may be in roman numerals (``p. xx``, ``S. XI``: a
 # preface's pages; ``Sci`` is no page ``ci``).
 _ROMAN_RANGE = r"(?:[ivxlc]+|[IVXLC]+)(?:\s*[-–—]\s*(?:[ivxlc]+|[IVXLC]+))?"
-_LABELLED_PAGES = rf"(?:{_RANGE}|{_ROMAN_RANGE})(?:\s*,\s*(?:{_RANGE}|{_ROMAN_RANGE}))*(?:\s*(?:ff?\.|passim))?"
+_LABELLED_PAGES = rf"(?:{_RANGE}|{_ROMAN_RANGE})(?:\s*,\s*(?:{_RANGE}|{_ROMAN_RANGE}))*(?:\s*(?:ff?\.?|et\s+seqq?\.?|passim)(?!\w))?"
 PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)(?:\.?\s*(?P<page>{_PAGES})|(?:\.\s*|\s+)(?P<roman>{_LABELLED_PAGES}))\.?$")
 # Locators that are no page, kept with their label as CSL's citation ``locator``: chapters,
 # books, sections, notes, columns, folios, leaves (``chap. i``, ``chs. iii, xxvi``, ``§ 12``,

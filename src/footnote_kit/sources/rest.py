@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.sources import dates, imprint, kinds, locators, names
+from footnote_kit.sources import dates, imprint, kinds, locators, names, signals
 from footnote_kit.sources.draft import Draft, chunks
 from footnote_kit.sources.pieces import _PAGED, classify, sentences
 from footnote_kit.sources.textscan import fold
@@ -68,6 +68,8 @@ def book_paren(text: str, d: Draft) -> str:
     if "(" not in text:
         return text
     m = BOOK_PAREN.search(text)
+    if m and signals.strip_any(m.group("place") or m.group("pub"))[0] is not None:
+        m = None  # ``(e.g. by Elizabeth in 1585, and by James I. in 1618)``: the writer's aside
     if m and not m.group("place") and (parts := dates.parse_date(f"{m.group('pub')}, {m.group('date')}")):
         d.issued = d.issued or parts  # ``(Jan. 21, 2009)``: a date in brackets, no imprint
         return text[: m.start()] + "," + text[m.end() :]

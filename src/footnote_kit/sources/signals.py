@@ -28,6 +28,7 @@ _OPENERS = (
 _MORE = (
     r"also|further|generally|especially|esp\.|e\.\s?g\.|for\s+(?:example|instance)|in\s+particular|inter\s+alia|more\s+generally"
     r"|auch|dazu|hierzu|etwa|insbesondere|z\.\s?b\.|u\.\s?a\.|aussi|également|notamment|par\s+exemple|surtout"
+    r"|à\s+(?:cet\s+égard|ce\s+sujet|ce\s+propos)|sur\s+ce\s+point|on\s+this(?:\s+point)?"
     r"|también|además|por\s+ejemplo|anche|также|например|also\s+e\.\s?g\.|see(?:\s+also)?"
 )
 _SIGNAL = re.compile(
@@ -50,7 +51,7 @@ Cyrillic ``с``): a text that begins otherwise opens with none."""
 # report by …``), a link. Any other lower-case word (``Voir et planifier``) is a title's, not a source's.
 _LOWER_START = re.compile(
     r"(?:ibid|ib|id|idem|ebd|ebenda|ders|dies|the|a|an|de|da|di|do|dos|das|du|del|della|der|den|die|van|von|ter|ten|la|le|les|al|el|ibn|bin)\b"
-    r"|(?:al|el|d)[-’']|https?://|www\.|doi:"
+    r"|(?:al|el|d|l)[-’']|https?://|www\.|doi:"
 )
 _CLAUSE_WORDS = re.compile(r"\b(?:see|cf|vgl|siehe|voir|véase)\b|см\.|ср\.", re.I)
 

@@ -8,7 +8,9 @@ Three ways writers put several things in one note, tried in order:
    The source after the pointer begins with a capital, a digit, a quote or bracket, or one
    of the few lower-case words a source begins with (``ibid.``, ``de``, ``the``): ``. Voir
    et planifier`` begins a title, not a pointer;
-3. semicolons between citations (and ``, quoted in`` before a second source), ``A, “T1,” X, 2020; B, “T2,” Y, 2021``, however many: split
+3. a sentence of prose before a sentence that cites, ``Cf. his plan for …, and his views on
+   the judicial veto. Beard, Economic Origins, pp. 450 et seq.``: the prose is a remark;
+4. semicolons between citations (and ``, quoted in`` before a second source), ``A, “T1,” X, 2020; B, “T2,” Y, 2021``, however many: split
    only where both sides look like citations or repetitions (``Ibid., 4``, ``Smith, Long
    Road, 12``), since remarks use semicolons too.
 Quotes and brackets are skipped whole: a semicolon inside a title splits nothing.
@@ -19,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from footnote_kit.sources import ibid, locators, shortform
-from footnote_kit.sources.textscan import YEAR, fold, names_web_address
+from footnote_kit.sources import ibid, locators, shortform, signals
+from footnote_kit.sources.textscan import YEAR, fold, is_prose, names_web_address
 from footnote_kit.sources.titles import MAX_TRIES, OPENERS, first_quoted, quoted_at
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
@@ -302,9 +304,39 @@ def split_note(text: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         for chunk in _POINTER.split(piece) if _may_point(piece) else (piece,):
-            for seg in _semicolons(chunk):
+            for seg in (s for half in _prose_then_source(chunk) for s in _semicolons(half)):
                 out.extend(_quoted_in(seg) if "quoted in" in seg or "cited in" in seg else (seg,))
     return [p for p in out if p]
+
+
+# The end of a sentence: a lower-case word of three letters or more and its stop (not an
+# initial, ``Dr.`` or ``pp.``), then a capital.
+_SENTENCE_END = re.compile(r"(?<=[a-zß-öø-ÿ]{3}[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _prose_then_source(text: str) -> list[str]:
+    """``text`` cut after its first sentences when they are prose that cites nothing and
+    what follows cites (``… on the judicial veto. Beard, Economic Origins, pp. 450``): the
+    prose is the writer's remark, not the head of the source."""
+    if len(text) < 60 or not any(ch in text for ch in ".!?"):
+        return [text]
+    for m in _SENTENCE_END.finditer(text):
+        head, tail = text[: m.start()], text[m.end() :]
+        words, body = signals.strip_any(head)
+        if words is not None and signals.leading(head) is None and len(body.split()) >= 5:
+            pass  # ``Cf. his plan for …``: signal words before no source, a comment
+        elif not is_prose(head):
+            continue
+        if _cites(body):
+            return [text]
+        if _cites(tail) and not is_prose(_first_sentence(tail)):
+            return [head, tail]
+    return [text]
+
+
+def _first_sentence(text: str) -> str:
+    m = _SENTENCE_END.search(text)
+    return text[: m.start()] if m else text
 
 
 _QUOTED_IN = re.compile(r",\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s+(?:[A-ZÀ-ÖØ-Þ“\"‘«„]|the\s))")

@@ -47,3 +47,13 @@ def names_web_address(folded: str) -> bool:
     """``http://``, ``https://`` or ``www.`` in ``fold``-ed text: what a case-insensitive
     regex would find, and the part of the link tests that substrings can answer."""
     return "http://" in folded or "https://" in folded or "www." in folded
+
+
+_PROSE_WORDS = any_word("is are was were has have had been be said says spoke reported according which that this these there also it he she they we our its")
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of explanation rather than the head of a citation: nine words or more,
+    one of them a verb or pronoun that titles and names seldom hold."""
+    words = text.split()
+    return len(words) >= 9 and _PROSE_WORDS.search(fold(text)) is not None
