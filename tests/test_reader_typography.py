@@ -8,6 +8,7 @@ is no page range, and a title holds characters nobody sees.
 
 from __future__ import annotations
 
+from footnote_kit.model import Remark
 from footnote_kit.notes import read_notes
 from footnote_kit.sources import parse_notes
 
@@ -150,3 +151,17 @@ def test_the_stop_after_a_back_linked_number_is_not_note_text() -> None:
         "<i>See</i> Deposition of John Eastman, (Dec. 9, 2021).</p></div></body></html>"
     )
     assert _text(doc, "html") == "See Deposition of John Eastman, (Dec. 9, 2021)."
+
+
+def test_latex_cross_references_print_as_tex_prints_them_unresolved() -> None:
+    text = "\\begin{document}\nText.\\footnote{See \\autoref{sec:terms}, p.~\\pageref{sec:terms}.}\n\\end{document}\n"
+    (note,) = read_notes(text, fmt="latex").notes
+    assert note.text == "See ??, p. ??."
+    notes, _ = parse_notes([note])
+    assert [type(p) for p in notes[0].parts] == [Remark]
+
+
+def test_a_pointer_to_the_writers_own_pages_is_a_remark_not_a_source() -> None:
+    notes, _ = parse_notes(read_notes("1. Also called “open core”. See section 4.2, p. 61 below.\n", fmt="plain").notes)
+    last = notes[0].parts[-1]
+    assert isinstance(last, Remark) and last.text == "See section 4.2, p. 61 below."

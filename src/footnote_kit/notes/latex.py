@@ -10,7 +10,9 @@ macro definitions, not notes, and are skipped.
 Markup inside a note becomes plain text (``latex_note``): ``\\url{}`` and ``\\href{}{}``
 keep their target (see ``inline.link_text``), ``\\emph{}``/``\\textit{}`` and friends keep
 their text, ``--``/``---`` become dashes, TeX quotes and accents become Unicode, and
-``\\cite[p.~4]{key}`` becomes pandoc's ``[@key, p. 4]`` so the parser sees a key. Italics
+``\\cite[p.~4]{key}`` becomes pandoc's ``[@key, p. 4]`` so the parser sees a key;
+``\\ref{}``, ``\\pageref{}`` and the other cross-references print ``??`` as TeX does before it
+knows the number (the parser reads ``See ??, p. ??`` as a cross-reference, not a source). Italics
 (``\\emph{}``, ``\\textit{}``, ``\\textsl{}``, ``{\\em …}``, ``{\\it …}``) become
 ``RawNote.emphasis``.
 """
@@ -61,6 +63,11 @@ _ITALIC_COMMANDS = frozenset({"emph", "textit", "textsl", "mkbibemph"})
 _ITALIC_SWITCHES = re.compile(r"\\(?:em|it|itshape|sl|slshape)(?![a-zA-Z])\s*")
 """``{\\em …}`` and ``{\\it …}``: italics to the end of the enclosing group."""
 _DROP_WITH_ARGUMENT = frozenset({"label", "index", "hspace", "vspace", "hypertarget", "phantom"})
+# Cross-references print a number that only a TeX run knows; without one TeX prints ``??``,
+# and so does the reader (the label is the writer's name for a place, no text of the note).
+_CROSS_REFERENCES = frozenset(
+    {"ref", "pageref", "autoref", "autopageref", "cref", "Cref", "cpageref", "Cpageref", "vref", "vpageref", "nameref", "fullref", "eqref"}
+)
 _QUOTE = {"enquote": ("“", "”"), "mkbibquote": ("“", "”"), "textquote": ("“", "”"), "foreignquote": ("“", "”")}
 
 
@@ -277,6 +284,10 @@ def _command(s: str, i: int, out: list[str], links: list[str]) -> int:
         arg, k = _argument(s, k)
         left, right = _QUOTE[name]
         out.append(left + _convert(arg, links) + right)
+        return k
+    if name in _CROSS_REFERENCES:
+        _, k = _argument(s, k + (k < n and s[k] == "*"))
+        out.append("??")
         return k
     if name in _DROP_WITH_ARGUMENT:
         _, k = _argument(s, _optional(s, k))

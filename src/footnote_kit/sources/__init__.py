@@ -76,6 +76,8 @@ def read_one(seg: str, history: shortform.History | None) -> list[tuple[Part, st
         number, source, locator = short
         repeated = with_page(source, locator) if locator else source
         return [(Ibid(text=seg, refers_to=number, sources=(repeated,), locator=locator), None)]
+    if signals.internal(seg):
+        return [(Remark(seg), None)]  # ``See section 3.2, p. 45.``: the writer's own document
     read = read_segment_detailed(seg)
     parts: list[tuple[Part, str | None]] = []
     if read.remark:

@@ -125,3 +125,23 @@ def strip_any(text: str) -> tuple[str | None, str]:
     if m is None:
         return None, text
     return m.group(0).strip().rstrip(",:").strip(), text[m.end() :]
+
+
+# A place in the writer's own document: ``section 3.2``, ``chapter iv``, ``note 12``, ``p. 45
+# above``, ``Kap. 3``, and ``??``, which TeX prints for a cross-reference it has not resolved.
+INTERNAL_PLACE = (
+    r"(?:(?:sections?|sects?\.|secs?\.|§§?|chapters?|chaps?\.|chs?\.|parts?|pt\.|notes?|nn?\.|appendi(?:x|ces)|app\.|"
+    r"figures?|figs?\.|tables?|tab\.|pages?|pp?\.|Abschnitt|Kapitel|Kap\.|Anm\.|Fn\.|Teil|Abb\.|chapitre|partie|annexe)"
+    r"\s*(?:\d[\d.]*[a-z]?|[ivxlc]+\b|[IVXLC]+\b|\?\?)|\?\?|above|below|supra|infra|oben|unten|ci-dessus|ci-dessous)"
+)
+_INTERNAL = re.compile(
+    rf"^\s*(?:{_OPENERS})(?:,?\s*(?:{_MORE}))*:?\s+{INTERNAL_PLACE}(?:\s*(?:,|and|und|et)?\s*{INTERNAL_PLACE})*\s*[.;]?\s*$",
+    re.I,
+)
+
+
+def internal(text: str) -> bool:
+    """Whether ``text`` is a pointer to another place of the writer's own document (``See
+    section 3.2, p. 45.``, ``Vgl. oben Kap. 3.``, ``See ??, p. ??.``): a cross-reference,
+    which cites no source."""
+    return _INTERNAL.match(text) is not None

@@ -30,7 +30,9 @@ _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a
 _POINTER = re.compile(
     r"(?<=[.!?”\"’)])\s+(?=(?:(?:But )?See(?:,? for example,?| also| further| generally| e\.g\.,?)?:?|Cf\.|Cfr\.|Compare|For (?:details|more|example), see"
     r"|Quoted in|Cited in|Source:|Sources:|Vgl\.(?: auch)?:?|Siehe(?: auch)?:?|Voir(?: aussi)?:?|Véase(?: también)?:?|См\.|Ср\.)"
-    r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |https?://|www\.))"
+    r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |https?://|www\.|"
+    + signals.INTERNAL_PLACE
+    + r"))"
 )
 _SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:|vgl\.|siehe|voir|véase|см\.|ср\.)", re.I)
 # ``…, I, 216, 222–3; II, 39–40``: another volume and pages of the work just cited
