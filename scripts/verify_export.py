@@ -10,7 +10,8 @@ exports biblatex, CSL-JSON and the JSON note map, as ``footnote-kit export`` doe
 - locators in source records: an item whose ``page`` is not its own extent (a book's,
   report's or web page's page, or a single page);
 - signal words in .bib fields: a field that is, or starts with, ``See``, ``see also``,
-  ``cf.``, ``compare``, ``e.g.``, ``Vgl.``, ``Siehe``, ``voir``, ``véase``, ``ср.``...;
+  ``cf.``, ``compare``, ``e.g.``, ``Vgl.``, ``Siehe``, ``voir``, ``véase``, ``ср.``... (not
+  before ``and``/``et``/``und``: ``Voir et planifier`` is a title);
 - keys starting with a digit or ``anon``;
 - note parts the map does not account for (neither a cite nor a part left out with its reason);
 - ``biber --validate-datamodel`` warnings (a figure, not a failure: some are fields the notes
@@ -64,10 +65,12 @@ console.log(JSON.stringify({rendered: entries.length, errors: meta.bibliography_
 COMMUNICATIONS = frozenset({"interview", "personal_communication"})
 # Signal words that open a citation in the languages footnotes are written in. A .bib field
 # that is one of them, or starts with one followed by a space or colon, holds the note's
-# words, not the source's. Deliberately independent of the parser's own list.
+# words, not the source's. Deliberately independent of the parser's own list. A word that
+# a conjunction follows is a verb of a title (``Voir et planifier``, ``See and Be Seen``):
+# a pointer is never followed by ``and``.
 SIGNAL = re.compile(
     r"^(?:see(?:\s+also|\s+e\.g\.)?|cf\.?|compare|e\.\s?g\.|for example|vgl\.?|siehe(?:\s+auch)?|"
-    r"voir(?:\s+aussi)?|véase(?:\s+también)?|ср\.?|см\.?|quoted in)(?=$|[\s:,])",
+    r"voir(?:\s+aussi)?|véase(?:\s+también)?|ср\.?|см\.?|quoted in)(?=$|[\s:,])(?!\s+(?:and|or|et|ou|und|oder|y|o|и)\b)",
     re.I,
 )
 EXTENT_TYPES = frozenset(
