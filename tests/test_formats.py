@@ -260,3 +260,14 @@ def test_interviews_and_letters_are_misc_with_a_type() -> None:
     assert [(r.source.type, r.source.genre) for r in records] == [("interview", None), ("personal_communication", None)]
     back = bibtex.read("@jurisdiction{c, title = {Brown v. Board}, date = {1954}}\n@legislation{d, title = {An Act}}\n").records
     assert [r.source.type for r in back] == ["legal_case", "legislation"]
+
+
+def test_a_volume_in_roman_numerals_is_one_biber_keeps() -> None:
+    # biber drops a non-integer volume ("Invalid value of field 'volume' must be datatype
+    # 'integer' - ignoring field"): the writer's volume would vanish from the bibliography.
+    book = Source(type="book", title="Capital", volume="II", publisher="Meissner", issued=(1885,))
+    assert _entry(book)[1]["volume"] == "2"
+    assert _entry(book.with_changes(volume="xiv"))[1]["volume"] == "14"
+    assert _entry(book.with_changes(volume="II 287"))[1]["volume"] == "II 287"  # not a numeral: as printed
+    assert _entry(book, "bibtex")[1]["volume"] == "II"  # classic BibTeX prints it as it is
+    assert json.loads(csljson.write([Record("k", book)]))[0]["volume"] == "II"

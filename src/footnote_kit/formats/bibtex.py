@@ -99,6 +99,8 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
     for attr, name in (("volume", "volume"), ("edition", "edition"), ("DOI", "doi"), ("ISBN", "isbn")):
         if getattr(source, attr):
             f[name] = getattr(source, attr)
+    if biblatex and source.volume:
+        f["volume"] = arabic(source.volume)
     if source.page:
         f["pages"] = _dash_ranges(source.page)
     if source.publisher_place:
@@ -126,6 +128,23 @@ def fields_of(source: Source, dialect: str) -> tuple[str, dict[str, str], dict[s
         f["note"] = ". ".join(notes)
     persons = {role: list(getattr(source, role)) for role in PERSON_ROLES if getattr(source, role)}
     return etype, f, persons
+
+
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", re.I)
+_ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
+
+
+def arabic(volume: str) -> str:
+    """A volume in roman numerals in arabic ones (``II`` -> ``2``), others unchanged.
+
+    biblatex's ``volume`` is an integer field: biber drops ``volume = {II}`` with a warning,
+    and the volume is lost from the printed bibliography. Arabic numerals are also what
+    Chicago asks for volume numbers whatever the book printed (CMOS 14.123)."""
+    text = volume.strip()
+    if not text or not _ROMAN.fullmatch(text):
+        return volume
+    values = [_ROMAN_VALUES[ch] for ch in text.lower()]
+    return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
 
 
 _RANGE_DASH = re.compile(r"(?<=\w)\s*(?:--|[-\u2010-\u2015])\s*(?=\w)")
