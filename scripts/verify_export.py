@@ -14,8 +14,10 @@ exports biblatex, CSL-JSON and the JSON note map, as ``footnote-kit export`` doe
   before ``and``/``et``/``und``: ``Voir et planifier`` is a title);
 - keys starting with a digit or ``anon``;
 - note parts the map does not account for (neither a cite nor a part left out with its reason);
-- ``biber --validate-datamodel`` warnings (a figure, not a failure: some are fields the notes
-  do not print, such as an unsigned news item's author);
+- ``biber --validate-datamodel`` warnings, by kind (a figure, not a failure): a field the
+  record lacks (mostly one the note does not print, such as an unsigned news item's author),
+  a field of a legal type that biblatex's default data model leaves without fields, a field
+  the entry type does not take, a value of the wrong kind;
 
 and checks that the tools read the result:
 
@@ -109,6 +111,27 @@ def datamodel_warnings(bib: Path, work: Path) -> list[str] | None:
     proc = _run(["biber", "--tool", "--validate-datamodel", "--output-file", str(work / "dm-out.bib"), str(copy)], work)
     lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.startswith("WARN") and "Datamodel" in line]
     return [re.sub(r"Entry '[^']*' \([^)]*\): ", "", line.split(" - ", 1)[-1]) for line in lines]
+
+
+# biblatex's default data model declares these types without fields of their own (its
+# standard styles print them as @misc); styles that support them (biblatex-chicago,
+# biblatex-apa) take a title, court, volume. The issue asks for them.
+UNSUPPORTED_TYPES = ("jurisdiction", "legislation", "legal")
+DATAMODEL_KINDS = (
+    ("missing", "a field the record lacks (not printed in the note, or not found by the parser)"),
+    ("unsupported", "a field of a legal type the default data model leaves without fields"),
+    ("invalid", "a field the entry type does not take"),
+    ("value", "a value of the wrong kind"),
+)
+
+
+def datamodel_kind(warning: str) -> str:
+    """Which of ``DATAMODEL_KINDS`` a ``biber --validate-datamodel`` warning is."""
+    if "Missing mandatory field" in warning:
+        return "missing"
+    if "Invalid field" in warning:
+        return "unsupported" if warning.rstrip("'").endswith(UNSUPPORTED_TYPES) else "invalid"
+    return "value"
 
 
 def check_pandoc(bibliography: Path, work: Path, expected: int) -> tuple[bool, str]:
@@ -265,6 +288,11 @@ def development_documents(scratch: Path) -> list[Path]:
     return docs
 
 
+def _kinds(warnings: list[str]) -> str:
+    counted = [(kind, sum(datamodel_kind(w) == kind for w in warnings)) for kind, _ in DATAMODEL_KINDS]
+    return ", ".join(f"{kind} {n}" for kind, n in counted)
+
+
 def _n(found: list[str] | None) -> str:
     return "n/a" if found is None else str(len(found))
 
@@ -313,7 +341,7 @@ def main(argv: list[str]) -> int:
             writer = counts.locators_in_records + counts.signal_words + counts.bad_keys + (counts.unaccounted or [])
             failed = failed or bool(bad) or bool(writer)
             label = doc.name if notes_range is None else f"{doc.name} (notes {notes_range[0]}-{notes_range[1]})"
-            dm = "n/a" if counts.datamodel is None else str(len(counts.datamodel))
+            dm = "n/a" if counts.datamodel is None else f"{len(counts.datamodel)} ({_kinds(counts.datamodel)})"
             print(f"{'FAIL' if bad or writer else 'ok  '} {label}: {counts.entries} entries, {counts.parts} note parts; "
                   f"locators in records {len(counts.locators_in_records)}, signal words in .bib {len(counts.signal_words)}, "
                   f"keys with digit/anon {len(counts.bad_keys)}, parts unaccounted {_n(counts.unaccounted)}; "
@@ -347,8 +375,12 @@ def main(argv: list[str]) -> int:
             for w in total.datamodel:
                 kinds[w] = kinds.get(w, 0) + 1
             print(f"  biber --validate-datamodel warnings: {len(total.datamodel)}")
-            for w, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
-                print(f"      {n:4d}  {w}")
+            for kind, meaning in DATAMODEL_KINDS:
+                of_kind = [w for w in total.datamodel if datamodel_kind(w) == kind]
+                print(f"    {len(of_kind):5d}  {meaning}")
+                for w, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
+                    if datamodel_kind(w) == kind:
+                        print(f"      {n:5d}  {w}")
     return 1 if failed else 0
 
 
