@@ -161,15 +161,38 @@ def colon_names(who: str) -> tuple[Name, ...] | None:
     return tuple(out) or None
 
 
+# ``Berger und Luckmann, 2009: Die gesellschaftliche Konstruktion …``: author-date names,
+# their year, then the title after the colon.
+_COLON_YEAR_HEAD = re.compile(r"^(?P<who>[^:“”\"„«»()\[\]\d,]{2,80}?),\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s*:\s+(?=\S)")
+
+
+def surnames(who: str) -> tuple[Name, ...] | None:
+    """``Berger und Luckmann``, ``Smith and Jones``, ``Müller/Schmidt``: names, or surnames
+    alone as author-date references print them; None when ``who`` is neither."""
+    read = names.read_names(who)
+    if read is not None:
+        return tuple(read[0])
+    if _SURNAMES.match(who):
+        return tuple(Name(family=w) for w in re.split(r"\s*(?:/|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*", who) if w)
+    return None
+
+
 def colon_style(head: str, d: Draft) -> bool:
     """``Names: Title, Place Year, S. 4`` or ``Names: Title, in: Container …``: taken only
-    when everything before the first colon reads as names."""
+    when everything before the first colon reads as names (``Names, Year: Title`` too)."""
     text = head.strip()
-    m = _COLON_HEAD.match(text)
-    found = colon_names(m.group("who")) if m and not _SENTENCE.search(m.group("who")) else None
+    dated = _COLON_YEAR_HEAD.match(text) if ":" in text else None
+    found = surnames(dated.group("who").strip()) if dated else None
+    if dated is not None and found is not None:
+        m: re.Match[str] | None = dated
+        d.issued = dates.parse_date(dated.group("year"))
+        d.certain.add("issued")
+    else:
+        m = _COLON_HEAD.match(text)
+        found = colon_names(m.group("who")) if m and not _SENTENCE.search(m.group("who")) else None
     if m is None or found is None:
         return False
-    if m.group("role"):
+    if m.groupdict().get("role"):
         d.editor.extend(found)
     else:
         d.author.extend(found)
@@ -205,14 +228,10 @@ def author_year_reference(head: str, d: Draft) -> bool:
     m = _AUTHOR_YEAR_REF.match(head.strip()) if ")" in head else None
     if not m:
         return False
-    who = m.group("who").strip()
-    read = names.read_names(who)
-    if read is not None:
-        d.author.extend(read[0])
-    elif _SURNAMES.match(who):
-        d.author.extend(Name(family=w) for w in re.split(r"\s*(?:/|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*", who) if w)
-    else:
+    found = surnames(m.group("who").strip())
+    if found is None:
         return False
+    d.author.extend(found)
     d.issued = dates.parse_date(m.group("year"))
     d.certain.add("issued")
     if m.group("ed"):

@@ -1,0 +1,31 @@
+"""Author-date notes as German (and other continental) writers print them: names, year,
+colon, title; later notes repeat names and year with a page, and are repetitions of it."""
+
+from __future__ import annotations
+
+from footnote_kit.model import Citation, Ibid, Name, RawNote
+from footnote_kit.sources import parse_notes
+
+
+def test_names_and_year_before_a_colon_are_the_authors_and_date() -> None:
+    notes, _ = parse_notes([RawNote(1, "Vgl. Adorno und Horkheimer, 1947: Dialektik der Aufklärung.")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation)
+    assert cite.source.author == (Name(family="Adorno"), Name(family="Horkheimer"))
+    assert cite.source.title == "Dialektik der Aufklärung" and cite.source.issued == (1947,)
+    assert cite.prefix == "Vgl."
+
+
+def test_names_year_and_page_repeat_the_work_cited_so_before() -> None:
+    notes, _ = parse_notes([
+        RawNote(1, "Vgl.: Weber, 1922: Wirtschaft und Gesellschaft."),
+        RawNote(2, "Weber, 1922, 45."),
+    ])
+    (repeat,) = notes[1].parts
+    assert isinstance(repeat, Ibid) and repeat.refers_to == 1 and repeat.locator == "45"
+
+
+def test_a_title_with_its_own_colon_after_a_name_is_still_a_title() -> None:
+    notes, _ = parse_notes([RawNote(1, "Jane Smith, The Long Road Home: Exile and Return (London: Verso, 2019), 4.")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation) and cite.source.title == "The Long Road Home: Exile and Return"
