@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from footnote_kit.model import DateParts, Name
-from footnote_kit.sources import dates, locators, names
+from footnote_kit.sources import dates, imprint, locators, names
 from footnote_kit.sources.draft import Draft, chunks, strip_stop
 from footnote_kit.sources.pieces import sentences
 from footnote_kit.sources.rest import read_book_pieces, read_rest
@@ -98,6 +98,12 @@ def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bo
         if ed:
             d.set("edition", ed.group("ed"))
             title = title[: ed.start()]
+        facts = _facts_after_title(title) if k + 1 == len(pieces) and "," in title else None
+        if facts:  # ``Thomas Carlyle. Chartism, London, 1840, p. 28.``
+            d.set("title", facts[0])
+            d.ev.shapes.add("book")
+            read_book_pieces(facts[1:], d)
+            return True
         d.set("title", title)
         k += 1
     rest = ", ".join(pieces[k:])
@@ -105,6 +111,27 @@ def _title_and_rest(pieces: list[str], k: int, year: str | None, d: Draft) -> bo
         d.ev.shapes.add("book")
     read_rest(rest, d)
     return True
+
+
+def _facts_after_title(sentence: str) -> list[str] | None:
+    """``Chartism, London, 1840, p. 28`` -> the title and the pieces after it, when the last
+    sentence of a full-stop style ran on with commas: its last piece is a year, a year
+    with its place, or pages. None when it reads as one title (``War, Peace, and Power``)."""
+    pieces = chunks(sentence)
+    if len(pieces) < 2 or len(pieces[0].split()) > 15:
+        return None
+    last = pieces[-1].strip(" .")
+    if not (locators.page(last) or dates.find_year(last) and len(last) <= 30):
+        return None
+    if not any(dates.find_year(p) for p in pieces[1:]) and len(pieces) > 2:
+        return None
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(out) > 1 and imprint.is_place_year(f"{out[-1]}, {piece}"):
+            out[-1] = f"{out[-1]}, {piece.strip()}"  # ``London``, ``1840``: one imprint
+        else:
+            out.append(piece)
+    return out
 
 
 def author_date_reference(m: re.Match[str], d: Draft) -> None:

@@ -1,5 +1,6 @@
-"""Author-date notes as German (and other continental) writers print them: names, year,
-colon, title; later notes repeat names and year with a page, and are repetitions of it."""
+"""Notes in full-stop and author-date styles: continental author-date notes (names, year,
+colon, title; later notes repeat names and year with a page, and are repetitions of it),
+and bibliography-style notes whose last sentence runs on with commas."""
 
 from __future__ import annotations
 
@@ -29,3 +30,19 @@ def test_a_title_with_its_own_colon_after_a_name_is_still_a_title() -> None:
     notes, _ = parse_notes([RawNote(1, "Jane Smith, The Long Road Home: Exile and Return (London: Verso, 2019), 4.")])
     (cite,) = notes[0].parts
     assert isinstance(cite, Citation) and cite.source.title == "The Long Road Home: Exile and Return"
+
+
+def test_a_bibliography_sentence_that_runs_on_with_commas_has_its_imprint_read() -> None:
+    # ``Author. Title, Place, Year, p. N.``: the full-stop style's last sentence ran on.
+    notes, _ = parse_notes([RawNote(1, "Robert Owen. A New View of Society, London, 1813, p. 14.")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation)
+    source = cite.source
+    assert (source.title, source.publisher_place, source.issued) == ("A New View of Society", "London", (1813,))
+    assert cite.locator == "14" or source.page == "14"
+
+
+def test_a_title_with_commas_alone_stays_whole() -> None:
+    notes, _ = parse_notes([RawNote(1, "Smith, Jane. War, Peace, and Power. London: Verso, 2019.")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation) and cite.source.title == "War, Peace, and Power"
