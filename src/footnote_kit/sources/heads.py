@@ -95,6 +95,13 @@ def _title_and_date(piece: str, d: Draft) -> str:
     return text
 
 
+def _dated(piece: str) -> bool:
+    """Whether ``piece`` ends with a date in brackets: ``Numbers Game (2018)``."""
+    text = piece.strip(" .")
+    m = _DATE_AFTER_TITLE.search(text) if text.endswith(")") else None
+    return m is not None and dates.parse_date(m.group(1)) is not None
+
+
 def _family_then_title(pieces: list[str]) -> bool:
     """A family name alone, then a title, then a page: ``Маркс, Введение к критике…, стр. 31``,
     ``Bernheim, German Settlements in the Carolinas, p. 12`` (no outlet: a labelled page)."""
@@ -173,7 +180,11 @@ def unquoted(head: str, d: Draft) -> None:
         if title_pieces:
             d.set("title", ",".join(title_pieces).strip(" ."))
             k += taken
-    elif k < len(pieces) and could_be_title(pieces[k]) and len(pieces) - k >= 2:
+    elif k < len(pieces) and could_be_title(pieces[k]) and (len(pieces) - k >= 2 or (k and _dated(pieces[k]))):
+        # a title, then more; or, after the names, a title that ends with its date in
+        # brackets (``Tom Hart, Numbers Game (2018)``, as the Bluebook prints a book)
         d.set("title", _title_and_date(pieces[k], d))
+        if k == len(pieces) - 1:
+            d.ev.shapes.add("book")
         k += 1
     read_book_pieces(pieces[k:], d)
