@@ -46,3 +46,24 @@ def test_a_title_with_commas_alone_stays_whole() -> None:
     notes, _ = parse_notes([RawNote(1, "Smith, Jane. War, Peace, and Power. London: Verso, 2019.")])
     (cite,) = notes[0].parts
     assert isinstance(cite, Citation) and cite.source.title == "War, Peace, and Power"
+
+
+def test_a_semicolon_right_after_a_link_still_separates_two_sources() -> None:
+    # The link's own characters split nothing, but the semicolon that ends it is the
+    # writer's separator, not part of the address.
+    text = (
+        "Ann Lee, Counting Votes, 12 Elec. L.J. 45 (2015), https://example.org/paper?id=77; "
+        "see also Tom Hart, Numbers Game: Polls and Power (2018)."
+    )
+    notes, _ = parse_notes([RawNote(1, text)])
+    cites = [p for p in notes[0].parts if isinstance(p, Citation)]
+    assert len(cites) == 2
+    assert cites[0].source.URL == "https://example.org/paper?id=77"
+    assert cites[1].prefix == "see also" and cites[1].source.issued == (2018,)
+
+
+def test_a_book_as_the_bluebook_prints_it_is_a_source() -> None:
+    notes, _ = parse_notes([RawNote(1, "Eric Holt, The Long Recession (2021).")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation)
+    assert (cite.source.type, cite.source.title, cite.source.issued) == ("book", "The Long Recession", (2021,))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from footnote_kit import urls
 from footnote_kit.sources import ibid, locators, shortform, signals
 from footnote_kit.sources.textscan import YEAR, fold, is_prose, names_web_address
 from footnote_kit.sources.titles import MAX_TRIES, OPENERS, first_quoted, quoted_at
@@ -204,8 +205,8 @@ def top_level_split(text: str, sep: str) -> list[str]:
             break
         i = m.start()
         ch = text[i]
-        if len(m.group(0)) > 1:  # a URL: its punctuation splits nothing
-            pos = m.end()
+        if len(m.group(0)) > 1:  # a URL: its punctuation splits nothing, bar what ends it
+            pos = i + max(len(urls.trim(m.group(0), text[max(0, i - 80) : i])), 1)  # ``…id=1954849; see also``
             continue
         pos = i + 1
         if ch in OPENERS and tries < MAX_TRIES and (i == 0 or not text[i - 1].isalnum()):
