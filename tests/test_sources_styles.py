@@ -67,3 +67,16 @@ def test_a_book_as_the_bluebook_prints_it_is_a_source() -> None:
     (cite,) = notes[0].parts
     assert isinstance(cite, Citation)
     assert (cite.source.type, cite.source.title, cite.source.issued) == ("book", "The Long Recession", (2021,))
+
+
+def test_quoting_in_a_legal_citation_introduces_a_second_source() -> None:
+    notes, _ = parse_notes([RawNote(1, "Roe v. Lane, 501 U.S. 12, 19 (1991), quoting Doe v. Hill, 402 U.S. 7, 9 (1971).")])
+    cites = [p for p in notes[0].parts if isinstance(p, Citation)]
+    assert [c.source.title for c in cites] == ["Roe v. Lane", "Doe v. Hill"]
+    assert cites[1].prefix == "quoting"
+
+
+def test_a_french_pointer_before_an_article_word_starts_a_new_source() -> None:
+    notes, _ = parse_notes([RawNote(1, "Voir le rapport « Données ouvertes », Etalab, 2016, https://etalab.gouv.fr/r. Voir aussi la Quadrature du Net, https://www.laquadrature.net.")])
+    cites = [p for p in notes[0].parts if isinstance(p, Citation)]
+    assert [c.source.URL for c in cites] == ["https://etalab.gouv.fr/r", "https://www.laquadrature.net"]

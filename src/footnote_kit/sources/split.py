@@ -31,7 +31,7 @@ _LABEL = re.compile(r"(?:^|(?<=[;,.:])\s*|\s+)(?:and\s+|or\s+)?\(?([ivx]{1,4}|[a
 _POINTER = re.compile(
     r"(?<=[.!?”\"’)])\s+(?=(?:(?:But )?See(?:,? for example,?| also| further| generally| e\.g\.,?)?:?|Cf\.|Cfr\.|Compare|For (?:details|more|example), see"
     r"|Quoted in|Cited in|Source:|Sources:|Vgl\.(?: auch)?:?|Siehe(?: auch)?:?|Voir(?: aussi)?:?|Véase(?: también)?:?|См\.|Ср\.)"
-    r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |https?://|www\.|"
+    r"\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ\d“\"‘'«„(\[]|ibid|ebd|id\.|de |van |von |al-|el-|the |la |le |les |l[’']|los |las |https?://|www\.|"
     + signals.INTERNAL_PLACE
     + r"))"
 )
@@ -308,7 +308,7 @@ def split_note(text: str) -> list[str]:
     for piece in pieces:
         for chunk in _POINTER.split(piece) if _may_point(piece) else (piece,):
             for seg in (s for half in _prose_then_source(chunk) for s in _semicolons(half)):
-                out.extend(_quoted_in(seg) if "quoted in" in seg or "cited in" in seg else (seg,))
+                out.extend(_quoted_in(seg) if "quot" in seg or "cit" in seg else (seg,))
     return [p for p in out if p]
 
 
@@ -342,12 +342,13 @@ def _first_sentence(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-_QUOTED_IN = re.compile(r",\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s+(?:[A-ZÀ-ÖØ-Þ“\"‘«„]|the\s))")
+_QUOTED_IN = re.compile(r",\s+(?=(?:(?:as\s+)?(?:quoted|cited)\s+in|quoting|citing)\s+(?:[A-ZÀ-ÖØ-Þ“\"‘«„]|the\s))")
 
 
 def _quoted_in(seg: str) -> list[str]:
     """``Smith, “Title,” Journal 1 (2000): 5, quoted in Jones, Book (…), 7``: two sources,
-    the second with ``quoted in`` as its prefix, when the first looks like a citation."""
+    the second with ``quoted in`` as its prefix, when the first looks like a citation; and
+    the Bluebook's ``Kleppe v. New Mexico, 426 U.S. 529 (1976), quoting United States v. …``."""
     m = _QUOTED_IN.search(seg)
     if m is None or not _cites(seg[: m.start()]):
         return [seg]
