@@ -80,3 +80,12 @@ def test_a_french_pointer_before_an_article_word_starts_a_new_source() -> None:
     notes, _ = parse_notes([RawNote(1, "Voir le rapport « Données ouvertes », Etalab, 2016, https://etalab.gouv.fr/r. Voir aussi la Quadrature du Net, https://www.laquadrature.net.")])
     cites = [p for p in notes[0].parts if isinstance(p, Citation)]
     assert [c.source.URL for c in cites] == ["https://etalab.gouv.fr/r", "https://www.laquadrature.net"]
+
+
+def test_an_author_year_reference_without_brackets_names_author_year_and_pages() -> None:
+    notes, _ = parse_notes([RawNote(1, "Hirschfeld 1914, S. 12-15."), RawNote(2, "Mai 1914, S. 3.")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation)
+    assert (cite.source.author, cite.source.issued) == ((Name(family="Hirschfeld"),), (1914,))
+    assert "12-15" in (cite.locator or cite.source.page or "")
+    assert all(not p.source.author for p in notes[1].parts if isinstance(p, Citation))  # a month, no name

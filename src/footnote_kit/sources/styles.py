@@ -249,14 +249,36 @@ _SUPERSCRIPT = {"²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷":
 _SURNAMES = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+)?(?:\s*(?:/|and|&|und|et|y|и)\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+)*$")
 
 
+# ``Praetorius 1905, S. 345``, ``Humboldt 1845: 127``, ``Herzer ²2001``: the same without
+# brackets, as German author-date notes print it. Surnames only (no initials, no comma).
+_AUTHOR_YEAR_BARE = re.compile(
+    r"^(?P<who>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:und|and|&|et|y)\s+[A-ZÀ-ÖØ-Þ][\w’'-]+|/[A-ZÀ-ÖØ-Þ][\w’'-]+)*)\s+"
+    r"(?P<ed>[²³⁴⁵⁶⁷⁸⁹])?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:\s*[,:]\s*(?P<rest>.*?))?\s*\.?$"
+)
+
+
+def _bare_surnames(who: str) -> tuple[Name, ...] | None:
+    """Surnames before a bare year, unless they are a month (``March 1905``), a body
+    (``Reuters 2019``) or a place-like word that a year follows in an imprint."""
+    first = who.split()[0].split("/")[0]
+    if dates.is_month(first.lower()) or names.is_org(who) or first.lower() in _NOT_SURNAMES:
+        return None
+    return surnames(who)
+
+
+_NOT_SURNAMES = frozenset("see vgl cf siehe voir in im the der die das le la el il january february".split())
+
+
 def author_year_reference(head: str, d: Draft) -> bool:
     """``Scheffel (1855), S. 680``: authors (surnames will do), the year in brackets (an
     edition in superscript before it), then the pages and what the writer adds."""
-    m = _AUTHOR_YEAR_REF.match(head.strip()) if ")" in head else None
-    if not m:
-        return False
-    found = surnames(m.group("who").strip())
+    text = head.strip()
+    m = _AUTHOR_YEAR_REF.match(text) if ")" in text else None
+    found = surnames(m.group("who").strip()) if m else None
     if found is None:
+        m = _AUTHOR_YEAR_BARE.match(text)
+        found = _bare_surnames(m.group("who")) if m else None
+    if m is None or found is None:
         return False
     d.author.extend(found)
     d.issued = dates.parse_date(m.group("year"))
