@@ -89,3 +89,21 @@ def test_an_author_year_reference_without_brackets_names_author_year_and_pages()
     assert (cite.source.author, cite.source.issued) == ((Name(family="Hirschfeld"),), (1914,))
     assert "12-15" in (cite.locator or cite.source.page or "")
     assert all(not p.source.author for p in notes[1].parts if isinstance(p, Citation))  # a month, no name
+
+
+def test_every_author_of_a_list_joined_by_and_is_an_author() -> None:
+    for text in (
+        "Ana Ruiz, Ioana Dima & Carl Berg, Measuring Wages Two Ways, 109 Am. Econ. Rev. 317 (2019).",
+        "Ana Ruiz, Ioana Dima, and Carl Berg, Measuring Wages Two Ways (2019).",
+    ):
+        notes, _ = parse_notes([RawNote(1, text)])
+        (cite,) = notes[0].parts
+        assert isinstance(cite, Citation)
+        assert [a.family for a in cite.source.author] == ["Ruiz", "Dima", "Berg"], text
+        assert cite.source.title == "Measuring Wages Two Ways"
+
+
+def test_a_title_that_joins_two_words_with_and_is_no_list_of_names() -> None:
+    notes, _ = parse_notes([RawNote(1, "Leo Tolstoy, War and Peace (London: Penguin, 2008), 4.")])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation) and cite.source.title == "War and Peace"

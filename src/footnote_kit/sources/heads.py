@@ -114,9 +114,27 @@ def _family_then_title(pieces: list[str]) -> bool:
 
 def _more_names(piece: str) -> bool:
     """A piece after the first author that continues the list: a name that opens with
-    initials (``B. Bird``, ``and M. J. Baker``). A piece of words only may be the title
-    (``Mary Beard, Pompeii Revealed``)."""
-    return _NAME_INITIAL.search(piece) is not None
+    initials (``B. Bird``, ``and M. J. Baker``), or full names joined by ``&``/``and``
+    (``Ioana Marinescu & Marshall Steinbaum``, ``and Carl Shapiro``). A piece of words only
+    may be the title (``Mary Beard, Pompeii Revealed``; ``War and Peace`` joins no full names)."""
+    if _NAME_INITIAL.search(piece) is not None:
+        return True
+    joined = _JOINED.split(piece.strip())
+    if len(joined) < 2:
+        return False
+    return all(len(name.split()) >= 2 for name in joined if name) and names.read_names(_AND_START.sub("", piece)) is not None
+
+
+def _name_before_last(pieces: list[str], k: int, room: int) -> bool:
+    """``Jane Smith, Tom Hart, and Ann Lee, Title``: a name alone (``Tom Hart``) continues
+    the list when the next piece is the list's last name (``and Ann Lee``) and a title
+    follows it."""
+    if k + 2 > room - 1 or not _AND_START.match(pieces[k + 1]) or not _more_names(pieces[k + 1]):
+        return False
+    return names.read_names(pieces[k]) is not None
+
+
+_JOINED = re.compile(r"\s*(?:&|\band\b)\s*")
 
 
 def unquoted(head: str, d: Draft) -> None:
@@ -147,7 +165,7 @@ def unquoted(head: str, d: Draft) -> None:
         listed = names.read_names(pieces[0])
         if listed is not None and not _interview(pieces[0].strip(" .")):
             k = 1
-            while k < room - 1 and k < len(pieces) - 1 and _more_names(pieces[k]):
+            while k < room - 1 and k < len(pieces) - 1 and (_more_names(pieces[k]) or _name_before_last(pieces, k, room)):
                 more = names.read_names(_AND_START.sub("", pieces[k]))  # ``G. Clemens, B. Bird, M. Weida and J. Rowe``
                 if more is None:
                     break
