@@ -4,7 +4,7 @@ and bibliography-style notes whose last sentence runs on with commas."""
 
 from __future__ import annotations
 
-from footnote_kit.model import Citation, Ibid, Name, RawNote
+from footnote_kit.model import Citation, Ibid, Name, RawNote, Remark
 from footnote_kit.sources import parse_notes
 
 
@@ -107,3 +107,14 @@ def test_a_title_that_joins_two_words_with_and_is_no_list_of_names() -> None:
     notes, _ = parse_notes([RawNote(1, "Leo Tolstoy, War and Peace (London: Penguin, 2008), 4.")])
     (cite,) = notes[0].parts
     assert isinstance(cite, Citation) and cite.source.title == "War and Peace"
+
+
+def test_a_place_in_a_work_is_evidence_of_a_citation_without_a_year() -> None:
+    for text, page in (("Spencer, Social Statics, passim.", "passim"), ("Mill, Principles of Political Economy, vol. ii, p. 14.", "14")):
+        notes, _ = parse_notes([RawNote(1, text)])
+        (cite,) = notes[0].parts
+        assert isinstance(cite, Citation), text
+        assert cite.source.author[0].family in ("Spencer", "Mill") and cite.source.title in ("Social Statics", "Principles of Political Economy")
+        assert page in (cite.locator or cite.source.page or "")
+    notes, _ = parse_notes([RawNote(1, "He says so in his letter to the editor, p. 5 of the issue.")])
+    assert all(isinstance(p, Remark) for p in notes[0].parts)  # prose that names a page cites nothing

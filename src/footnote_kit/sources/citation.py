@@ -34,6 +34,11 @@ _ALNUM = re.compile(r"[^\W_]")
 r"""A letter or digit (``str.isalnum``: the regex's ``\w`` bar the underscore)."""
 
 
+# ``Man versus the State, p. 69``, ``Leviathan, Ch. XIII``, ``…, vol. ii. p. 392``, ``…,
+# passim``: a place in a work, after a comma: evidence of a citation that prints no year.
+_CITED_PLACE = re.compile(r",\s*(?:(?:pp?|vols?|ch|chaps?|bk|S|Bd|стр|т)\.\s*(?:\d|[IVXLC]+\b|[ivxlc]+\b)|passim\b)")
+
+
 class Reading(NamedTuple):
     """What one segment says, for ``parse_notes`` and for a reader that combines the rules
     with another (the learned field reader): ``read_segment_detailed``."""
@@ -130,7 +135,7 @@ def read_segment_detailed(seg: str) -> Reading:
         # cheap tests first: most segments without a quoted title print a link)
         if "URL" not in d.text and "DOI" not in d.text and not (BOOK_PAREN.search(head) or locators.journal(head)):
             if is_prose(head) or not (
-                urls.search(seg) or dates.find_year(head) or locators.title_volume_page(head)
+                urls.search(seg) or dates.find_year(head) or locators.title_volume_page(head) or _CITED_PLACE.search(head)
                 or is_numbered_document(head.split(",", 1)[0].strip(" ."))
             ):
                 return Reading(None, None, None)

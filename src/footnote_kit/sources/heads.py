@@ -102,13 +102,20 @@ def _dated(piece: str) -> bool:
     return m is not None and dates.parse_date(m.group(1)) is not None
 
 
+def _places_only(pieces: list[str]) -> bool:
+    """Whether ``pieces`` are all places in a work (``p. 4``, ``ch. iii``, ``passim``): after
+    ``Spencer, Social Statics`` they leave no title, so those two are a name and a title,
+    not a name inverted."""
+    return all(locators.page(p) or locators.OTHER_LOCATOR.match(p.strip()) or p.strip(" .").lower() == "passim" for p in pieces)
+
+
 def _family_then_title(pieces: list[str]) -> bool:
     """A family name alone, then a title, then a page: ``Маркс, Введение к критике…, стр. 31``,
     ``Bernheim, German Settlements in the Carolinas, p. 12`` (no outlet: a labelled page)."""
     family = pieces[0].strip()
     return (
         FAMILY_NAMES.match(family) is not None and " " not in family and not names.is_org(family) and not family.isupper()
-        and len(pieces[1].split()) >= 2 and any(locators.page(p) for p in pieces[2:])
+        and len(pieces[1].split()) >= 2 and any(locators.page(p) or p.strip(" .").lower() == "passim" for p in pieces[2:])
     )
 
 
@@ -157,7 +164,7 @@ def unquoted(head: str, d: Draft) -> None:
     # not take all of it (``Mary Beard, Pompeii Revealed (London: …)``: two words that
     # would read as a name are the title).
     room = len([p for p in chunks(before) if p.strip(" .")]) if book else len(pieces)
-    if len(pieces) >= 3 and room >= 3 and names.is_inverted(pieces[0].strip(), pieces[1].strip()):
+    if len(pieces) >= 3 and room >= 3 and names.is_inverted(pieces[0].strip(), pieces[1].strip()) and not _places_only(pieces[2:]):
         listed = names.read_names(pieces[0] + "," + pieces[1])
         if listed is not None and not dates.parse_date(pieces[2]):
             k = 2  # inverted: ``Hallier, Amédée, Title…``
