@@ -118,3 +118,13 @@ def test_a_place_in_a_work_is_evidence_of_a_citation_without_a_year() -> None:
         assert page in (cite.locator or cite.source.page or "")
     notes, _ = parse_notes([RawNote(1, "He says so in his letter to the editor, p. 5 of the issue.")])
     assert all(isinstance(p, Remark) for p in notes[0].parts)  # prose that names a page cites nothing
+
+
+def test_a_kind_of_document_then_its_issuing_body_then_the_title() -> None:
+    text = "Press Release, U.S. Department of Labor, Wage Rule Takes Effect, May 19, 2010, https://www.dol.gov/news/x."
+    notes, _ = parse_notes([RawNote(1, text)])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation)
+    assert cite.source.genre == "Press Release"
+    assert cite.source.author == (Name(literal="U.S. Department of Labor"),)
+    assert cite.source.title == "Wage Rule Takes Effect" and cite.source.issued == (2010, 5, 19)

@@ -164,7 +164,13 @@ def unquoted(head: str, d: Draft) -> None:
     # not take all of it (``Mary Beard, Pompeii Revealed (London: …)``: two words that
     # would read as a name are the title).
     room = len([p for p in chunks(before) if p.strip(" .")]) if book else len(pieces)
-    if len(pieces) >= 3 and room >= 3 and names.is_inverted(pieces[0].strip(), pieces[1].strip()) and not _places_only(pieces[2:]):
+    if len(pieces) >= 3 and room >= 3 and is_genre(pieces[0].strip(" .")) and names.is_org(pieces[1].strip()):
+        # ``Press Release, U.S. Department of the Interior, Title, May 19, 2010``: the kind of
+        # document, then the body that issued it (its author), then the title
+        d.set("genre", pieces[0].strip(" ."))
+        d.author.append(Name(literal=pieces[1].strip()))
+        k = 2
+    elif len(pieces) >= 3 and room >= 3 and names.is_inverted(pieces[0].strip(), pieces[1].strip()) and not _places_only(pieces[2:]):
         listed = names.read_names(pieces[0] + "," + pieces[1])
         if listed is not None and not dates.parse_date(pieces[2]):
             k = 2  # inverted: ``Hallier, Amédée, Title…``

@@ -12,7 +12,7 @@ import re
 from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, imprint, locators, names
 from footnote_kit.sources.draft import Draft, chunks, strip_stop
-from footnote_kit.sources.pieces import sentences
+from footnote_kit.sources.pieces import is_genre, sentences
 from footnote_kit.sources.rest import read_book_pieces, read_rest
 
 _SAME_AUTHOR = re.compile(r"^(?:[_—–-]{2,}|idem|eadem)\.?$", re.I)
@@ -37,6 +37,8 @@ def author_date(text: str) -> DateParts | None:
 def by_sentences(head: str, d: Draft) -> bool:
     """``Authors. [Year.] Title. Rest.``: taken only when the first sentence is names."""
     text = head.strip()
+    if is_genre(text.split(",", 1)[0].strip()):
+        return False  # ``Press Release, U.S. Department …``: a kind of document, no name
     m = _APA_AUTHORS.match(text)
     apa = names.parse_apa(m.group("who").strip()) if m else None
     if m and apa:  # ``Bergk, V., Haefeli, W. E. & Martin, M. Title…``: initials end no sentence
