@@ -128,3 +128,11 @@ def test_a_kind_of_document_then_its_issuing_body_then_the_title() -> None:
     assert cite.source.genre == "Press Release"
     assert cite.source.author == (Name(literal="U.S. Department of Labor"),)
     assert cite.source.title == "Wage Rule Takes Effect" and cite.source.issued == (2010, 5, 19)
+
+
+def test_quoted_by_introduces_the_source_that_quoted_the_first() -> None:
+    text = "Ann Lee, “Counting,” Poetry 37 (1931): 269, quoted by Tom Hart, Numbers Game (London: Verso, 1981), 78."
+    notes, _ = parse_notes([RawNote(1, text)])
+    cites = [p for p in notes[0].parts if isinstance(p, Citation)]
+    assert [c.source.title for c in cites] == ["Counting", "Numbers Game"]
+    assert cites[1].prefix == "quoted by"

@@ -21,7 +21,7 @@ from footnote_kit.sources.textscan import fold
 # The words that open a pointer, and the words that may follow them within it. English,
 # German, French, Spanish, Italian, Russian; the Bluebook's ``But see``, ``See generally``.
 _OPENERS = (
-    r"see|but\s+see|cf\.|cfr\.|compare|contra|e\.\s?g\.|for\s+(?:example|instance)|quoted\s+in|cited\s+in"
+    r"see|but\s+see|cf\.|cfr\.|compare|contra|e\.\s?g\.|for\s+(?:example|instance)|(?:quoted|cited)\s+(?:in|by)"
     r"|as\s+(?:quoted|cited)\s+in|quoting|citing|vgl\.|siehe|s\.(?=\s+(?:auch|dazu|hierzu))|zit(?:\.|iert)\s+(?:nach|in|bei)"
     r"|z\.\s?b\.|voir|cité\s+(?:dans|par|in)|véase|vid\.|vide|cfr|ср\.|см\.|sources?:"
 )

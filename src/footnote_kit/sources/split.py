@@ -35,7 +35,7 @@ _POINTER = re.compile(
     + signals.INTERNAL_PLACE
     + r"))"
 )
-_SEE = re.compile(r"^(?:see|cf\.|compare|quoted in|cited in|sources?:|vgl\.|siehe|voir|véase|см\.|ср\.)", re.I)
+_SEE = re.compile(r"^(?:see|cf\.|compare|(?:quoted|cited) (?:in|by)|sources?:|vgl\.|siehe|voir|véase|см\.|ср\.)", re.I)
 # ``…, I, 216, 222–3; II, 39–40``: another volume and pages of the work just cited
 _MORE_OF_THE_SAME = re.compile(r"^(?:vol\.\s*)?(?:[IVXLC]+|[ivxlc]+|\d{1,3}),\s*(?:pp?\.\s*)?\d+[\d–-]*(?:,\s*\d+[\d–-]*)*\.?$")
 _LABELLED_PAGE = re.compile(r"(?:^|[\s,(])(?:pp?\.|S\.|стр\.|vol\.|Bd\.)\s*[\dIVXLCivxlc]")
@@ -342,7 +342,7 @@ def _first_sentence(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-_QUOTED_IN = re.compile(r",\s+(?=(?:(?:as\s+)?(?:quoted|cited)\s+in|quoting|citing)\s+(?:[A-ZÀ-ÖØ-Þ“\"‘«„]|the\s))")
+_QUOTED_IN = re.compile(r",\s+(?=(?:(?:as\s+)?(?:quoted|cited)\s+(?:in|by)|quoting|citing)\s+(?:[A-ZÀ-ÖØ-Þ“\"‘«„]|the\s))")
 
 
 def _quoted_in(seg: str) -> list[str]:
