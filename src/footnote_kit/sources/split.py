@@ -323,13 +323,15 @@ def _prose_then_source(text: str) -> list[str]:
     prose is the writer's remark, not the head of the source."""
     if len(text) < 60 or not any(ch in text for ch in ".!?"):
         return [text]
-    for m in _SENTENCE_END.finditer(text):
+    words, _ = signals.strip_any(text)
+    comment = words is not None and signals.leading(text) is None  # ``Cf. his plan for …``
+    for m in _SENTENCE_END.finditer(text, 30):  # (a comment or prose is thirty characters or more)
         head, tail = text[: m.start()], text[m.end() :]
-        words, body = signals.strip_any(head)
-        if words is not None and signals.leading(head) is None and len(body.split()) >= 5:
-            pass  # ``Cf. his plan for …``: signal words before no source, a comment
-        elif not is_prose(head):
-            continue
+        body = signals.strip_any(head)[1] if words is not None else head
+        if comment and len(body.split()) >= 5:
+            pass  # signal words before no source: a comment
+        elif head.count(" ") < 8 or not is_prose(head):
+            continue  # (prose is nine words or more)
         if _cites(body):
             return [text]
         if _cites(tail) and not is_prose(_first_sentence(tail)):
