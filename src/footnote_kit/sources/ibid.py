@@ -1,6 +1,7 @@
 """``Ibid.``, ``Ibid., p. 4``, ``Id. at 12`` and ``Author, op. cit., p. 5``, in the languages
 notes are written in: ``Ebd.``/``Ebenda`` and ``a.a.O.`` (German), ``Ibíd.``/``Íd.`` and
-``ob. cit.``/``cit.`` (Spanish, Italian), ``art. cit.``/``loc. cit.`` (French, Latin); a
+``ob. cit.``/``cit.`` (Spanish, Italian), ``art. cit.``/``loc. cit.``/``l. c.`` (French,
+Latin), ``Там же`` and ``цит. соч.`` (Russian), ``Tamże`` (Polish); a
 pointer before them (``Vgl. ebd.``, ``See ibid.``) is no part of the repetition.
 
 ``Ibid.`` repeats the source(s) of the citation just before it (the previous note, or
@@ -16,12 +17,18 @@ from typing import NamedTuple
 
 from footnote_kit.sources import locators, signals
 
-IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id|ibíd|íd|ebd|ebda|ebenda)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
-_CIT = r"(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|ob\.?\s*cit|obra\s+cit|a\.?\s*a\.?\s*O|cit)"
+IBID_RE = re.compile(r"^(?:ibid|ibidem|ib|id|ibíd|íd|ebd|ebda|ebenda|там\s+же|тамъ\s+же|там\s+само|tamże)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
+_CIT = r"(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|ob\.?\s*cit|obra\s+cit|a\.?\s*a\.?\s*O|цит\.?\s*соч|cit)"
 OPCIT_RE = re.compile(rf"^(?P<who>[^,“”\"]{{2,80}}?),?\s+{_CIT}\.?(?P<rest>.*)$", re.I)
-_OPCIT_ALONE = re.compile(r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.?\s*a\.?\s*O)\.?(?=$|[\s,.:;])(?P<rest>.*)$", re.I)
-_IBID_FIRST = "iIİıíÍeE"
-"""What IBID_RE's first letter matches ignoring case: ``i``, ``I``, ``İ``, ``ı``, ``í``, ``e``."""
+_OPCIT_ALONE = re.compile(
+    r"^(?:op\.?\s*cit|loc\.?\s*cit|a\.?\s*a\.?\s*O|[lL]\.\s?[cс]\.(?=\s*(?:$|[,;]|[pр]{1,2}\.|стр\.|§|t\.|cap\.|qu\.)))\.?(?=$|[\s,.:;])(?P<rest>.*)$",
+    re.I,
+)
+"""``Op. cit., p. 5``, ``a.a.O., S. 4``, ``L. c., p. 90`` (loco citato; the ``c`` Latin or Cyrillic,
+and lower case or before a locator, so that ``L. C. Smith`` stays a name)."""
+_IBID_FIRST = "iIİıíÍeEтТtT"
+"""What IBID_RE's first letter matches ignoring case: ``i``, ``I``, ``İ``, ``ı``, ``í``, ``e``,
+and the ``т`` of Russian ``Там же`` and ``t`` of Polish ``Tamże``."""
 _PAGES_FIRST = re.compile(r"pp?\.")
 _AT_NUMBER = re.compile(r"^(?:at\s+)?(\d+(?:[-–]\d+)?)\b(.*)$")
 

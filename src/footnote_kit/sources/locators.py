@@ -14,7 +14,7 @@ _SPACED_DASH = re.compile(r"\s*([-–—,])\s*")
 # preface's pages; ``Sci`` is no page ``ci``).
 _ROMAN_RANGE = r"(?:[ivxlc]+|[IVXLC]+)(?:\s*[-–—]\s*(?:[ivxlc]+|[IVXLC]+))?"
 _LABELLED_PAGES = rf"(?:{_RANGE}|{_ROMAN_RANGE})(?:\s*,\s*(?:{_RANGE}|{_ROMAN_RANGE}))*(?:\s*(?:ff?\.?|et\s+seqq?\.?|passim)(?!\w))?"
-PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с)(?:\.?\s*(?P<page>{_PAGES})|(?:\.\s*|\s+)(?P<roman>{_LABELLED_PAGES}))\.?$")
+PAGE_RE = re.compile(rf"^(?:pp?|pg|pgs|pages?|S|s|at|стр|с|рр?)(?:\.?\s*(?P<page>{_PAGES})|(?:\.\s*|\s+)(?P<roman>{_LABELLED_PAGES}))\.?$")
 # Locators that are no page, kept with their label as CSL's citation ``locator``: chapters,
 # books, sections, notes, columns, folios, leaves (``chap. i``, ``chs. iii, xxvi``, ``§ 12``,
 # ``n. 4``, ``Anm. 95``, ``Bl. 115va``, ``fol. 12v``, ``col. 45``, ``art. 5``, ``book ii``).
