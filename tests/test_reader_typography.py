@@ -165,3 +165,14 @@ def test_a_pointer_to_the_writers_own_pages_is_a_remark_not_a_source() -> None:
     notes, _ = parse_notes(read_notes("1. Also called “open core”. See section 4.2, p. 61 below.\n", fmt="plain").notes)
     last = notes[0].parts[-1]
     assert isinstance(last, Remark) and last.text == "See section 4.2, p. 61 below."
+
+
+def test_an_environment_inside_a_latex_note_prints_its_body_not_its_name() -> None:
+    """``\\begin{quote}`` in a note sets a quotation off; the word ``quote`` is not printed."""
+    text = (
+        "\\begin{document}\nText.\\footnote{Section 1503(a) provides:\n\\begin{quote}\nWhoever \\dots\\ obstructs justice.\n"
+        "\\end{quote}}\nMore.\\footnote{A list: \\begin{itemize}\\item one \\item two\\end{itemize} done.}\n\\end{document}\n"
+    )
+    notes = read_notes(text, fmt="latex").notes
+    assert notes[0].text == "Section 1503(a) provides: Whoever … obstructs justice."
+    assert "itemize" not in notes[1].text and "one" in notes[1].text and notes[1].text.endswith("done.")
