@@ -176,3 +176,17 @@ def test_an_environment_inside_a_latex_note_prints_its_body_not_its_name() -> No
     notes = read_notes(text, fmt="latex").notes
     assert notes[0].text == "Section 1503(a) provides: Whoever … obstructs justice."
     assert "itemize" not in notes[1].text and "one" in notes[1].text and notes[1].text.endswith("done.")
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
+    """``Druck-`` / ``und Verlagswesen`` prints ``Druck- und``; ``counter-`` / ``terrorism`` is one word."""
+    doc = (
+        "Text.[^1] More.[^2]\n\n[^1]: Lüthi, Versuch einer Bibliographie zur heimischen Druck-\n"
+        "    und Pressegeschichte; pre-\n    and post-war counter-\n    terrorism.\n"
+        "[^2]: Land-\n    en tuinbouw; Ein-\n    bzw. Ausfuhr; Druck-,\n    Verlags- und Buchwesen; micro-\n    et macro-économie.\n"
+    )
+    texts = [n.text for n in read_notes(doc, fmt="markdown").notes]
+    assert texts[0] == "Lüthi, Versuch einer Bibliographie zur heimischen Druck- und Pressegeschichte; pre- and post-war counter-terrorism."
+    assert texts[1] == "Land- en tuinbouw; Ein- bzw. Ausfuhr; Druck-, Verlags- und Buchwesen; micro- et macro-économie."
+    plain = "1. Zur Druck-\noder Verlagsgeschichte, short-\nto medium-term, well-\nto-do.\n"
+    assert _text(plain, "plain") == "Zur Druck- oder Verlagsgeschichte, short- to medium-term, well-to-do."
