@@ -190,3 +190,30 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     assert texts[1] == "Land- en tuinbouw; Ein- bzw. Ausfuhr; Druck-, Verlags- und Buchwesen; micro- et macro-économie."
     plain = "1. Zur Druck-\noder Verlagsgeschichte, short-\nto medium-term, well-\nto-do.\n"
     assert _text(plain, "plain") == "Zur Druck- oder Verlagsgeschichte, short- to medium-term, well-to-do."
+
+
+def test_a_links_url_stays_in_its_own_sentence_and_beside_a_link_in_prose() -> None:
+    """The URL goes to the end of the citation the link is in, not after the prose that follows it."""
+    doc = (
+        "A.[^1] B.[^2]\n\n"
+        '[^1]: See "AHA Tuning Project: [2016 Core](https://www.historians.org/core)," (accessed June 1, 2016). '
+        "The critical search process is fairly irrelevant to many fields.\n"
+        "[^2]: Voir aussi la [Knowledge Ecology International](http://www.keionline.org), une ONG spécialisée.\n"
+    )
+    texts = [n.text for n in read_notes(doc, fmt="markdown").notes]
+    assert texts[0] == (
+        'See "AHA Tuning Project: 2016 Core," (accessed June 1, 2016), https://www.historians.org/core. '
+        "The critical search process is fairly irrelevant to many fields."
+    )
+    assert texts[1] == "Voir aussi la Knowledge Ecology International, http://www.keionline.org, une ONG spécialisée."
+
+
+def test_a_wikipedia_citations_url_goes_before_its_final_stop() -> None:
+    doc = (
+        '<html><body><ol class="references"><li id="cite_note-2"><span class="reference-text">'
+        '<cite class="citation web"><a class="external text" href="https://www.mozilla.org/foundation/moco/">'
+        '"About the Mozilla Corporation"</a>. Mozilla Foundation. Retrieved 2012-08-18.</cite> - a comment.</span></li></ol></body></html>'
+    )
+    assert _text(doc, "html") == (
+        '"About the Mozilla Corporation". Mozilla Foundation. Retrieved 2012-08-18, https://www.mozilla.org/foundation/moco/. - a comment.'
+    )
