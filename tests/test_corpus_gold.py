@@ -48,9 +48,7 @@ def test_gold_file_has_the_readme_keys(path: Path) -> None:
     assert (ROOT / gold["document"]).is_file(), f"{path.name}: {gold['document']} does not exist"
 
 
-KNOWN_READER_GAPS = {
-    "cath-clouds-over-the-netherlands-ch1": "plain text from a PDF: a note split by a page break (`29` / page number / its text) is glued onto note 28",
-}
+KNOWN_READER_GAPS: dict[str, str] = {}
 """Documents whose notes the reader does not yet find exactly; the gold says how they read."""
 
 
