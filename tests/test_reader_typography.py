@@ -217,3 +217,14 @@ def test_a_wikipedia_citations_url_goes_before_its_final_stop() -> None:
     assert _text(doc, "html") == (
         '"About the Mozilla Corporation". Mozilla Foundation. Retrieved 2012-08-18, https://www.mozilla.org/foundation/moco/. - a comment.'
     )
+
+
+def test_a_lettered_markdown_label_does_not_renumber_the_notes_after_it() -> None:
+    """``[^15a]`` is a note inserted after 15 (a later edition's); 16 stays note 16."""
+    doc = "A.[^14] B.[^15] C.[^15a] D.[^16]\n\n[^14]: Four.\n[^15]: Five.\n[^15a]: Inserted.\n[^16]: Six.\n"
+    found = read_notes(doc, fmt="markdown")
+    assert [(n.number, n.printed, n.text) for n in found.notes] == [
+        (14, "14", "Four."), (15, "15", "Five."), (15, "15a", "Inserted."), (16, "16", "Six.")
+    ]
+    assert found.problems == ()
+    assert found.ranges == ((14, 16),)
