@@ -228,3 +228,14 @@ def test_a_lettered_markdown_label_does_not_renumber_the_notes_after_it() -> Non
     ]
     assert found.problems == ()
     assert found.ranges == ((14, 16),)
+
+
+def test_a_wikipedia_citation_is_upright_and_only_its_titles_are_italic() -> None:
+    """MediaWiki wraps a whole reference in ``<cite class="citation">`` and sets it upright."""
+    doc = (
+        '<html><body><ol class="references"><li id="cite_note-5"><span class="reference-text">'
+        '<cite class="citation book">Payment, S. (2007). <i>Marc Andreessen and Jim Clark</i>. Rosen Publishing Group.</cite>'
+        "</span></li></ol></body></html>"
+    )
+    (note,) = read_notes(doc, fmt="html").notes
+    assert [note.text[a:b] for a, b in note.emphasis] == ["Marc Andreessen and Jim Clark"]
