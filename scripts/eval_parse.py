@@ -117,7 +117,7 @@ def mismatches(gold_path: Path = GOLD, notes_path: Path = NOTES) -> list[str]:
 
 
 def _corpus_notes(corpus: str) -> list[tuple[str, list[RawNote], dict[int, list[dict[str, Any]]]]]:
-    """(document, its notes in order, gold parts by note number) for one corpus."""
+    """(document, its notes in order, gold parts by place in the document) for one corpus."""
     import parser_data
 
     if corpus == "example":
@@ -132,7 +132,8 @@ def _corpus_notes(corpus: str) -> list[tuple[str, list[RawNote], dict[int, list[
 
 
 def documents(examples: list[Any], corpus: str) -> list[tuple[str, list[RawNote], dict[int, list[dict[str, Any]]]]]:
-    """Examples (``parser_data.Example``) grouped by document, with their gold parts."""
+    """Examples (``parser_data.Example``) grouped by document, with their gold parts by
+    the note's place in the document."""
     docs: dict[str, tuple[list[RawNote], dict[int, list[dict[str, Any]]]]] = {}
     for k, ex in enumerate(examples):
         doc = ex.doc or f"{corpus}-{k}"
@@ -154,8 +155,9 @@ def documents(examples: list[Any], corpus: str) -> list[tuple[str, list[RawNote]
                     item.setdefault(span.label, value)
             parts = [{"kind": "citation", "item": item}]
         raw, gold = docs.setdefault(doc, ([], {}))
+        # by place in the document, not by number: a lettered note (15a) shares note 15's
+        gold[len(raw)] = parts
         raw.append(RawNote(number=number, text=ex.text, emphasis=ex.emphasis))
-        gold[number] = parts
     return [(doc, raw, gold) for doc, (raw, gold) in docs.items()]
 
 
@@ -178,7 +180,7 @@ def score_documents(docs: list[tuple[str, list[RawNote], dict[int, list[dict[str
     score = parser_score.Score()
     for doc, raw, gold in docs:
         parsed, _ = parse_notes(raw, reader=reader)
-        for note, r in zip(parsed, raw):
+        for place, note in enumerate(parsed):
             got = [p.to_json() for p in note.parts]
             if corpus == "anystyle":  # the gold gives years, first names only, and no pinpoints
                 for p in got:
@@ -190,7 +192,7 @@ def score_documents(docs: list[tuple[str, list[RawNote], dict[int, list[dict[str
                         item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
                     p.pop("prefix", None)
                     p.pop("locator", None)
-            score.note(note.number, gold[r.number], got, doc)
+            score.note(note.number, gold[place], got, doc)
     return score
 
 

@@ -36,13 +36,13 @@ def main(argv: list[str]) -> int:
         doc = str(gold.get("document", ""))
         if not doc.startswith("tests/data/corpus/"):
             continue
-        wanted = {int(k): v["text"] for k, v in gold["notes"].items()}
+        wanted = {k: v["text"] for k, v in gold["notes"].items()}
         try:
             notes = read_notes((ROOT / doc).read_text(encoding="utf-8"), file=doc, fmt=gold["format"]).notes
         except FootnoteKitError as e:
             notes = ()
             print(f"  {path.stem}: {e}")
-        got = {n.number: n.text for n in notes}
+        got = {n.printed: n.text for n in notes}
         found = sum(1 for k in wanted if k in got)
         right = [k for k, text in wanted.items() if k in got and _norm(got[k]) == _norm(text)]
         total += len(wanted)
@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
         same += len(right)
         print(f"{path.stem:<46} {gold['split']:<8} {found:>3}/{len(wanted):<3} {len(right):>7}/{len(wanted):<3}")
         if verbose:
-            for k in sorted(set(wanted) - set(right))[:5]:
+            for k in sorted(set(wanted) - set(right), key=lambda k: (len(k), k))[:5]:
                 print(f"    {k} read: {got.get(k, '')[:140]!r}\n    {k} gold: {wanted[k][:140]!r}")
     print(f"{'all documents':<46} {'':<8} {found_total:>3}/{total:<3} {same:>7}/{total:<3}")
     return 0

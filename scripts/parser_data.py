@@ -269,7 +269,7 @@ def gold(path: Path, corpus: str | None = None) -> list[Example]:
         parts = note["parts"]
         labelled, wanted, found = spans(text, parts)
         out.append(
-            Example(text, labelled, corpus or path.stem, emphasis=emphasis.get(text, ()), parts=parts, number=int(number), doc=path.stem, wanted=wanted, found=found)
+            Example(text, labelled, corpus or path.stem, emphasis=emphasis.get(text, ()), parts=parts, number=int(re.sub(r"[a-z]+$", "", number)), doc=path.stem, wanted=wanted, found=found)
         )
     return out
 

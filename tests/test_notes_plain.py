@@ -308,3 +308,69 @@ def test_read_notes_picks_plain_for_text_files() -> None:
 def test_back_links_copied_from_a_web_page_are_dropped() -> None:
     text = "1. ^ Smith, Book (2001).\n2. ^ a b Jones, “Title,” Outlet, 2020.\n3. ↑ Ibid.\n"
     assert [n.text for n in find_notes(text).notes] == ["Smith, Book (2001).", "Jones, “Title,” Outlet, 2020.", "Ibid."]
+
+
+# --- page breaks inside a block of endnotes (pdftotext output) ----------------------------
+
+PAGED_ENDNOTES = (
+    "Body text of the chapter.1 More text.2 Yet more.3 And more.4 Last.5\n\n"
+    "Notes\n"
+    "1 Smith, Anna. 2020. Water and Power. London: Verso.\n"
+    "2 Jones, Bo. 2019. “Clouds.” Policy Review, 13(2). https://doi.org/10.1/x; Widder,\n"
+    "\n"
+    "9\n"
+    "\n"
+    "\fDavid Gray, Open (For Business). Available at SSRN: https://ssrn.com/abstract=1.\n"
+    "3 https://example.org/one\n"
+    "4\n"
+    "\n"
+    "10\n"
+    "\n"
+    "\fhttps://example.org/two\n"
+    "5 Lee, Kim. 2021. Ground. Paris: Seuil.\n"
+)
+
+
+def test_a_note_goes_on_after_a_page_break_and_its_page_number() -> None:
+    notes = by_number(find_notes(PAGED_ENDNOTES))
+    assert notes[2].text == (
+        "Jones, Bo. 2019. “Clouds.” Policy Review, 13(2). https://doi.org/10.1/x; Widder, "
+        "David Gray, Open (For Business). Available at SSRN: https://ssrn.com/abstract=1."
+    )
+
+
+def test_a_note_number_left_alone_before_a_page_break_starts_its_note() -> None:
+    found = find_notes(PAGED_ENDNOTES)
+    assert numbers(found) == [1, 2, 3, 4, 5]
+    notes = by_number(found)
+    assert notes[3].text == "https://example.org/one"
+    assert notes[4].text == "https://example.org/two"
+    assert "missing-note" not in codes(found)
+
+
+def test_short_lines_of_a_note_after_a_sentence_end_stay_with_it() -> None:
+    """A PDF sets the end of a long reference one word a line; the next note is right below."""
+    doc = (
+        "Notes\n1 Short note one.\n"
+        "2 Bria, Francesca, Johnny Ryan, Sophie Bloemen, Matthias Pfeffer, Leevi Saari, Fabian\n"
+        "Ferrari. 2024. Time To Build A European Digital Ecosystem, 9\n"
+        "December 2024. https://feps-europe.eu/a.pdf; Bria, Francesca. 2025. EUROSTACK: Building a\n"
+        "European alternative for technological sovereignty. https://www.euro-stack.info/; Baur,\n"
+        "Andreas. (2023). European Dreams of the Cloud: Imagining Innovation and Political\n"
+        "Control.\nGeopolitics,\n29(3),\n796–820.\nhttps://doi.org/\n10.1080/14650045.2022.2151902.\n"
+        "3 See https://ibestuur.nl/a/.\n4 Short note four.\n"
+    )
+    notes = by_number(find_notes(doc))
+    assert notes[2].text.endswith("Political Control. Geopolitics, 29(3), 796–820. https://doi.org/10.1080/14650045.2022.2151902.")
+    assert notes[3].text == "See https://ibestuur.nl/a/."
+
+
+def test_body_text_after_a_page_break_is_not_glued_onto_a_footnote() -> None:
+    """Footnotes at a page's foot: the next page starts with body text, many lines of it."""
+    body = "\n".join(f"Body line {i} of the next page goes on and on" for i in range(12))
+    doc = (
+        "Text.1 More.2 Again.3\n\n1 Smith, Water, 12.\n2 Jones, Power,\n\n9\n\n\f" + body + "\n"
+        "3 Lee, Ground, 4.\n4 Kim, Air, 5.\n"
+    )
+    notes = by_number(find_notes(doc))
+    assert notes[2].text == "Jones, Power,"

@@ -165,3 +165,77 @@ def test_a_pointer_to_the_writers_own_pages_is_a_remark_not_a_source() -> None:
     notes, _ = parse_notes(read_notes("1. Also called “open core”. See section 4.2, p. 61 below.\n", fmt="plain").notes)
     last = notes[0].parts[-1]
     assert isinstance(last, Remark) and last.text == "See section 4.2, p. 61 below."
+
+
+def test_an_environment_inside_a_latex_note_prints_its_body_not_its_name() -> None:
+    """``\\begin{quote}`` in a note sets a quotation off; the word ``quote`` is not printed."""
+    text = (
+        "\\begin{document}\nText.\\footnote{Section 1503(a) provides:\n\\begin{quote}\nWhoever \\dots\\ obstructs justice.\n"
+        "\\end{quote}}\nMore.\\footnote{A list: \\begin{itemize}\\item one \\item two\\end{itemize} done.}\n\\end{document}\n"
+    )
+    notes = read_notes(text, fmt="latex").notes
+    assert notes[0].text == "Section 1503(a) provides: Whoever … obstructs justice."
+    assert "itemize" not in notes[1].text and "one" in notes[1].text and notes[1].text.endswith("done.")
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
+    """``Druck-`` / ``und Verlagswesen`` prints ``Druck- und``; ``counter-`` / ``terrorism`` is one word."""
+    doc = (
+        "Text.[^1] More.[^2]\n\n[^1]: Lüthi, Versuch einer Bibliographie zur heimischen Druck-\n"
+        "    und Pressegeschichte; pre-\n    and post-war counter-\n    terrorism.\n"
+        "[^2]: Land-\n    en tuinbouw; Ein-\n    bzw. Ausfuhr; Druck-,\n    Verlags- und Buchwesen; micro-\n    et macro-économie.\n"
+    )
+    texts = [n.text for n in read_notes(doc, fmt="markdown").notes]
+    assert texts[0] == "Lüthi, Versuch einer Bibliographie zur heimischen Druck- und Pressegeschichte; pre- and post-war counter-terrorism."
+    assert texts[1] == "Land- en tuinbouw; Ein- bzw. Ausfuhr; Druck-, Verlags- und Buchwesen; micro- et macro-économie."
+    plain = "1. Zur Druck-\noder Verlagsgeschichte, short-\nto medium-term, well-\nto-do.\n"
+    assert _text(plain, "plain") == "Zur Druck- oder Verlagsgeschichte, short- to medium-term, well-to-do."
+
+
+def test_a_links_url_stays_in_its_own_sentence_and_beside_a_link_in_prose() -> None:
+    """The URL goes to the end of the citation the link is in, not after the prose that follows it."""
+    doc = (
+        "A.[^1] B.[^2]\n\n"
+        '[^1]: See "AHA Tuning Project: [2016 Core](https://www.historians.org/core)," (accessed June 1, 2016). '
+        "The critical search process is fairly irrelevant to many fields.\n"
+        "[^2]: Voir aussi la [Knowledge Ecology International](http://www.keionline.org), une ONG spécialisée.\n"
+    )
+    texts = [n.text for n in read_notes(doc, fmt="markdown").notes]
+    assert texts[0] == (
+        'See "AHA Tuning Project: 2016 Core," (accessed June 1, 2016), https://www.historians.org/core. '
+        "The critical search process is fairly irrelevant to many fields."
+    )
+    assert texts[1] == "Voir aussi la Knowledge Ecology International, http://www.keionline.org, une ONG spécialisée."
+
+
+def test_a_wikipedia_citations_url_goes_before_its_final_stop() -> None:
+    doc = (
+        '<html><body><ol class="references"><li id="cite_note-2"><span class="reference-text">'
+        '<cite class="citation web"><a class="external text" href="https://www.mozilla.org/foundation/moco/">'
+        '"About the Mozilla Corporation"</a>. Mozilla Foundation. Retrieved 2012-08-18.</cite> - a comment.</span></li></ol></body></html>'
+    )
+    assert _text(doc, "html") == (
+        '"About the Mozilla Corporation". Mozilla Foundation. Retrieved 2012-08-18, https://www.mozilla.org/foundation/moco/. - a comment.'
+    )
+
+
+def test_a_lettered_markdown_label_does_not_renumber_the_notes_after_it() -> None:
+    """``[^15a]`` is a note inserted after 15 (a later edition's); 16 stays note 16."""
+    doc = "A.[^14] B.[^15] C.[^15a] D.[^16]\n\n[^14]: Four.\n[^15]: Five.\n[^15a]: Inserted.\n[^16]: Six.\n"
+    found = read_notes(doc, fmt="markdown")
+    assert [(n.number, n.printed, n.text) for n in found.notes] == [
+        (14, "14", "Four."), (15, "15", "Five."), (15, "15a", "Inserted."), (16, "16", "Six.")
+    ]
+    assert found.problems == ()
+    assert found.ranges == ((14, 16),)
+
+
+def test_a_wikipedia_citation_is_upright_and_only_its_titles_are_italic() -> None:
+    """MediaWiki wraps a whole reference in ``<cite class="citation">`` and sets it upright."""
+    doc = (
+        '<html><body><ol class="references"><li id="cite_note-5"><span class="reference-text">'
+        '<cite class="citation book">Payment, S. (2007). <i>Marc Andreessen and Jim Clark</i>. Rosen Publishing Group.</cite>'
+        "</span></li></ol></body></html>"
+    )
+    (note,) = read_notes(doc, fmt="html").notes
+    assert [note.text[a:b] for a, b in note.emphasis] == ["Marc Andreessen and Jim Clark"]

@@ -242,6 +242,16 @@ class RawNote:
     LaTeX ``\\emph``, HTML ``<i>``/``<em>``, Word italics): the strongest sign of a book or
     journal title that plain text loses, so readers that see it pass it on."""
 
+    @property
+    def printed(self) -> str:
+        """The note's number as the document prints it: its label when that is the number
+        with a letter added (``15a``, a note inserted between 15 and 16), else the number."""
+        number = str(self.number)
+        label = self.label
+        if label and label != number and label.startswith(number) and label[len(number) :].isalpha():
+            return label
+        return number
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -28,7 +28,17 @@ from typing import TYPE_CHECKING, Any
 
 from footnote_kit.model import Location, RawNote
 from footnote_kit.notes.found import FoundNotes, NoNotes
-from footnote_kit.notes.inline import EM_END, EM_START, link_text, place_links, strip_emphasis, take_emphasis, tidy_emphasis
+from footnote_kit.notes.inline import (
+    CITATION_END,
+    CITATION_START,
+    EM_END,
+    EM_START,
+    link_text,
+    place_links,
+    strip_emphasis,
+    take_emphasis,
+    tidy_emphasis,
+)
 from footnote_kit.notes.wrap import squeeze
 
 if TYPE_CHECKING:
@@ -248,6 +258,10 @@ def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
         if _is_italic(child):
             parts.append(EM_START)
             stack.append(EM_END)  # a plain string: appended when the element's end comes
+        if _is_citation(child):
+            # MediaWiki's <cite class="citation …">: one citation, its URL goes to its end.
+            parts.append(CITATION_START)
+            stack.append(CITATION_END)
         stack.extend(reversed(child.contents))
     text = squeeze(_EMPTY_BRACKETS.sub(" ", tidy_emphasis("".join(parts))))
     text = place_links(_SPACE_BEFORE_PUNCT.sub(r"\1", text))
@@ -258,9 +272,16 @@ def _text(el: Tag, skip: Any, breaks: bool = False) -> tuple[str, list[str]]:
 
 def _is_italic(el: Tag) -> bool:
     if el.name in _ITALIC:
-        return True
+        # MediaWiki wraps a whole reference in <cite class="citation …"> and its style
+        # sheet sets it upright: only the titles inside are italic (<i>).
+        return not _is_citation(el)
     style = el.get("style")
     return isinstance(style, str) and bool(_ITALIC_STYLE.search(style))
+
+
+def _is_citation(el: Tag) -> bool:
+    """A whole reference marked as one (MediaWiki's ``<cite class="citation web">``)."""
+    return "citation" in (el.get("class") or ())
 
 
 def _italic_text(el: Tag) -> str:

@@ -8,12 +8,20 @@ rule, shared by every reader so the parser sees one shape:
 - anchor text that *is* the URL (``[https://x.org/a](https://x.org/a)``, or the URL
   shortened, ``[x.org/a](https://x.org/a)``) is replaced by the URL;
 - otherwise the anchor text stays where it is and the URL goes to the end of the
-  citation the link sits in (before the ``;`` that ends it, or the note's final full
-  stop): ``Smith, “[A Title](https://x.org/a),” Outlet, 2020.`` reads
-  ``Smith, “A Title,” Outlet, 2020, https://x.org/a.`` That is where Chicago and every
-  other style print the URL, and the shape the source parser reads; a URL left inside
-  the quoted title would be read as part of the title. A URL the citation already
-  prints is not repeated.
+  citation the link sits in: before the stop that ends its sentence, a ``;``, or a colon
+  that opens a quotation: ``Smith, “[A Title](https://x.org/a),” Outlet, 2020. More.``
+  reads ``Smith, “A Title,” Outlet, 2020, https://x.org/a. More.`` That is where Chicago
+  and every other style print the URL, and the shape the source parser reads; a URL left
+  inside the quoted title would be read as part of the title, and one moved past the
+  sentence lands in the next citation or in prose;
+- a link in running prose (the words after it are lowercase and hold no number:
+  ``the [Knowledge Ecology International](…), une ONG spécialisée …``) is no citation's
+  title: its URL goes right after the link text;
+- where the document marks the citation itself (``CITATION_START``…``CITATION_END``:
+  MediaWiki's ``<cite class="citation">``), the URL goes to that citation's end, whatever
+  stops its fields use (``"Title". Publisher. Retrieved 2012-08-18.``).
+
+A URL the note already prints is not repeated.
 
 Readers mark a link with ``link_text`` while they convert and call ``place_links`` on
 the finished text.
@@ -42,7 +50,6 @@ _STRIKE = re.compile(r"~~(?=\S)(.{1,500}?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$^&%])")
 _HOLD = re.compile("\x00(\\d+)\x00")
 _MARK = re.compile("\x02([^\x03]*)\x03")
-_OPEN = "“«‘(["
 EM_START, EM_END = "\x0e", "\x0f"
 """Control characters (SO, SI) around italic text while a reader converts it: not
 whitespace to ``str.split`` and never in a note's real text (``take_emphasis`` drops
@@ -54,7 +61,6 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,20})((?:\s[^<>]{0,1000})?)/?>")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ITALIC_TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
 """HTML elements browsers set in italics; ``cite`` is the element for a work's title."""
-_CLOSE = "”»’)]"
 
 
 def italic(text: str) -> str:
@@ -182,44 +188,114 @@ def link_text(anchor: str, url: str) -> str:
     return f"{anchor}\x02{url}\x03"
 
 
+CITATION_START, CITATION_END = "\ue001", "\ue002"
+"""Private-use characters around a span the document marks as one citation (not white
+space to ``str.split``, unlike the ASCII separators)."""
+_CITATION = re.compile("\ue001([^\ue001\ue002]*)\ue002")
+_CLOSERS = frozenset("”»’)]\"'" + EM_END)
+_ABBREVIATIONS = frozenset(
+    "ed eds trans tr vol vols no nos nr pp p cf vgl hrsg hg ca etc al repr rev ser dir éd coll trad bd jg bzw art ch chap fig op".split()
+)
+"""Words whose full stop ends no sentence (``ed. Smith``, ``Vgl. Müller``)."""
+
+
 def place_links(text: str) -> str:
-    """Move each marked link target to the end of the citation it sits in."""
+    """Move each marked link target to the end of the citation it sits in (see above)."""
     if "\x02" not in text:
-        return text
-    out: list[str] = []
-    for segment in _segments(text):
-        targets = _MARK.findall(segment)
-        if not targets:
-            out.append(segment)
+        return text.replace(CITATION_START, "").replace(CITATION_END, "")
+    text = _CITATION.sub(lambda m: _at_end(m.group(1)), text)
+    text = text.replace(CITATION_START, "").replace(CITATION_END, "")
+    clean: list[str] = []
+    found: list[tuple[int, str]] = []  # (where the link text ends in ``clean``, URL)
+    pos = 0
+    for m in _MARK.finditer(text):
+        clean.append(text[pos : m.start()])
+        found.append((sum(map(len, clean)), m.group(1)))
+        pos = m.end()
+    clean.append(text[pos:])
+    plain = "".join(clean)
+    inserts: list[tuple[int, str]] = []
+    for i, (end, url) in enumerate(found):
+        if url in plain or any(u == url for _, u in found[:i]):
             continue
-        body = _MARK.sub("", segment)
-        extra = [u for u in dict.fromkeys(targets) if u not in body]
-        if extra:
-            stripped = body.rstrip()
-            trailing = body[len(stripped) :]
-            end = len(stripped)
-            while end > 0 and stripped[end - 1] in ".;" and not stripped[:end].endswith("..."):
-                end -= 1
-            head = stripped[:end].rstrip(",: ")
-            body = head + ", " + ", ".join(extra) + stripped[end:] + trailing
-        out.append(body)
-    return "".join(out)
+        inserts.append(_where(plain, end, url))
+    for at, words in sorted(inserts, key=lambda x: x[0], reverse=True):
+        plain = plain[:at] + words + plain[at:]
+    return plain
 
 
-def _segments(text: str) -> list[str]:
-    """The text cut after each ``;`` that is outside quotes and brackets (one citation each)."""
-    parts: list[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN and not (ch == "‘" and i > 0 and text[i - 1].isalpha()):
+def _at_end(unit: str) -> str:
+    """A marked citation with its link targets after its last field, before its stop."""
+    targets = [u for u in dict.fromkeys(_MARK.findall(unit))]
+    body = _MARK.sub("", unit)
+    extra = [u for u in targets if u not in body]
+    if not extra:
+        return body
+    stripped = body.rstrip(" " + EM_END)
+    trailing = body[len(stripped) :]
+    end = len(stripped)
+    while end > 0 and stripped[end - 1] in ".;" and not stripped[:end].endswith("..."):
+        end -= 1
+    head = stripped[:end].rstrip(",: ")
+    return head + ", " + ", ".join(extra) + stripped[end:] + trailing
+
+
+def _where(text: str, end: int, url: str) -> tuple[int, str]:
+    """Where the URL of a link whose text ends at ``end`` goes, and what is written there."""
+    j = end
+    while j < len(text) and (text[j] in _CLOSERS or (text[j] == "," and j + 1 < len(text) and text[j + 1] in _CLOSERS)):
+        j += 1
+    stop = _sentence_end(text, j)
+    rest = text[j:stop].lstrip(",").lstrip(EM_START + EM_END).lstrip()
+    if rest[:1].islower() and not any(c.isdigit() for c in text[j:stop]):
+        return (j, ", " + url) if text[j : j + 1] == "," else (j, ", " + url + ",")
+    k = stop
+    while k > end and text[k - 1] in " \u00a0":
+        k -= 1
+    if k > 0 and text[k - 1] == ",":
+        return k - 1, ", " + url
+    return k, ", " + url
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence (or ``;``-clause) that goes on at ``start`` ends: the index of its
+    stop, or the text's length. Stops inside brackets and quotes, after an initial or an
+    abbreviation, or before a number or a lowercase word end no sentence."""
+    depth = 0
+    n = len(text)
+    for i in range(start, n):
+        ch = text[i]
+        if ch in "([{“«":
             depth += 1
-        elif ch in _CLOSE and depth > 0 and not (ch == "’" and i + 1 < len(text) and text[i + 1].isalpha()):
+        elif ch in ")]}”»" and depth > 0:
             depth -= 1
-        elif ch == ";" and depth == 0:
-            parts.append(text[start : i + 1])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
+        elif depth > 0:
+            continue
+        elif ch == ";":
+            return i
+        elif ch == ":" and (text[i - 1 : i] in (" ", "\u00a0") or text[i + 1 : i + 3].strip()[:1] in ("«", "“", '"')):
+            return i
+        elif ch in ".!?" and _ends_sentence(text, i):
+            return i
+    return n
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    after = i + 1
+    while after < len(text) and text[after] in _CLOSERS:
+        after += 1
+    if after < len(text) and not text[after].isspace():
+        return False  # inside a URL, a number, an abbreviation like ``e.g.``
+    nxt = text[after:].lstrip(" \u00a0" + EM_START)[:1]
+    if nxt and (nxt.isdigit() or nxt.islower()):
+        return False
+    if text.endswith("...", 0, i + 1):
+        return False
+    word = text[:i].rsplit(None, 1)[-1] if text[:i].strip() else ""
+    word = word.lstrip("(“«\"'" + EM_START + EM_END)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: ``J. Smith``
+    return word.lower() not in _ABBREVIATIONS
 
 
 def _same_url(anchor: str, url: str) -> bool:

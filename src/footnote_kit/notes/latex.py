@@ -292,6 +292,11 @@ def _command(s: str, i: int, out: list[str], links: list[str]) -> int:
     if name in _DROP_WITH_ARGUMENT:
         _, k = _argument(s, _optional(s, k))
         return k
+    if name == "begin" or name == "end":
+        # ``\begin{quote}`` … ``\end{quote}``: the environment's name is no text of the
+        # note; its body is (a quotation, a list), and so is an optional ``[…]`` after it.
+        _, k = _argument(s, k)
+        return k
     # \emph{x}, \textit{x}, \mbox{x}, unknown macros: keep the text of the arguments.
     return _optional(s, k)
 

@@ -13,7 +13,9 @@ definition by its first ``[^label]``, an inline note where it stands), wherever 
 text is written; a definition never called comes after them all. A named label
 (``[^smith]``) is kept in ``RawNote.label``, and the location is where the note's text
 is. When every label is a number and there are no inline notes, the labels are the
-numbers: a writer who typed ``[^698]`` means note 698.
+numbers: a writer who typed ``[^698]`` means note 698. A number with a letter added
+(``[^15a]``, a note inserted in a later edition) is note 15 with its label ``15a``
+(``RawNote.printed``), and the notes after it keep their own numbers.
 
 Fenced code blocks are skipped (a footnote example in a code block is not a note).
 A reference to a label that is never defined, a label defined twice and a definition
@@ -38,6 +40,9 @@ _DEFINITION = re.compile(r" {0,3}\[\^([^\]\s\[^]{1,200})\]:[ \t]?(.*)")
 _LINK_DEFINITION = re.compile(r" {0,3}\[([^\]^][^\]]*)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _REFERENCE = re.compile(r"\[\^([^\]\s\[^]{1,200})\](?!:)")
+_NUMBERED_LABEL = re.compile(r"([0-9]{1,18})[a-z]{0,3}$")
+"""A label that is a note number, or one with a letter added (``15a``: a note inserted
+between 15 and 16 in a later edition)."""
 _INDENT = re.compile(r"(?: {4}|\t| {0,3}\t)")
 
 
@@ -98,11 +103,12 @@ def find_notes(text: str, *, file: str | None = None) -> FoundNotes:
         raw = _raw_html_notes(text, file)
         return raw if raw is not None else _numbered_lines(text, file, references)
 
-    numeric = all(label is not None and label.isdigit() for _, _, label, _ in found)
+    numbered = [_NUMBERED_LABEL.match(label or "") for _, _, label, _ in found]
+    numeric = all(numbered)
     notes: list[RawNote] = []
-    for order, (_, line, label, body) in enumerate(found, 1):
+    for order, ((_, line, label, body), m) in enumerate(zip(found, numbered), 1):
         plain, links = markdown_to_text(join(body), references)
-        number = int(label) if numeric and label is not None else order
+        number = int(m.group(1)) if numeric and m is not None else order
         keep = None if label is None or (numeric and label.isdigit()) else label
         body_text, emphasis = take_emphasis(join([tidy_emphasis(plain)]))
         notes.append(

@@ -58,6 +58,9 @@ _NOTES_HEADING = re.compile(
     r"anmerkungen|fu(?:ß|ss)noten|notes de bas de page|примечания|сноски|izohlar)[:.*_ ]*$"
 )
 
+_PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
+"""A line holding only a page number (arabic or roman), as pdftotext prints a page's foot."""
+
 _MAX_GAP = 3
 """Missing notes tolerated between two links of a chain (each reported as a warning)."""
 _LONG_RUN = 8
@@ -340,8 +343,41 @@ def _with_strays(block: _Block, candidates: list[_Candidate], positions: list[in
         before = lines[cand.index - 1].strip()
         if not before or (not spaced and _ENDS_SENTENCE.search(before)):
             starts.append(cand)
+    starts.extend(_bare_numbers(block, lines))
     starts.sort(key=lambda c: c.index)
     return starts
+
+
+def _bare_numbers(block: _Block, lines: list[str]) -> list[_Candidate]:
+    """Notes whose number stands alone on its line, their text after a page break.
+
+    A PDF's endnote can start at a page's last line and its text go on the next page
+    (``29`` / page number ``10`` / form feed / ``https://…``): no candidate, since nothing
+    follows the number. Where the chain skips exactly that number, the bare number on a
+    line between its neighbours is the note's start, not a page number (a page number
+    would have to equal the one missing note's number).
+    """
+    found: list[_Candidate] = []
+    for before, after in zip(block.members, block.members[1:]):
+        if after.number - before.number < 2:
+            continue
+        wanted = {_printed(n, block.form): n for n in range(before.number + 1, after.number)}
+        for index in range(before.index + 1, after.index):
+            raw = lines[index]
+            number = wanted.get(raw.strip())
+            if number is not None and "\f" not in raw and any(line.strip() for line in lines[index + 1 : after.index]):
+                found.append(_Candidate(index, number, block.form, ""))
+                del wanted[raw.strip()]
+    return found
+
+
+def _printed(number: int, form: str) -> str:
+    """How a note number of this form is printed at a line start (``12``, ``12.``, ``[12]``)."""
+    if form == "[n]":
+        return f"[{number}]"
+    if form == "sup":
+        return str(number).translate(str.maketrans("0123456789", _SUPERSCRIPTS))
+    return str(number) + form[1:]
 
 
 def _is_spaced(block: _Block, lines: list[str]) -> bool:
@@ -379,11 +415,21 @@ def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | N
                 blank = False
         else:
             careful = last or (len(region) > _LONG_RUN and all(line.strip() for line in region[:_LONG_RUN]))
-            for raw in region:
+            i, resume = 0, -1
+            while i < len(region):
+                raw = region[i] if i != resume else region[i].replace("\f", "")
                 line = raw.strip()
-                if not line or "\f" in raw or (careful and not _continues(body[-1], line)):
-                    break
+                if not line or "\f" in raw:
+                    after = _after_page_break(region, i) if not last else None
+                    if after is None or not _continues(body[-1], region[after].replace("\f", "").strip()):
+                        break
+                    i = resume = after
+                    continue
+                if careful and not _continues(body[-1], line):
+                    if last or not _rest_of_note(region[i:]):
+                        break
                 body.append(line)
+                i += 1
         text = join(body)
         if text[:1] in "^↑↩":
             text = _BACK_LINK.sub("", text, count=1)
@@ -391,6 +437,33 @@ def _texts(starts: list[_Candidate], lines: list[str], limit: int, file: str | N
             text = _TRAILING_BACK_LINK.sub("", text)
         out.append(RawNote(number=start.number, text=text, location=Location(file, start.index + 1)))
     return out
+
+
+def _after_page_break(region: list[str], i: int) -> int | None:
+    """Where a note goes on after the page break that starts at ``region[i]``, if it does.
+
+    Blank lines, a page number and a form feed are the page's furniture, not a note's
+    end: a note cut there goes on right after them when the lines up to the next note are
+    few (``_rest_of_note``). Without a form feed a blank line ends the note, as always.
+    """
+    crossed = False
+    j = i
+    while j < len(region):
+        raw = region[j]
+        crossed = crossed or "\f" in raw
+        line = raw.replace("\f", "").strip()
+        if line and not _PAGE_NUMBER.match(line):
+            break
+        j += 1
+    if not crossed or j >= len(region):
+        return None
+    return j if _rest_of_note([region[j].replace("\f", ""), *region[j + 1 :]]) else None
+
+
+def _rest_of_note(rest: list[str]) -> bool:
+    """Are the lines before the next note few, unbroken lines (the note's own, cut by a
+    page break or set a word a line), not a page of body text between two notes?"""
+    return len(rest) <= _LONG_RUN and all(line.strip() and "\f" not in line for line in rest)
 
 
 def _belongs_whole(region: list[str]) -> bool:

@@ -12,6 +12,9 @@ everywhere, because the source parser downstream relies on them:
   (``counter-`` + ``terrorism`` -> ``counter-terrorism``). ``terror-`` + ``ism`` is
   ambiguous without a dictionary, so we keep the hyphen there too: losing a real hyphen
   (in a name, in a transliterated title) is worse than keeping a typographic one;
+- but a hyphen before a conjunction or a comma is a suspended compound (German
+  ``Druck- und Verlagswesen``, English ``pre- and post-war``): the word ends there, so
+  the space the line break stood for stays;
 - a soft hyphen (U+00AD) is an invisible break opportunity: it is removed wherever it is,
   and a word broken at one is rejoined;
 - zero-width spaces and BOMs, which web copies scatter inside words and URLs, are removed;
@@ -31,6 +34,11 @@ _URL_OPEN_END = frozenset("-_=&?%#~+/")
 # The first word of a line continues a URL if it has URL structure inside it.
 _URL_PIECE = re.compile(r"^[\w\-./?=&%#~+:;@!$*',()\[\]]+$")
 _URL_STRUCTURE = re.compile(r"[/=&?%#_]|\w-\w|\w\.[a-z]{2,}")
+# Words that follow a suspended hyphen (``Druck- und``, ``pre- and``, ``micro- et``,
+# ``Ein- bzw.``): after one of them a line-end hyphen ends its word.
+_SUSPENDED_BEFORE = frozenset(
+    {"und", "u.", "oder", "bis", "sowie", "bzw.", "resp.", "and", "&", "or", "nor", "to", "et", "ou", "y", "o", "e", "en"}
+)
 
 
 def squeeze(text: str) -> str:
@@ -94,11 +102,18 @@ def _glue(tail: str, line: str) -> str | None:
         if _continues_url(url.group(0), first):
             return ""
     if last == "-" and len(tail) > 1 and tail[-2].isalpha():
-        return ""
+        return " " if _suspends(line) else ""
     if last == "/" and len(tail) > 1:
         # ``and/`` + ``or``: a slash wrapped between two words keeps them together.
         return ""
     return " "
+
+
+def _suspends(line: str) -> bool:
+    """Does ``line`` open with what follows a suspended hyphen (a conjunction, a comma)?"""
+    if line[0] == ",":
+        return True
+    return line.split(" ", 1)[0] in _SUSPENDED_BEFORE
 
 
 def _continues_url(url: str, first_word: str) -> bool:
