@@ -230,12 +230,12 @@ def bad_keys(keys: list[str]) -> list[str]:
 def unaccounted(notes: list[Any], rows: list[dict[str, Any]]) -> list[str] | None:
     """Parts of notes that the map names neither as cited nor as left out with a reason
     (None for a map without part numbers, as export wrote before it listed every part)."""
-    by_note = {row["note"]: row for row in rows}
     if any(c.get("part") is None for row in rows for c in row.get("cites", [])):
         return None
+    # one row per note in order (numbers may repeat); a map of an older version had rows by number
+    by_place = rows if len(rows) == len(notes) else [{r["note"]: r for r in rows}.get(n.number, {}) for n in notes]
     out = []
-    for note in notes:
-        row = by_note.get(note.number, {})
+    for note, row in zip(notes, by_place):
         named = {c["part"] for c in row.get("cites", [])} | {g["part"] for g in row.get("left_out", [])}
         for n, part in enumerate(note.parts, start=1):
             if n not in named:

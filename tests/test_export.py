@@ -187,7 +187,7 @@ def test_the_csv_map_lists_every_part_in_order(tmp_path: Path) -> None:
     run = run_cli("export", str(doc), "-o", str(tmp_path / "refs.json"), "--map", str(mapping))
     assert run.code == 0, run.stderr
     rows = list(csv.DictReader(mapping.open(encoding="utf-8")))
-    assert list(rows[0]) == ["note", "key", "locator", "ibid", "prefix", "suffix", "part", "left_out"]
+    assert list(rows[0]) == ["note", "key", "locator", "ibid", "prefix", "suffix", "part", "left_out", "label"]
     assert [(r["note"], r["key"], r["locator"], r["left_out"]) for r in rows] == [
         ("1", "westphal2015central", "112–14", ""),
         ("2", "tucker2019public", "479–94", ""),
@@ -195,3 +195,30 @@ def test_the_csv_map_lists_every_part_in_order(tmp_path: Path) -> None:
         ("4", "", "", "remark citing no source"),
         ("5", "westphal2015central", "120", ""),
     ]
+
+
+def test_the_map_keeps_every_note_when_numbers_repeat(tmp_path: Path) -> None:
+    # Chapters that number their notes from 1 again, and a note 15a inserted after 15:
+    # each note keeps its own row, in order, instead of the last of a number replacing the rest.
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "Chapter 1\n\nText.1 More.2\n\nNotes\n\n"
+        "1. Jane Smith, The Long Road (London: Verso, 2019), 4.\n2. Tom Hart, Numbers Game (Oxford: OUP, 2018), 7.\n\n"
+        "Chapter 2\n\nText.1 More.2\n\nNotes\n\n"
+        "1. Ann Lee, Counting Votes (New York: Norton, 2017), 3.\n2. Bob Ray, The Count (Paris: Seuil, 2016), 5.\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "book.map.json"
+    run = run_cli("export", str(book), "-o", str(tmp_path / "book.bib"), "--map", str(mapping))
+    assert run.code == 0, run.stderr
+    rows = json.loads(mapping.read_text(encoding="utf-8"))
+    assert [(r["note"], r["keys"]) for r in rows] == [
+        (1, ["smith2019long"]), (2, ["hart2018numbers"]), (1, ["lee2017counting"]), (2, ["ray2016count"]),
+    ]
+    draft = tmp_path / "draft.md"
+    draft.write_text("A.[^15] B.[^15a]\n\n[^15]: Jane Smith, *The Long Road* (London: Verso, 2019), 4.\n"
+                     "[^15a]: Tom Hart, *Numbers Game* (Oxford: OUP, 2018), 7.\n", encoding="utf-8")
+    csv_map = tmp_path / "draft.csv"
+    assert run_cli("export", str(draft), "-o", str(tmp_path / "d.bib"), "--map", str(csv_map)).code == 0
+    got = [(r["note"], r["label"], r["key"]) for r in csv.DictReader(csv_map.open(encoding="utf-8"))]
+    assert got == [("15", "", "smith2019long"), ("15", "15a", "hart2018numbers")]

@@ -107,15 +107,16 @@ def map_rows(loaded: Loaded) -> list[dict[str, object]]:
     citation item would carry it (locator, prefix, suffix) with the part of the note it is,
     and the parts that became no entry, with the reason."""
     rows: list[dict[str, object]] = []
-    for number, cites in loaded.cites.items():
-        rows.append(
-            {
-                "note": number,
-                "keys": list(loaded.note_keys.get(number, ())),
-                "cites": [_cite_json(c) for c in cites],
-                "left_out": [{"part": g.part, "text": g.text, "reason": g.reason} for g in loaded.left_out.get(number, ())],
-            }
-        )
+    for note in loaded.notes_cited():
+        row: dict[str, object] = {
+            "note": note.number,
+            "keys": list(dict.fromkeys(c.key for c in note.cites)),
+            "cites": [_cite_json(c) for c in note.cites],
+            "left_out": [{"part": g.part, "text": g.text, "reason": g.reason} for g in note.left_out],
+        }
+        if note.label is not None and note.label != str(note.number):
+            row["label"] = note.label  # ``15a``, or a named label: which of two notes 15
+        rows.append(row)
     return rows
 
 
@@ -129,7 +130,7 @@ def _cite_json(cite: Cite) -> dict[str, object]:
     return out
 
 
-CSV_COLUMNS = ("note", "key", "locator", "ibid", "prefix", "suffix", "part", "left_out")
+CSV_COLUMNS = ("note", "key", "locator", "ibid", "prefix", "suffix", "part", "left_out", "label")
 """The first four are the original columns; the others were added after them, so readers
 that go by position still work."""
 
@@ -143,11 +144,13 @@ def map_text(loaded: Loaded, path: str | PurePath) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        for number, cites in loaded.cites.items():
-            rows = [(c.part or 0, [number, c.key, c.locator or "", "yes" if c.ibid else "", c.prefix or "", c.suffix or "", c.part or "", ""]) for c in cites]
-            rows += [(g.part, [number, "", "", "", "", "", g.part, g.reason]) for g in loaded.left_out.get(number, ())]
+        for note in loaded.notes_cited():
+            number = note.number
+            label = note.label if note.label is not None and note.label != str(number) else ""
+            rows = [(c.part or 0, [number, c.key, c.locator or "", "yes" if c.ibid else "", c.prefix or "", c.suffix or "", c.part or "", "", label]) for c in note.cites]
+            rows += [(g.part, [number, "", "", "", "", "", g.part, g.reason, label]) for g in note.left_out]
             if not rows:
-                rows = [(0, [number, "", "", "", "", "", "", ""])]
+                rows = [(0, [number, "", "", "", "", "", "", "", label])]
             writer.writerows(row for _, row in sorted(rows, key=lambda r: r[0]))
         return buf.getvalue()
     raise UsageError(f"--map {path}: name the file .json or .csv")
@@ -157,8 +160,8 @@ def left_out_summary(loaded: Loaded) -> str | None:
     """One line on what the map lists as left out (``3 note parts made no entry (remark
     citing no source: 2, ...)``), or None when every part became an entry."""
     counts: dict[str, int] = {}
-    for gone in loaded.left_out.values():
-        for g in gone:
+    for note in loaded.notes_cited():
+        for g in note.left_out:
             counts[g.reason] = counts.get(g.reason, 0) + 1
     if not counts:
         return None

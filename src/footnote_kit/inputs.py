@@ -120,6 +120,7 @@ def _from_notes(notes: tuple[Note, ...], warnings: tuple[Problem, ...], kind: st
         locators=locators,
         cites=bib.cites,
         left_out=bib.left_out,
+        per_note=bib.per_note,
     )
 
 

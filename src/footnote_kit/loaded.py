@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from footnote_kit.model import Note, Problem, Record, Severity
 
 if TYPE_CHECKING:
-    from footnote_kit.records import Cite, LeftOut
+    from footnote_kit.records import Cite, LeftOut, NoteCites
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,20 @@ class Loaded:
     """Per note: each citation in full (with its prefix, suffix and part), for ``--map``."""
     left_out: dict[int, tuple[LeftOut, ...]] = field(default_factory=dict)
     """Per note: the parts that became no entry, and why (a remark cites nothing...)."""
+    per_note: tuple[NoteCites, ...] = ()
+    """The same, one row per note in document order: ``cites``, ``left_out`` and the maps
+    above go by note number, and where numbers repeat (chapters numbered from 1 again, a
+    note ``15a``) they hold the last note of that number; this holds every note."""
+
+    def notes_cited(self) -> tuple[NoteCites, ...]:
+        """``per_note``, or, for a ``Loaded`` made without it, the rows of ``cites`` and
+        ``left_out`` by number."""
+        if self.per_note or not (self.cites or self.left_out):
+            return self.per_note
+        from footnote_kit.records import NoteCites as Row
+
+        numbers = list(dict.fromkeys([*self.cites, *self.left_out]))
+        return tuple(Row(n, None, self.cites.get(n, ()), self.left_out.get(n, ())) for n in numbers)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:

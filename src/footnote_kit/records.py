@@ -176,12 +176,29 @@ IBID_NOTHING = "Ibid. with no earlier citation to repeat"
 
 
 @dataclass(frozen=True)
+class NoteCites:
+    """One note's citations and the parts it left out, for the note at this place in the
+    document. Note numbers may repeat (chapters that number their notes from 1 again, a
+    note ``15a`` inserted after 15), so what is said of each note is kept by place."""
+
+    number: int
+    label: str | None
+    cites: tuple[Cite, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+
+
+@dataclass(frozen=True)
 class Bibliography:
-    """Records in order of first citation, what each note cites, and what it left out."""
+    """Records in order of first citation, what each note cites, and what it left out.
+
+    ``per_note`` has one row per note, in document order. ``cites`` and ``left_out`` are
+    the same by note number, kept for callers that look a number up: where numbers
+    repeat, they hold the last note of that number."""
 
     records: tuple[Record, ...]
     cites: dict[int, tuple[Cite, ...]] = field(default_factory=dict)
     left_out: dict[int, tuple[LeftOut, ...]] = field(default_factory=dict)
+    per_note: tuple[NoteCites, ...] = ()
 
     @property
     def note_keys(self) -> dict[int, tuple[str, ...]]:
@@ -270,6 +287,7 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
     index = _Index()
     placed: list[tuple[int, list[_Row]]] = []
     left: dict[int, tuple[LeftOut, ...]] = {}
+    gone_by_place: list[tuple[LeftOut, ...]] = []
     for note in notes:
         here: list[_Row] = []
         gone: list[LeftOut] = []
@@ -287,6 +305,7 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
             else:
                 gone.append(LeftOut(n, part.text, reason))
         placed.append((note.number, here))
+        gone_by_place.append(tuple(gone))
         if gone:
             left[note.number] = tuple(gone)
     sources = [_settle_page(s, extents) for s, extents in zip(index.sources, index.extents)]
@@ -294,8 +313,10 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
     records = tuple(
         Record(key=k, source=replace(s, id=k), notes=tuple(ns)) for k, s, ns in zip(keys, sources, index.notes)
     )
-    cites = {number: tuple(c if i is None else replace(c, key=keys[i]) for i, c in here) for number, here in placed}
-    return Bibliography(records=records, cites=cites, left_out=left)
+    keyed = [tuple(c if i is None else replace(c, key=keys[i]) for i, c in here) for _, here in placed]
+    per_note = tuple(NoteCites(note.number, note.label, rows, gone) for note, rows, gone in zip(notes, keyed, gone_by_place))
+    cites = {row.number: row.cites for row in per_note}
+    return Bibliography(records=records, cites=cites, left_out=left, per_note=per_note)
 
 
 def _cited(index: _Index, part: Citation, number: int, n: int) -> list[_Row]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Sequence
 
 from footnote_kit.errors import UsageError
 from footnote_kit.files import shown_name
@@ -70,7 +70,7 @@ def render_file(
         if loaded.kind != "document":
             raise UsageError("--mode notes needs a document with notes; a .bib or CSL-JSON file has sources only", file=os.fspath(path))
         items = items_from_records(loaded.records, loaded.notes)
-        result = _render_notes(loaded.notes, items, loaded.cites, resolved, locale, fmt, progress)
+        result = _render_notes(loaded.notes, items, [n.cites for n in loaded.notes_cited()], resolved, locale, fmt, progress)
     else:
         notes_read = loaded.notes if loaded.kind == "document" else None  # a .bib entry's note field is its own
         result = _render_entries(items_from_records(loaded.records, notes_read, file=shown_name(path)), resolved, locale, fmt)
@@ -101,13 +101,13 @@ def render_notes(notes: Sequence[Note], style: str | ResolvedStyle, *, locale: s
     _check_options("notes", fmt)
     resolved = resolve_style(style) if isinstance(style, str) else style
     bib = build(notes)
-    return _render_notes(notes, items_from_records(bib.records, notes), bib.cites, resolved, locale, fmt)
+    return _render_notes(notes, items_from_records(bib.records, notes), [n.cites for n in bib.per_note], resolved, locale, fmt)
 
 
 def _render_notes(
     notes: Sequence[Note],
     items: list[Item],
-    cites: Mapping[int, Sequence[Cite]],
+    cites: Sequence[Sequence[Cite]],
     style: ResolvedStyle,
     locale: str | None,
     fmt: str,

@@ -73,18 +73,22 @@ class _State:
     previous: tuple[Cite, ...] = ()
 
 
-def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[Row]]) -> list[NotePlan]:
+def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[Row]] | Sequence[Sequence[Row]]) -> list[NotePlan]:
     """Each note as segments, each citation with the position an editor would give it.
 
     ``cites`` is ``records.build``'s answer for each note: one row per ``Citation`` part
     that names a work, and the rows of the work(s) repeated for an ``Ibid`` part, in order,
-    each with the page(s) the note points at. A part with no row (a citation that names
-    nothing, an ibid that refers to nothing) keeps the writer's words.
+    each with the page(s) the note points at; by note number, or one entry per note in
+    order (``Bibliography.per_note``: right where numbers repeat). A part with no row (a
+    citation that names nothing, an ibid that refers to nothing) keeps the writer's words.
     """
     state = _State()
     plans: list[NotePlan] = []
-    for note in notes:
-        rows = list(cites.get(note.number, ()))  # each row names its part (``Cite.part``)
+    for at, note in enumerate(notes):
+        if isinstance(cites, Mapping):
+            rows = list(cites.get(note.number, ()))  # each row names its part (``Cite.part``)
+        else:
+            rows = list(cites[at]) if at < len(cites) else []
         segments: list[Segment] = []
         here: list[Cite] = []
         number = 0
