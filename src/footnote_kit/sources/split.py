@@ -321,11 +321,16 @@ def _prose_then_source(text: str) -> list[str]:
     """``text`` cut after its first sentences when they are prose that cites nothing and
     what follows cites (``… on the judicial veto. Beard, Economic Origins, pp. 450``): the
     prose is the writer's remark, not the head of the source."""
-    if len(text) < 60 or not any(ch in text for ch in ".!?"):
+    if len(text) < 60 or not (". " in text or "? " in text or "! " in text):
         return [text]
     words, _ = signals.strip_any(text)
     comment = words is not None and signals.leading(text) is None  # ``Cf. his plan for …``
-    for m in _SENTENCE_END.finditer(text, 30):  # (a comment or prose is thirty characters or more)
+    if not comment and not is_prose(text):
+        return [text]  # no head of it can be prose either
+    # (a comment or prose is thirty characters or more; a remark before a source, a few sentences)
+    for tried, m in enumerate(_SENTENCE_END.finditer(text, 30)):
+        if tried == _MAX_SENTENCES:
+            break
         head, tail = text[: m.start()], text[m.end() :]
         body = signals.strip_any(head)[1] if words is not None else head
         if comment and len(body.split()) >= 5:
@@ -337,6 +342,9 @@ def _prose_then_source(text: str) -> list[str]:
         if _cites(tail) and not is_prose(_first_sentence(tail)):
             return [head, tail]
     return [text]
+
+
+_MAX_SENTENCES = 6
 
 
 def _first_sentence(text: str) -> str:
