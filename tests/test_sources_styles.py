@@ -136,3 +136,16 @@ def test_quoted_by_introduces_the_source_that_quoted_the_first() -> None:
     cites = [p for p in notes[0].parts if isinstance(p, Citation)]
     assert [c.source.title for c in cites] == ["Counting", "Numbers Game"]
     assert cites[1].prefix == "quoted by"
+
+
+def test_a_deposition_or_interview_of_someone_is_an_interview_with_them_as_author() -> None:
+    text = "Senate Committee on Finance, Transcribed Interview of Jane Doe, (Apr. 6, 2022), p. 4."
+    notes, _ = parse_notes([RawNote(1, text)])
+    (cite,) = notes[0].parts
+    assert isinstance(cite, Citation)
+    source = cite.source
+    assert (source.type, source.genre, source.author) == ("interview", "Transcribed Interview", (Name(family="Doe", given="Jane"),))
+    assert source.interviewer == (Name(literal="Senate Committee on Finance"),) and source.issued == (2022, 4, 6)
+    notes, _ = parse_notes([RawNote(1, "Interview with a former police officer, Osh, 14 May 2019.")])
+    (anonymous,) = notes[0].parts
+    assert isinstance(anonymous, Citation) and not anonymous.source.author  # no name: the words stay a note

@@ -95,6 +95,37 @@ def _title_and_date(piece: str, d: Draft) -> str:
     return text
 
 
+# ``Deposition of Michael Flynn``, ``Transcribed Interview of Eric Herschmann``, ``Interview
+# of Jane Doe``: a record of questions put to someone, as committees and commissions cite them.
+_QUESTIONED = re.compile(
+    r"^(?P<genre>(?:(?:transcribed|continued|recorded|videotaped|informal)\s+)?(?:deposition|interview|examination|hearing testimony))"
+    r"\s+(?P<prep>of|with)\s+(?P<who>[^()]{2,80})$",
+    re.I,
+)
+
+
+def _questioned(pieces: list[str], d: Draft) -> bool:
+    """``Select Committee …, Deposition of Michael Flynn, (Mar. 10, 2022), p. 82``: an
+    interview whose author is the person questioned, the body before it the interviewer, the
+    kind of record its genre. Looked for among the first three pieces."""
+    for j, piece in enumerate(pieces[:3]):
+        m = _QUESTIONED.match(piece.strip(" ."))
+        if m is None:
+            continue
+        who = m.group("who").strip()
+        read = names.read_names(who)
+        if read is None and not (m.group("prep").lower() == "of" and who[:1].isupper()):
+            return False  # ``Interview with a former police officer``: no name, the words stay a note
+        d.author.extend(read[0] if read is not None else (Name(literal=who),))
+        if j:
+            d.interviewer.append(Name(literal=",".join(pieces[:j]).strip()))
+        d.set("genre", m.group("genre")[:1].upper() + m.group("genre")[1:])
+        d.ev.shapes.add("interview")
+        read_book_pieces(pieces[j + 1 :], d)
+        return True
+    return False
+
+
 def _dated(piece: str) -> bool:
     """Whether ``piece`` ends with a date in brackets: ``Numbers Game (2018)``."""
     text = piece.strip(" .")
@@ -158,6 +189,8 @@ def unquoted(head: str, d: Draft) -> None:
     before = head[: book.start()] if book else head
     text = book_paren(head, d)
     pieces = [c for c in chunks(text) if c.strip(" .")]
+    if _questioned(pieces, d):
+        return
     k = 0
     listed = None
     # A book's title is what stands between the names and the parenthesis: the names may
