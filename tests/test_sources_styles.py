@@ -149,3 +149,11 @@ def test_a_deposition_or_interview_of_someone_is_an_interview_with_them_as_autho
     notes, _ = parse_notes([RawNote(1, "Interview with a former police officer, Osh, 14 May 2019.")])
     (anonymous,) = notes[0].parts
     assert isinstance(anonymous, Citation) and not anonymous.source.author  # no name: the words stay a note
+
+
+def test_an_undated_titled_page_of_a_site_is_a_web_page_not_a_news_article() -> None:
+    notes, _ = parse_notes([RawNote(1, "“2020 Methodology,” Open Budget Survey, https://www.openbudget.org/methodology/."),
+                            RawNote(2, "Ann Lee, “Counting Votes,” The Guardian, 3 May 2020, https://theguardian.com/a.")])
+    page, news = (n.parts[0] for n in notes)
+    assert isinstance(page, Citation) and page.source.type == "webpage"
+    assert isinstance(news, Citation) and news.source.type == "article-newspaper"

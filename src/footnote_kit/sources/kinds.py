@@ -102,6 +102,8 @@ def decide(
             return "article-magazine"
         if not url and _may_be_journal(low) and _JOURNALISH.search(container) and not _NEWSISH.search(container):
             return "article-journal"
+        if url and not issued and not _NEWSISH.search(container):
+            return "webpage"  # ``“2018 Indicators,” Ranking Digital Rights, https://…``: a page of a site, undated
         return "article-newspaper" if title else "webpage"
     if url:
         return "webpage"
