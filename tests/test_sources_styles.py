@@ -157,3 +157,12 @@ def test_an_undated_titled_page_of_a_site_is_a_web_page_not_a_news_article() -> 
     page, news = (n.parts[0] for n in notes)
     assert isinstance(page, Citation) and page.source.type == "webpage"
     assert isinstance(news, Citation) and news.source.type == "article-newspaper"
+
+
+def test_a_periodical_cited_by_its_issue_date_alone_is_a_source() -> None:
+    texts = ("Westminster Gazette, June 11, 1898.", "Quarterly Review, March 1829, p. 185.", "Paris, 12 May 2020.")
+    notes, _ = parse_notes([RawNote(n, t) for n, t in enumerate(texts, start=1)])
+    paper, review, place = (n.parts[0] for n in notes)
+    assert isinstance(paper, Citation) and (paper.source.type, paper.source.container_title, paper.source.issued) == ("article-newspaper", "Westminster Gazette", (1898, 6, 11))
+    assert isinstance(review, Citation) and review.source.container_title == "Quarterly Review" and review.source.issued == (1829, 3)
+    assert not (isinstance(place, Citation) and place.source.container_title == "Paris")  # a place and a date: no paper

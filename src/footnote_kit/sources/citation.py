@@ -27,7 +27,7 @@ from footnote_kit.sources.styles import APA_HEAD, author_date_reference, author_
 from footnote_kit.sources.textscan import is_prose
 from footnote_kit.sources.titles import Quoted, first_quoted, translation_after
 
-_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation", "symbol", "author-date"))
+_WORK_SHAPES = frozenset(("book", "journal", "chapter", "interview", "thesis", "legal_case", "legislation", "symbol", "author-date", "issue"))
 """Shapes that are evidence of a cited work on their own."""
 _CLOSE_BRACKET = re.compile(r"\s*[)\]]")
 _ALNUM = re.compile(r"[^\W_]")
@@ -37,6 +37,31 @@ r"""A letter or digit (``str.isalnum``: the regex's ``\w`` bar the underscore)."
 # ``Man versus the State, p. 69``, ``Leviathan, Ch. XIII``, ``…, vol. ii. p. 392``, ``…,
 # passim``: a place in a work, after a comma: evidence of a citation that prints no year.
 _CITED_PLACE = re.compile(r",\s*(?:(?:pp?|vols?|ch|chaps?|bk|S|Bd|стр|т)\.\s*(?:\d|[IVXLC]+\b|[ivxlc]+\b)|passim\b)")
+
+
+# ``Times, November 7, 1911.``, ``Westminster Gazette, June 11, 1898.``, ``Edinburgh Review,
+# March 1829, p. 185.``: a paper or review and the day or month of its issue, no title.
+_OUTLET_DATE = re.compile(r"^(?P<outlet>[A-ZÀ-ÖØ-Þ][^,()“”\"«»\d]{1,60}?),\s*(?P<date>[^,()]{3,25}?(?:,\s*(?:1[5-9]|20)\d\d)?)(?:,\s*(?P<page>(?:pp?\.\s*)?\d+[\d–-]*))?\s*\.?$")
+
+
+def _dated_outlet(head: str, d: Draft) -> bool:
+    """A periodical's issue cited by its date alone: taken only when the name reads as a
+    paper's or a review's (``Times``, ``… Gazette``, ``… Review``), so that a place and a
+    date (``Paris, 12 May 2020``) stay what they are."""
+    m = _OUTLET_DATE.match(head.strip())
+    if m is None:
+        return False
+    outlet = m.group("outlet").strip()
+    issued = dates.parse_date(m.group("date"))
+    if issued is None or len(issued) < 2 or not (kinds.is_newsish(outlet) or kinds.is_serial(outlet)):
+        return False
+    d.set("container_title", outlet, sure=True)
+    d.issued = issued
+    d.certain.add("issued")
+    if m.group("page"):
+        d.set("page", locators.page(m.group("page")) or m.group("page").strip(), sure=True)
+    d.ev.shapes.add("issue")
+    return True
 
 
 class Reading(NamedTuple):
@@ -139,7 +164,8 @@ def read_segment_detailed(seg: str) -> Reading:
                 or is_numbered_document(head.split(",", 1)[0].strip(" ."))
             ):
                 return Reading(None, None, None)
-        heads.unquoted(head, d)
+        if not _dated_outlet(head, d):
+            heads.unquoted(head, d)
     _tail(tail, d)
     source = _finish(d)
     if source is None:

@@ -17,6 +17,7 @@ from footnote_kit.sources.names import is_org
 _REPORT = re.compile(r"\b(?:reports?|paper|working paper|policy brief|policy paper|briefing|white paper|discussion paper|occasional paper|research paper|issue brief|annual review|resolution|fact sheet|press release|statement|arrest warrant|indictment|judgment|judgement|communiqu[ée]|testimony|hearing)\b", re.I)
 _JOURNALISH = re.compile(r"\b(?:journal|review|quarterly|studies|annals|proceedings|transactions|zeitschrift|revue|revista|bulletin of)\b", re.I)
 _NEWSISH = re.compile(r"\b(?:times|post|news|herald|gazette|tribune|daily|guardian|telegraph|monitor|agency|radio|tv|television|press|wire|service)\b", re.I)
+_LEARNED = re.compile(r"\b(?:journal|transactions|proceedings|zeitschrift|annals|annales|bulletin|quarterly|studies|archiv)", re.I)
 _SPEECH = re.compile(r"^(?:speech|address|remarks|keynote|lecture)\b", re.I)
 _THESIS = re.compile(r"\b(?:thesis|diss\.?|dissertation|Magisterarbeit|Masterarbeit|Doktorarbeit|thèse|tesis|mémoire)(?!\w)", re.I)
 _BLOG = re.compile(r"\bblog\b", re.I)
@@ -69,6 +70,10 @@ def decide(
     shapes = ev.shapes
     if "interview" in shapes:
         return "interview"
+    if "issue" in shapes and container and not title:  # ``Times, November 7, 1911``
+        if _NEWSISH.search(container):
+            return "article-newspaper"
+        return "article-journal" if _LEARNED.search(container) else "article-magazine"  # ``Edinburgh Review, March 1829``
     if "legal_case" in shapes or "legislation" in shapes:
         return "legal_case" if "legal_case" in shapes else "legislation"
     if "thesis" in shapes or (genre and _THESIS.search(genre)):
@@ -135,6 +140,11 @@ def _reportish(text: str | None) -> bool:
         or "release" in low or "statement" in low or "warrant" in low or "indictment" in low or "judg" in low
         or "communiq" in low or "testimony" in low or "hearing" in low or "annual review" in low
     ) and bool(_REPORT.search(text))
+
+
+def is_newsish(name: str) -> bool:
+    """A paper's or agency's name (``Times``, ``Westminster Gazette``, ``BBC News``)."""
+    return _NEWSISH.search(name) is not None
 
 
 def is_serial(name: str) -> bool:
