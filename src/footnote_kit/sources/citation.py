@@ -44,6 +44,9 @@ _CITED_PLACE = re.compile(r",\s*(?:(?:pp?|vols?|ch|chaps?|bk|S|Bd|стр|т)\.\s
 _OUTLET_DATE = re.compile(r"^(?P<outlet>[A-ZÀ-ÖØ-Þ][^,()“”\"«»\d]{1,60}?),\s*(?P<date>[^,()]{3,25}?(?:,\s*(?:1[5-9]|20)\d\d)?)(?:,\s*(?P<page>(?:pp?\.\s*)?\d+[\d–-]*))?\s*\.?$")
 
 
+_KIND_IN = re.compile(r"^(?P<kind>letter|article|editorial|leader|leading article|report)\s+(?:to|in)\s+(?:the\s+)?(?P<outlet>\S.*)$", re.I)
+
+
 def _dated_outlet(head: str, d: Draft) -> bool:
     """A periodical's issue cited by its date alone: taken only when the name reads as a
     paper's or a review's (``Times``, ``… Gazette``, ``… Review``), so that a place and a
@@ -51,10 +54,19 @@ def _dated_outlet(head: str, d: Draft) -> bool:
     m = _OUTLET_DATE.match(head.strip())
     if m is None:
         return False
-    outlet = m.group("outlet").strip()
+    words, outlet = signals.strip_any(m.group("outlet").strip())
+    outlet = outlet.strip()
+    kind = _KIND_IN.match(outlet)  # ``letter to the Times``: a letter, in the Times
+    if kind:
+        outlet = kind.group("outlet")
     issued = dates.parse_date(m.group("date"))
-    if issued is None or len(issued) < 2 or not (kinds.is_newsish(outlet) or kinds.is_serial(outlet)):
+    if issued is None or len(issued) < 2 or not outlet[:1].isupper() or not (kinds.is_newsish(outlet) or kinds.is_serial(outlet)):
         return False
+    if words is not None and d.prefix is None:
+        d.prefix = words
+        d.certain.add("prefix")
+    if kind:
+        d.set("genre", kind.group("kind").capitalize())
     d.set("container_title", outlet, sure=True)
     d.issued = issued
     d.certain.add("issued")
