@@ -12,7 +12,7 @@ NEWS = Source(type="article-newspaper", title="Afghan Taliban said planning to a
 
 def _plan(notes: list[Note]):  # type: ignore[no-untyped-def]
     bib = build(notes)
-    return plan_notes(notes, bib.cites)
+    return plan_notes(notes, [n.cites for n in bib.per_note])
 
 
 def _positions(notes: list[Note]) -> list[list[tuple[str, str | None]]]:

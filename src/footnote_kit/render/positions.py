@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from footnote_kit import pages
 from footnote_kit.model import Citation, Ibid, Note, Part, Remark
@@ -73,22 +73,19 @@ class _State:
     previous: tuple[Cite, ...] = ()
 
 
-def plan_notes(notes: Sequence[Note], cites: Mapping[int, Sequence[Row]] | Sequence[Sequence[Row]]) -> list[NotePlan]:
+def plan_notes(notes: Sequence[Note], cites: Sequence[Sequence[Row]]) -> list[NotePlan]:
     """Each note as segments, each citation with the position an editor would give it.
 
-    ``cites`` is ``records.build``'s answer for each note: one row per ``Citation`` part
-    that names a work, and the rows of the work(s) repeated for an ``Ibid`` part, in order,
-    each with the page(s) the note points at; by note number, or one entry per note in
-    order (``Bibliography.per_note``: right where numbers repeat). A part with no row (a
-    citation that names nothing, an ibid that refers to nothing) keeps the writer's words.
+    ``cites`` is ``records.build``'s answer for each note, one entry per note in order
+    (``Bibliography.per_note``: by place, since note numbers may repeat): one row per
+    ``Citation`` part that names a work, and the rows of the work(s) repeated for an
+    ``Ibid`` part, in order, each with the page(s) the note points at. A part with no row
+    (a citation that names nothing, an ibid that refers to nothing) keeps the writer's words.
     """
     state = _State()
     plans: list[NotePlan] = []
     for at, note in enumerate(notes):
-        if isinstance(cites, Mapping):
-            rows = list(cites.get(note.number, ()))  # each row names its part (``Cite.part``)
-        else:
-            rows = list(cites[at]) if at < len(cites) else []
+        rows = list(cites[at]) if at < len(cites) else []  # each row names its part (``Cite.part``)
         segments: list[Segment] = []
         here: list[Cite] = []
         number = 0
