@@ -286,7 +286,6 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
     (``left_out``), so that nothing disappears in silence."""
     index = _Index()
     placed: list[tuple[int, list[_Row]]] = []
-    left: dict[int, tuple[LeftOut, ...]] = {}
     gone_by_place: list[tuple[LeftOut, ...]] = []
     for note in notes:
         here: list[_Row] = []
@@ -306,8 +305,6 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
                 gone.append(LeftOut(n, part.text, reason))
         placed.append((note.number, here))
         gone_by_place.append(tuple(gone))
-        if gone:
-            left[note.number] = tuple(gone)
     sources = [_settle_page(s, extents) for s, extents in zip(index.sources, index.extents)]
     keys = citekeys.assign(sources, taken)
     records = tuple(
@@ -316,6 +313,7 @@ def build(notes: Sequence[Note], *, taken: Sequence[str] = ()) -> Bibliography:
     keyed = [tuple(c if i is None else replace(c, key=keys[i]) for i, c in here) for _, here in placed]
     per_note = tuple(NoteCites(note.number, note.label, rows, gone) for note, rows, gone in zip(notes, keyed, gone_by_place))
     cites = {row.number: row.cites for row in per_note}
+    left = {row.number: row.left_out for row in per_note if row.left_out}
     return Bibliography(records=records, cites=cites, left_out=left, per_note=per_note)
 
 
