@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from footnote_kit.model import Name
+from footnote_kit.model import DateParts, Name
 from footnote_kit.sources import dates, locators, names
 from footnote_kit.sources.draft import Draft, chunks, clip, strip_stop
 from footnote_kit.sources.pieces import EDITION, INTERVIEW, ROLE_CHUNK, classify, could_be_title, is_doc_code, is_genre, numbered_document
@@ -87,12 +87,19 @@ def _title_and_date(piece: str, d: Draft) -> str:
     """An unquoted title, without the date in brackets that ends it (``National Strategy for
     Trusted Identities in Cyberspace (April 2011)``), which becomes the date."""
     text = piece.strip(" .")
+    dated = _date_after(text)
+    if dated is not None:
+        d.issued = d.issued or dated[1]
+        return dated[0]
+    return text
+
+
+def _date_after(text: str) -> tuple[str, DateParts] | None:
+    """``Numbers Game (2018)`` -> (``Numbers Game``, (2018,)): a title and the date in
+    brackets that ends it; None when it ends with none."""
     m = _DATE_AFTER_TITLE.search(text) if text.endswith(")") else None
     parts = dates.parse_date(m.group(1)) if m else None
-    if m and parts:
-        d.issued = d.issued or parts
-        return text[: m.start()]
-    return text
+    return (text[: m.start()], parts) if m and parts else None
 
 
 # ``Deposition of Michael Flynn``, ``Transcribed Interview of Eric Herschmann``, ``Interview
@@ -126,18 +133,11 @@ def _questioned(pieces: list[str], d: Draft) -> bool:
     return False
 
 
-def _dated(piece: str) -> bool:
-    """Whether ``piece`` ends with a date in brackets: ``Numbers Game (2018)``."""
-    text = piece.strip(" .")
-    m = _DATE_AFTER_TITLE.search(text) if text.endswith(")") else None
-    return m is not None and dates.parse_date(m.group(1)) is not None
-
-
 def _places_only(pieces: list[str]) -> bool:
     """Whether ``pieces`` are all places in a work (``p. 4``, ``ch. iii``, ``passim``): after
     ``Spencer, Social Statics`` they leave no title, so those two are a name and a title,
     not a name inverted."""
-    return all(locators.page(p) or locators.OTHER_LOCATOR.match(p.strip()) or p.strip(" .").lower() == "passim" for p in pieces)
+    return all(locators.page(p) or locators.OTHER_LOCATOR.match(p.strip()) or locators.passim(p) for p in pieces)
 
 
 def _family_then_title(pieces: list[str]) -> bool:
@@ -146,7 +146,7 @@ def _family_then_title(pieces: list[str]) -> bool:
     family = pieces[0].strip()
     return (
         FAMILY_NAMES.match(family) is not None and " " not in family and not names.is_org(family) and not family.isupper()
-        and len(pieces[1].split()) >= 2 and any(locators.page(p) or p.strip(" .").lower() == "passim" for p in pieces[2:])
+        and len(pieces[1].split()) >= 2 and any(locators.page(p) or locators.passim(p) for p in pieces[2:])
     )
 
 
@@ -244,7 +244,7 @@ def unquoted(head: str, d: Draft) -> None:
         if title_pieces:
             d.set("title", ",".join(title_pieces).strip(" ."))
             k += taken
-    elif k < len(pieces) and could_be_title(pieces[k]) and (len(pieces) - k >= 2 or (k and _dated(pieces[k]))):
+    elif k < len(pieces) and could_be_title(pieces[k]) and (len(pieces) - k >= 2 or (k and _date_after(pieces[k].strip(" .")) is not None)):
         # a title, then more; or, after the names, a title that ends with its date in
         # brackets (``Tom Hart, Numbers Game (2018)``, as the Bluebook prints a book)
         d.set("title", _title_and_date(pieces[k], d))

@@ -121,6 +121,11 @@ def page(chunk: str) -> str | None:
     return normalise_pages(m.group("page") or m.group("roman")) if m else None
 
 
+def passim(chunk: str) -> bool:
+    """``passim``: the work throughout, the place a note cites when it names no page."""
+    return chunk.strip(" .").lower() == "passim"
+
+
 def bare_page(chunk: str) -> str | None:
     m = BARE_PAGE_RE.match(chunk.strip())
     return normalise_pages(m.group("page")) if m else None

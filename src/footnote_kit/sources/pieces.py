@@ -189,7 +189,7 @@ def classify(chunk: str, d: Draft) -> None:
         c = chunk.strip(" .;:").strip()
     if not c or c.lower() in _NO_DATE or _LINK_WORDS.match(c):
         return  # ``n.d.``, ``available at``: words about the source that are no field
-    if c.lower() == "passim" and "page" not in d.text:
+    if "page" not in d.text and locators.passim(c):
         d.set("page", "passim")  # ``Beard, Economic Interpretation, passim``: throughout the work
         return
     if d.locator is None and c[:1] in _OTHER_LOCATOR_FIRST and locators.OTHER_LOCATOR.match(c):
