@@ -268,7 +268,7 @@ def _bare_surnames(who: str) -> tuple[Name, ...] | None:
     return surnames(who)
 
 
-_NOT_SURNAMES = frozenset("see vgl cf siehe voir in im the der die das le la el il january february".split())
+_NOT_SURNAMES = frozenset("see vgl cf siehe voir in im the der die das le la el il".split())
 
 
 def author_year_reference(head: str, d: Draft) -> bool:
