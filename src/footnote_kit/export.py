@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from footnote_kit.errors import UsageError
 from footnote_kit.formats import Format, by_name, by_suffix
 from footnote_kit.inputs import Loaded
-from footnote_kit.records import Cite
+from footnote_kit.records import Cite, keys_of
 
 if TYPE_CHECKING:
     from footnote_kit.links.repair import Evidence
@@ -110,7 +110,7 @@ def map_rows(loaded: Loaded) -> list[dict[str, object]]:
     for note in loaded.notes_cited():
         row: dict[str, object] = {
             "note": note.number,
-            "keys": list(dict.fromkeys(c.key for c in note.cites)),
+            "keys": list(keys_of(note.cites)),
             "cites": [_cite_json(c) for c in note.cites],
             "left_out": [{"part": g.part, "text": g.text, "reason": g.reason} for g in note.left_out],
         }

@@ -202,14 +202,12 @@ class Bibliography:
 
     @property
     def note_keys(self) -> dict[int, tuple[str, ...]]:
-        out: dict[int, tuple[str, ...]] = {}
-        for number, cites in self.cites.items():
-            keys: list[str] = []
-            for c in cites:
-                if c.key not in keys:
-                    keys.append(c.key)
-            out[number] = tuple(keys)
-        return out
+        return {number: keys_of(cites) for number, cites in self.cites.items()}
+
+
+def keys_of(cites: Sequence[Cite]) -> tuple[str, ...]:
+    """The keys a note cites, each once, in the order it first cites them (``Ibid.`` included)."""
+    return tuple(dict.fromkeys(c.key for c in cites))
 
 
 class _Index:
